@@ -1,0 +1,54 @@
+"""The `fraudwatch` console command: a thin click adapter over the library."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from fraudwatch.config import ConfigError, load_config
+from fraudwatch.logs import setup_logging
+
+# Each module registers its commands on `main` through `register(main)`.
+COMMAND_MODULES = [
+    "fraudwatch.cli.config_cmd",
+    "fraudwatch.cli.store_cmd",
+    "fraudwatch.cli.search_cmd",
+]
+
+
+class Context:
+    """What every subcommand gets: the effective configuration and a way to open the store."""
+
+    def __init__(self, config, quiet: bool):
+        self.config = config
+        self.quiet = quiet
+
+    def open_store(self):
+        from fraudwatch.store import open_store
+
+        return open_store(self.config.store, self.config)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="TOML configuration file (default: ./fraudwatch.toml, or FRAUDWATCH_CONFIG).")
+@click.option("--store", "store_url", metavar="URL",
+              help="Store URL: sqlite:///var/fraudwatch.db (default) or http://127.0.0.1:9200.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress output (implied when not a terminal).")
+@click.version_option(package_name="fraudwatch")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None, store_url: str | None, quiet: bool) -> None:
+    """fraudwatch: crawl, classify, index and take down fraudulent websites."""
+    try:
+        config = load_config(config_path, overrides={"store": store_url})
+    except ConfigError as exc:
+        raise click.UsageError(f"configuration: {exc}") from exc
+    setup_logging(config["log.level"], config["log.format"])
+    ctx.obj = Context(config, quiet=quiet or not sys.stderr.isatty())
+
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(_name).register(main)

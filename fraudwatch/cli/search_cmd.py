@@ -1,0 +1,82 @@
+"""`fraudwatch search QUERY`: query the store from the terminal."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from fraudwatch.store import QueryError, SearchQuery, StoreError, parse_query
+from fraudwatch.store.query import FACET_FIELDS, SORTS
+
+
+def _filter_option(name: str, help_text: str):
+    return click.option(f"--{name}", multiple=True, metavar="VALUE", help=help_text)
+
+
+@click.command("search")
+@click.argument("query", nargs=-1)
+@_filter_option("category", "casino, loan, pyramid or legit (repeat for any of several).")
+@_filter_option("verdict", "illegal, suspicious, clean or licensed.")
+@_filter_option("tld", "Top-level domain, e.g. kz.")
+@_filter_option("lang", "Page language: ru, kk, en, mixed.")
+@_filter_option("status", "Page status: live, down, parked, blocked, error.")
+@_filter_option("domain", "Registered domain.")
+@_filter_option("sign", "Sign id, e.g. pyramid.fixed_return.")
+@click.option("--since", metavar="DATE", default="", help="Last seen on or after (ISO date).")
+@click.option("--until", metavar="DATE", default="", help="Last seen on or before (ISO date).")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--size", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit, per line.")
+@click.option("--facets", is_flag=True, help="Also print counts per category, verdict, ...")
+@click.pass_obj
+def search(obj, query, since, until, sort, page, size, as_json, facets, **filters) -> None:
+    """Full-text search over crawled pages.
+
+    QUERY takes words, "quoted phrases" and field filters such as domain:example.kz,
+    sign:casino.free_spins, category:loan, verdict:illegal, ip:203.0.113.5.
+    """
+    try:
+        text, phrases, inline = parse_query(" ".join(
+            f'"{q}"' if " " in q else q for q in query))
+        for name, values in filters.items():
+            if values:
+                inline.setdefault(name, []).extend(values)
+        request = SearchQuery(text=text, phrases=phrases, filters=inline, sort=sort, page=page,
+                              size=size, last_seen_from=since, last_seen_to=until)
+        with obj.open_store() as store:
+            store.setup()
+            result = store.search(request)
+    except (QueryError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        for hit in result.hits:
+            click.echo(json.dumps(hit.to_json(), ensure_ascii=False))
+        if facets:
+            click.echo(json.dumps({"total": result.total, "facets": result.facets},
+                                  ensure_ascii=False))
+        return
+    _print_table(result, facets, obj.quiet)
+
+
+def _print_table(result, facets: bool, quiet: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    table = Table(title=f"{result.total} pages", show_lines=False)
+    for column in ("verdict", "category", "score", "domain", "title", "last seen", "signs"):
+        table.add_column(column)
+    for h in result.hits:
+        table.add_row(h.verdict, h.category, f"{h.score:.2f}", h.domain, h.title[:60],
+                      h.last_seen[:10], ", ".join(h.signs))
+    console.print(table)
+    if facets:
+        for name in FACET_FIELDS:
+            counts = ", ".join(f"{k} {v}" for k, v in result.facets.get(name, {}).items())
+            console.print(f"[bold]{name}[/]: {counts}")
+
+
+def register(main: click.Group) -> None:
+    main.add_command(search)

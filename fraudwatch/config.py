@@ -1,0 +1,176 @@
+"""Configuration: defaults, then a TOML file, then FRAUDWATCH_* environment variables.
+
+Every key is declared once in KEYS with its type, default and help text; unknown keys and
+values of the wrong type fail at start with a message naming the key and the fix.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(Exception):
+    """Raised when configuration cannot be used; the message names the key and the fix."""
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    type: type
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "FRAUDWATCH_" + self.name.upper().replace(".", "_")
+
+
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in [
+        Key("store", str, "sqlite:///var/fraudwatch.db",
+            "store URL: sqlite:///PATH or http://HOST:PORT (Elasticsearch)"),
+        Key("var_dir", str, "var", "folder for WARC files, screenshots, models and caches"),
+        Key("browser.executable", str, "",
+            "Chromium binary for Playwright; empty = search the usual places"),
+        Key("browser.headless", bool, True, "run Chromium headless"),
+        Key("es.index_prefix", str, "fraudwatch", "prefix of Elasticsearch indices and aliases"),
+        Key("es.timeout", float, 30.0, "Elasticsearch request timeout in seconds"),
+        Key("log.level", str, "INFO", "log level: DEBUG, INFO, WARNING, ERROR"),
+        Key("log.format", str, "auto", "log format: auto, console or json"),
+    ]
+}
+
+_LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"}
+
+
+@dataclass
+class Config:
+    values: dict[str, Any]
+    sources: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    @property
+    def store(self) -> str:
+        return self.values["store"]
+
+    @property
+    def var_dir(self) -> Path:
+        return Path(self.values["var_dir"])
+
+    def items(self):
+        return [(name, self.values[name], self.sources[name]) for name in KEYS]
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _coerce(key: Key, value: Any, origin: str) -> Any:
+    if key.type is bool and isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in {"1", "true", "yes", "on"}:
+            return True
+        if lowered in {"0", "false", "no", "off"}:
+            return False
+    elif key.type is float and isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    elif isinstance(value, key.type) and not (key.type is not bool and isinstance(value, bool)):
+        return value
+    raise ConfigError(
+        f"{key.name} = {value!r} (from {origin}) is not a {key.type.__name__}; "
+        f"fix: set {key.name} to a {key.type.__name__} ({key.help})"
+    )
+
+
+def validate_store_url(url: str, origin: str = "store") -> str:
+    if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
+        return url
+    if url.startswith(("http://", "https://")):
+        return url
+    raise ConfigError(
+        f"store = {url!r} (from {origin}) is not a store URL; fix: use "
+        "sqlite:///var/fraudwatch.db (embedded) or http://127.0.0.1:9200 (Elasticsearch), "
+        "in --store, FRAUDWATCH_STORE or the store key of fraudwatch.toml"
+    )
+
+
+def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
+    validate_store_url(values["store"], sources["store"])
+    if values["log.level"].upper() not in _LOG_LEVELS:
+        raise ConfigError(
+            f"log.level = {values['log.level']!r} (from {sources['log.level']}); "
+            f"fix: use one of {', '.join(sorted(_LOG_LEVELS))}"
+        )
+    if values["log.format"] not in {"auto", "console", "json"}:
+        raise ConfigError(
+            f"log.format = {values['log.format']!r} (from {sources['log.format']}); "
+            "fix: use auto, console or json"
+        )
+    if values["es.timeout"] <= 0:
+        raise ConfigError("es.timeout must be positive; fix: set it to seconds, e.g. 30")
+
+
+def load_config(
+    path: str | Path | None = None,
+    overrides: dict[str, Any] | None = None,
+    environ: dict[str, str] | None = None,
+) -> Config:
+    """Load the effective configuration: defaults < TOML file < environment < overrides."""
+    environ = dict(os.environ if environ is None else environ)
+    values = {name: key.default for name, key in KEYS.items()}
+    sources = {name: "default" for name in KEYS}
+
+    explicit = path or environ.get("FRAUDWATCH_CONFIG")
+    toml_path = Path(explicit) if explicit else Path("fraudwatch.toml")
+    if explicit and not toml_path.is_file():
+        raise ConfigError(
+            f"config file {toml_path} does not exist; fix: create it or drop --config / "
+            "FRAUDWATCH_CONFIG"
+        )
+    if toml_path.is_file():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{toml_path}: invalid TOML ({exc}); fix the file") from exc
+        for name, value in _flatten(data).items():
+            if name not in KEYS:
+                raise ConfigError(
+                    f"{toml_path}: unknown key {name!r}; fix: remove it or use one of "
+                    f"{', '.join(KEYS)}"
+                )
+            values[name] = _coerce(KEYS[name], value, str(toml_path))
+            sources[name] = str(toml_path)
+    else:
+        toml_path = None
+
+    for name, key in KEYS.items():
+        if key.env in environ:
+            values[name] = _coerce(key, environ[key.env], key.env)
+            sources[name] = key.env
+
+    for name, value in (overrides or {}).items():
+        if value is None:
+            continue
+        values[name] = _coerce(KEYS[name], value, "command line")
+        sources[name] = "command line"
+
+    _validate(values, sources)
+    return Config(values=values, sources=sources, path=toml_path)

@@ -1,0 +1,27 @@
+"""The store: one interface, two backends chosen by URL scheme."""
+
+from __future__ import annotations
+
+from fraudwatch.store.base import Store, StoreError
+from fraudwatch.store.models import Capture, Letter, Page, Review, Sign, Site, stable_id
+from fraudwatch.store.query import Hit, QueryError, SearchQuery, SearchResult, parse_query
+
+__all__ = [
+    "Capture", "Hit", "Letter", "Page", "QueryError", "Review", "SearchQuery", "SearchResult",
+    "Sign", "Site", "Store", "StoreError", "open_store", "parse_query", "stable_id",
+]
+
+
+def open_store(url: str, config=None) -> Store:
+    """Open the store named by `url`: sqlite:///PATH or http(s)://HOST:PORT (Elasticsearch)."""
+    if url.startswith("sqlite:///"):
+        from fraudwatch.store.sqlite import SQLiteStore
+
+        return SQLiteStore(url[len("sqlite:///"):])
+    if url.startswith(("http://", "https://")):
+        from fraudwatch.store.elastic import ElasticStore
+
+        prefix = config["es.index_prefix"] if config else "fraudwatch"
+        timeout = config["es.timeout"] if config else 30.0
+        return ElasticStore(url, prefix=prefix, timeout=timeout)
+    raise StoreError(f"unknown store URL {url!r}; use sqlite:///PATH or http://HOST:PORT")

@@ -1,0 +1,101 @@
+"""The store interface that both backends implement (and one contract test suite checks)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+
+from fraudwatch.store.models import Capture, Letter, Page, Review, Site
+from fraudwatch.store.query import SearchQuery, SearchResult
+
+
+class StoreError(Exception):
+    """The store cannot be reached or used; the message says what to do."""
+
+
+class Store(ABC):
+    """Sites, pages, captures, reviews and letters, with full-text search over pages."""
+
+    url: str
+
+    @abstractmethod
+    def setup(self) -> None:
+        """Create tables or indices if missing (idempotent)."""
+
+    @abstractmethod
+    def ping(self) -> str:
+        """Return a one-line description of the backend; raise StoreError if unreachable."""
+
+    @abstractmethod
+    def put_captures(self, captures: Iterable[Capture]) -> int: ...
+
+    @abstractmethod
+    def put_pages(self, pages: Iterable[Page]) -> int: ...
+
+    @abstractmethod
+    def put_sites(self, sites: Iterable[Site]) -> int: ...
+
+    @abstractmethod
+    def add_review(self, review: Review) -> None:
+        """Append to the audit log (never updates or deletes)."""
+
+    @abstractmethod
+    def put_letters(self, letters: Iterable[Letter]) -> int: ...
+
+    @abstractmethod
+    def get_capture(self, capture_id: str) -> Capture | None: ...
+
+    @abstractmethod
+    def get_page(self, page_id: str) -> Page | None: ...
+
+    @abstractmethod
+    def get_site(self, site_id: str) -> Site | None: ...
+
+    @abstractmethod
+    def get_letter(self, letter_id: str) -> Letter | None: ...
+
+    @abstractmethod
+    def captures_for(self, domain: str) -> list[Capture]:
+        """Captures of a site, oldest first."""
+
+    @abstractmethod
+    def pages_for(self, domain: str) -> list[Page]: ...
+
+    @abstractmethod
+    def reviews_for(self, site_id: str) -> list[Review]:
+        """Audit entries of a site, oldest first."""
+
+    @abstractmethod
+    def iter_sites(self, **filters: str) -> Iterator[Site]:
+        """All sites whose fields equal the given values (e.g. review_state='confirmed')."""
+
+    @abstractmethod
+    def iter_letters(self) -> Iterator[Letter]: ...
+
+    @abstractmethod
+    def iter_reviews(self) -> Iterator[Review]:
+        """The whole audit log, oldest first."""
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> SearchResult: ...
+
+    @abstractmethod
+    def count(self, kind: str) -> int:
+        """Number of documents of a kind: capture, page, site, review, letter."""
+
+    def refresh(self) -> None:
+        """Make recent writes visible to search (a no-op where writes are visible at once)."""
+
+    def close(self) -> None:
+        """Release connections."""
+
+    def get_site_by_domain(self, domain: str) -> Site | None:
+        from fraudwatch.store.models import stable_id
+
+        return self.get_site(stable_id("site", domain))
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

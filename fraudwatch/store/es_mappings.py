@@ -1,0 +1,79 @@
+"""Explicit Elasticsearch index templates: one per document kind, behind an alias.
+
+Text is indexed three ways: `standard` (exact words, phrases, Kazakh), `fw_russian` and
+`fw_english` (stemmed; Lucene's analyzers, registered by scripts/es-analysis). Domains,
+IPs, signs and states are keywords. Unknown fields stay in _source without being indexed.
+"""
+
+from __future__ import annotations
+
+KINDS = ("capture", "page", "site", "review", "letter")
+TEMPLATE_VERSION = 1
+
+KEYWORD = {"type": "keyword"}
+DATE = {"type": "date"}
+FLOAT = {"type": "float"}
+INT = {"type": "integer"}
+UNINDEXED = {"type": "object", "enabled": False}
+MULTILINGUAL_TEXT = {
+    "type": "text",
+    "analyzer": "standard",
+    "fields": {
+        "ru": {"type": "text", "analyzer": "fw_russian"},
+        "en": {"type": "text", "analyzer": "fw_english"},
+    },
+}
+
+
+def _keywords(*names: str) -> dict:
+    return {n: KEYWORD for n in names}
+
+
+PROPERTIES: dict[str, dict] = {
+    "capture": {
+        **_keywords("id", "url", "final_url", "domain", "ip", "render", "html_sha256", "lang",
+                    "screenshot", "screenshot_sha256", "warc_file", "error", "run_id"),
+        "fetched_at": DATE, "status": INT, "warc_offset": {"type": "long"},
+        "title": MULTILINGUAL_TEXT, "text": {"type": "text", "index": False},
+        "headers": UNINDEXED, "fingerprints": UNINDEXED, "redirects": KEYWORD,
+    },
+    "page": {
+        **_keywords("id", "url", "domain", "tld", "lang", "category", "verdict", "model",
+                    "status", "ip", "capture_id", "promoted_domains", "sign_ids"),
+        "title": MULTILINGUAL_TEXT, "text": MULTILINGUAL_TEXT, "score": FLOAT,
+        "http_status": INT, "first_seen": DATE, "last_seen": DATE, "signs": UNINDEXED,
+    },
+    "site": {
+        **_keywords("id", "domain", "domain_unicode", "tld", "category", "verdict", "signs",
+                    "status", "review_state", "registrar", "ip", "asn", "hosting", "network_id",
+                    "screenshot", "letters"),
+        "title": MULTILINGUAL_TEXT, "score": FLOAT, "cloaking": {"type": "boolean"},
+        "first_seen": DATE, "last_seen": DATE,
+    },
+    "review": {
+        **_keywords("id", "site_id", "user", "action"),
+        "comment": MULTILINGUAL_TEXT, "at": DATE,
+    },
+    "letter": {
+        **_keywords("id", "number", "letter_type", "recipient", "lang", "site_ids", "status"),
+        "date": DATE, "created_at": DATE, "files": UNINDEXED,
+    },
+}
+
+DATE_FIELDS = {kind: {k for k, v in props.items() if v is DATE}
+               for kind, props in PROPERTIES.items()}
+
+
+def index_template(prefix: str, kind: str) -> dict:
+    """The body of the composable index template for one document kind."""
+    return {
+        "index_patterns": [f"{prefix}-{kind}s-v*"],
+        "version": TEMPLATE_VERSION,
+        "priority": 100,
+        "template": {
+            "settings": {"number_of_shards": 1, "number_of_replicas": 0,
+                         "refresh_interval": "1s"},
+            "mappings": {"dynamic": False, "properties": PROPERTIES[kind]},
+        },
+        "_meta": {"managed_by": "fraudwatch", "kind": kind},
+    }

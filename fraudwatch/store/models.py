@@ -1,0 +1,184 @@
+"""Documents kept by the store: captures, pages, sites, reviews, letters.
+
+Plain dataclasses with stable ids (a hash of the normalised URL or domain), so writing the
+same thing twice is idempotent. `to_doc`/`from_doc` convert to and from JSON-ready dicts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Self
+
+CATEGORIES = ("casino", "loan", "pyramid", "legit")
+VERDICTS = ("illegal", "suspicious", "clean", "licensed")
+SITE_STATUSES = ("live", "down", "parked", "blocked", "error")
+REVIEW_STATES = ("new", "confirmed", "rejected", "needs_info", "delisted")
+
+
+def stable_id(kind: str, key: str) -> str:
+    """A short, stable document id for `key` (a normalised URL or a domain)."""
+    return hashlib.sha256(f"{kind}:{key}".encode()).hexdigest()[:32]
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass
+class Sign:
+    id: str
+    category: str
+    weight: float
+    evidence: str = ""
+
+
+class Doc:
+    kind: ClassVar[str]
+
+    def to_doc(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Self:
+        names = {f.name for f in fields(cls)}
+        data = {k: v for k, v in doc.items() if k in names}
+        return cls(**data)
+
+
+@dataclass
+class Capture(Doc):
+    """One fetch of one URL at one time, with its evidence references."""
+
+    kind: ClassVar[str] = "capture"
+    url: str
+    fetched_at: str
+    domain: str = ""
+    final_url: str = ""
+    redirects: list[str] = field(default_factory=list)
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    ip: str = ""
+    render: str = "static"
+    html_sha256: str = ""
+    text: str = ""
+    title: str = ""
+    lang: str = ""
+    screenshot: str = ""
+    screenshot_sha256: str = ""
+    warc_file: str = ""
+    warc_offset: int | None = None
+    fingerprints: dict[str, list[str]] = field(default_factory=dict)
+    error: str = ""
+    run_id: str = ""
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = stable_id(self.kind, f"{self.url}@{self.fetched_at}")
+
+
+@dataclass
+class Page(Doc):
+    """The latest capture of a normalised URL, with its classification."""
+
+    kind: ClassVar[str] = "page"
+    url: str
+    domain: str
+    tld: str = ""
+    title: str = ""
+    text: str = ""
+    lang: str = ""
+    category: str = "legit"
+    verdict: str = "clean"
+    score: float = 0.0
+    signs: list[Sign] = field(default_factory=list)
+    model: str = ""
+    status: str = "live"
+    http_status: int | None = None
+    ip: str = ""
+    first_seen: str = ""
+    last_seen: str = ""
+    capture_id: str = ""
+    promoted_domains: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = stable_id(self.kind, self.url)
+        self.signs = [s if isinstance(s, Sign) else Sign(**s) for s in self.signs]
+
+    @property
+    def sign_ids(self) -> list[str]:
+        return sorted({s.id for s in self.signs})
+
+
+@dataclass
+class Site(Doc):
+    """One registered domain, aggregated over its pages."""
+
+    kind: ClassVar[str] = "site"
+    domain: str
+    domain_unicode: str = ""
+    tld: str = ""
+    title: str = ""
+    category: str = "legit"
+    verdict: str = "clean"
+    score: float = 0.0
+    signs: list[str] = field(default_factory=list)
+    first_seen: str = ""
+    last_seen: str = ""
+    status: str = "live"
+    review_state: str = "new"
+    cloaking: bool = False
+    registrar: str = ""
+    ip: str = ""
+    asn: str = ""
+    hosting: str = ""
+    network_id: str = ""
+    screenshot: str = ""
+    letters: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = stable_id(self.kind, self.domain)
+
+
+@dataclass
+class Review(Doc):
+    """One entry of the append-only audit log: who did what to which site, when and why."""
+
+    kind: ClassVar[str] = "review"
+    site_id: str
+    user: str
+    action: str
+    comment: str = ""
+    at: str = field(default_factory=utcnow)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = stable_id(self.kind, f"{self.site_id}|{self.user}|{self.action}|{self.at}")
+
+
+@dataclass
+class Letter(Doc):
+    """A letter sent or to be sent: number, date, recipient, sites, files and their hashes."""
+
+    kind: ClassVar[str] = "letter"
+    number: str
+    date: str
+    letter_type: str
+    recipient: str
+    lang: str = "ru"
+    site_ids: list[str] = field(default_factory=list)
+    status: str = "draft"
+    files: dict[str, str] = field(default_factory=dict)
+    created_at: str = field(default_factory=utcnow)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = stable_id(self.kind, self.number)

@@ -1,0 +1,105 @@
+"""Search requests and results, and the query language shared by the CLI and the web UI.
+
+`parse_query('казино "free spins" domain:example.kz sign:casino.free_spins')` gives the
+free text and field filters; both store backends take the resulting `SearchQuery`.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+from typing import Any
+
+FILTER_FIELDS = ("category", "verdict", "tld", "lang", "status", "domain", "sign", "ip")
+FACET_FIELDS = ("category", "verdict", "tld", "lang", "status")
+SORTS = ("relevance", "last_seen", "-last_seen", "score", "-score", "domain")
+MAX_SIZE = 500
+
+
+class QueryError(ValueError):
+    """A search request that cannot be run; the message says what to change."""
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    phrases: list[str] = field(default_factory=list)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    size: int = 20
+    facets: tuple[str, ...] = FACET_FIELDS
+    last_seen_from: str = ""
+    last_seen_to: str = ""
+
+    def __post_init__(self) -> None:
+        unknown = set(self.filters) - set(FILTER_FIELDS)
+        if unknown:
+            raise QueryError(f"unknown filter {sorted(unknown)}; use {', '.join(FILTER_FIELDS)}")
+        if self.sort not in SORTS:
+            raise QueryError(f"unknown sort {self.sort!r}; use {', '.join(SORTS)}")
+        if self.page < 1 or not 1 <= self.size <= MAX_SIZE:
+            raise QueryError(f"page must be >= 1 and size between 1 and {MAX_SIZE}")
+        bad_facets = set(self.facets) - set(FACET_FIELDS)
+        if bad_facets:
+            raise QueryError(f"unknown facet {sorted(bad_facets)}; use {', '.join(FACET_FIELDS)}")
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.text.strip() or self.phrases)
+
+
+@dataclass
+class Hit:
+    id: str
+    url: str
+    domain: str
+    category: str
+    verdict: str
+    score: float
+    signs: list[str]
+    title: str
+    last_seen: str
+    snippet: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "url": self.url, "domain": self.domain, "category": self.category,
+            "verdict": self.verdict, "score": self.score, "signs": self.signs,
+            "title": self.title, "last_seen": self.last_seen, "snippet": self.snippet,
+        }
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]
+
+
+def parse_query(raw: str) -> tuple[str, list[str], dict[str, list[str]]]:
+    """Split a query box string into free words, quoted phrases and field filters."""
+    try:
+        lexer = shlex.shlex(raw, posix=True)
+        lexer.whitespace_split = True
+        lexer.quotes = '"'
+        lexer.commenters = ""
+        tokens = list(lexer)
+    except ValueError as exc:
+        raise QueryError(f"unbalanced quotes in {raw!r}") from exc
+    words: list[str] = []
+    phrases: list[str] = []
+    filters: dict[str, list[str]] = {}
+    for token in tokens:
+        name, sep, value = token.partition(":")
+        if sep and name.lower() in FILTER_FIELDS and value:
+            filters.setdefault(name.lower(), []).append(value)
+        elif " " in token:
+            phrases.append(token)
+        else:
+            words.append(token)
+    return " ".join(words), phrases, filters

@@ -1,0 +1,244 @@
+"""One contract for both store backends: SQLite (embedded) and a real Elasticsearch node."""
+
+from __future__ import annotations
+
+import pytest
+
+from fraudwatch.store import Capture, Letter, Page, Review, SearchQuery, Sign, Site, stable_id
+from fraudwatch.store.query import QueryError
+
+
+def page(url, text, *, category="legit", verdict="clean", score=0.1, signs=(), lang="ru",
+         last_seen="2026-11-01T10:00:00+00:00", title="", tld="kz", status="live"):
+    domain = url.split("/")[2]
+    return Page(url=url, domain=domain, tld=tld, title=title or f"Title of {domain}", text=text,
+                lang=lang, category=category, verdict=verdict, score=score,
+                signs=[Sign(s, s.split(".")[0], 1.0, f"evidence for {s}") for s in signs],
+                last_seen=last_seen, status=status)
+
+
+CORPUS = [
+    page("http://altyn-bonus.kz/", "Фриспины и бонус на депозит 200%. Рабочее зеркало казино.",
+         category="casino", verdict="illegal", score=0.97,
+         signs=["casino.free_spins", "casino.deposit_bonus", "casino.mirror"],
+         last_seen="2026-11-03T10:00:00+00:00"),
+    page("http://altyn-bonus.kz/bonus", "Вейджер x40 на бонусы, слоты и ставки.",
+         category="casino", verdict="suspicious", score=0.7, signs=["casino.wagering"],
+         last_seen="2026-11-02T10:00:00+00:00"),
+    page("http://profit-daily.com/", "Guaranteed returns of 3% every day. Invest now, "
+         "invite friends and earn from three referral levels.", category="pyramid",
+         verdict="illegal", score=0.99, lang="en", tld="com",
+         signs=["pyramid.fixed_return", "pyramid.referral_levels"],
+         last_seen="2026-11-05T10:00:00+00:00"),
+    page("http://tez-nesie.kz/", "Несие бас тартусыз, кредиттік тарихсыз. ЖСН және карта "
+         "CVV кодын енгізіңіз.", category="loan", verdict="illegal", score=0.95, lang="kk",
+         signs=["loan.no_refusal", "loan.asks_cvv"], last_seen="2026-11-04T10:00:00+00:00"),
+    page("http://bank-example.kz/deposits", "Депозиты банка: ставка 14% годовых, лицензия "
+         "АРРФР № 1.2.34. Доходы по вкладам застрахованы.", category="legit",
+         verdict="licensed", score=0.05, last_seen="2026-10-20T10:00:00+00:00"),
+    page("http://news-example.kz/pyramid-closed", "Суд закрыл финансовую пирамиду, которая "
+         "обещала доходы каждый день.", category="legit", verdict="clean", score=0.2,
+         last_seen="2026-10-25T10:00:00+00:00", status="down"),
+]
+
+
+@pytest.fixture
+def filled(store):
+    store.put_pages(CORPUS)
+    store.refresh()
+    return store
+
+
+def urls(result):
+    return [h.url for h in result.hits]
+
+
+def test_setup_is_idempotent_and_ping_describes_backend(store):
+    store.setup()
+    store.setup()
+    assert store.ping()
+    assert store.count("page") == 0
+
+
+def test_upsert_by_stable_id_is_idempotent(store):
+    store.put_pages(CORPUS)
+    store.put_pages(CORPUS)
+    store.refresh()
+    assert store.count("page") == len(CORPUS)
+    changed = page(CORPUS[0].url, "Теперь здесь заглушка хостинга.", verdict="clean",
+                   last_seen="2026-11-09T10:00:00+00:00")
+    store.put_pages([changed])
+    store.refresh()
+    assert store.count("page") == len(CORPUS)
+    got = store.get_page(stable_id("page", CORPUS[0].url))
+    assert got.verdict == "clean" and "заглушка" in got.text
+    assert store.search(SearchQuery(text="фриспины")).total == 0
+
+
+def test_first_seen_keeps_the_earliest_sighting(store):
+    first = page("http://a-site.kz/", "раз", last_seen="2026-01-01T00:00:00+00:00")
+    later = page("http://a-site.kz/", "два", last_seen="2026-06-01T00:00:00+00:00")
+    later.first_seen = "2026-06-01T00:00:00+00:00"
+    store.put_pages([first])
+    store.put_pages([later])
+    got = store.get_page(first.id)
+    assert got.first_seen == "2026-01-01T00:00:00+00:00"
+    assert got.last_seen == "2026-06-01T00:00:00+00:00"
+    assert got.text == "два"
+
+
+def test_documents_round_trip_and_missing_ids_give_none(store):
+    site = Site(domain="altyn-bonus.kz", tld="kz", category="casino", verdict="illegal",
+                signs=["casino.mirror"], first_seen="2026-11-01T00:00:00+00:00",
+                last_seen="2026-11-03T00:00:00+00:00", ip="203.0.113.7")
+    cap = Capture(url="http://altyn-bonus.kz/", fetched_at="2026-11-03T00:00:00+00:00",
+                  domain="altyn-bonus.kz", status=200, headers={"Content-Type": "text/html"},
+                  redirects=["http://altyn-bonus.kz"], fingerprints={"telegram": ["@altyn"]},
+                  warc_file="run.warc.gz", warc_offset=1234, html_sha256="ab" * 32)
+    letter = Letter(number="01-02/77", date="2026-11-10", letter_type="ministry",
+                    recipient="ministry", site_ids=[site.id], files={"letter.pdf": "cd" * 32})
+    store.put_sites([site])
+    store.put_captures([cap])
+    store.put_letters([letter])
+    assert store.get_site(site.id) == store.get_site_by_domain("altyn-bonus.kz")
+    assert store.get_site(site.id).signs == ["casino.mirror"]
+    assert store.get_capture(cap.id) == cap
+    assert store.get_letter(letter.id) == letter
+    for getter in (store.get_site, store.get_capture, store.get_page, store.get_letter):
+        assert getter("0" * 32) is None
+
+
+def test_bulk_write_of_many_pages(store):
+    pages = [page(f"http://bulk-{i}.kz/", f"страница номер {i} бонус") for i in range(1200)]
+    assert store.put_pages(pages) == 1200
+    store.refresh()
+    assert store.count("page") == 1200
+    assert store.search(SearchQuery(text="бонус", size=5)).total == 1200
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("доход", {"http://bank-example.kz/deposits", "http://news-example.kz/pyramid-closed"}),
+    ("зеркало", {"http://altyn-bonus.kz/"}),
+    ("return", {"http://profit-daily.com/"}),
+    ("referrals", {"http://profit-daily.com/"}),
+    ("тарихсыз", {"http://tez-nesie.kz/"}),
+    ("бонусы вейджер", {"http://altyn-bonus.kz/bonus"}),
+    ("несуществующееслово", set()),
+])
+def test_full_text_search_stems_russian_and_english(filled, text, expected):
+    assert set(urls(filled.search(SearchQuery(text=text)))) == expected
+
+
+def test_phrase_matches_words_in_order_only(filled):
+    assert urls(filled.search(SearchQuery(phrases=["рабочее зеркало"]))) == [
+        "http://altyn-bonus.kz/"]
+    assert filled.search(SearchQuery(phrases=["зеркало рабочее"])).total == 0
+
+
+def test_filters_combine_as_and_across_fields_and_or_within(filled):
+    res = filled.search(SearchQuery(filters={"category": ["casino", "loan"]}))
+    assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://altyn-bonus.kz/bonus",
+                              "http://tez-nesie.kz/"}
+    res = filled.search(SearchQuery(filters={"category": ["casino"], "verdict": ["illegal"]}))
+    assert urls(res) == ["http://altyn-bonus.kz/"]
+    res = filled.search(SearchQuery(filters={"sign": ["casino.mirror", "loan.asks_cvv"]}))
+    assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://tez-nesie.kz/"}
+    res = filled.search(SearchQuery(text="бонус", filters={"domain": ["altyn-bonus.kz"],
+                                                            "tld": ["kz"]}))
+    assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://altyn-bonus.kz/bonus"}
+    assert filled.search(SearchQuery(filters={"status": ["down"]})).total == 1
+
+
+def test_facets_count_the_filtered_result(filled):
+    res = filled.search(SearchQuery())
+    assert res.facets["category"] == {"casino": 2, "legit": 2, "pyramid": 1, "loan": 1}
+    assert res.facets["tld"] == {"kz": 5, "com": 1}
+    assert res.facets["lang"] == {"ru": 4, "en": 1, "kk": 1}
+    assert res.facets["status"] == {"live": 5, "down": 1}
+    res = filled.search(SearchQuery(filters={"verdict": ["illegal"]}))
+    assert res.facets["category"] == {"casino": 1, "pyramid": 1, "loan": 1}
+    assert res.facets["verdict"] == {"illegal": 3}
+
+
+def test_sorting_and_paging_are_stable(filled):
+    by_score = urls(filled.search(SearchQuery(sort="-score", size=3)))
+    assert by_score == ["http://profit-daily.com/", "http://altyn-bonus.kz/",
+                        "http://tez-nesie.kz/"]
+    newest = filled.search(SearchQuery(sort="-last_seen", size=2))
+    second = filled.search(SearchQuery(sort="-last_seen", size=2, page=2))
+    assert newest.total == second.total == len(CORPUS)
+    assert urls(newest) == ["http://profit-daily.com/", "http://tez-nesie.kz/"]
+    assert urls(second) == ["http://altyn-bonus.kz/", "http://altyn-bonus.kz/bonus"]
+    assert filled.search(SearchQuery(sort="-last_seen", size=2, page=9)).hits == []
+
+
+def test_relevance_prefers_the_page_matching_more_often(store):
+    store.put_pages([
+        page("http://once.kz/", "казино и новости и погода и спорт и культура"),
+        page("http://often.kz/", "казино казино казино бонус казино", title="Казино"),
+    ])
+    store.refresh()
+    assert urls(store.search(SearchQuery(text="казино")))[0] == "http://often.kz/"
+
+
+def test_date_range_filter_on_last_seen(filled):
+    res = filled.search(SearchQuery(last_seen_from="2026-11-03T00:00:00+00:00",
+                                    last_seen_to="2026-11-04T23:59:59+00:00"))
+    assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://tez-nesie.kz/"}
+
+
+def test_hits_carry_fields_and_escaped_highlighted_snippets(store):
+    store.put_pages([page("http://x-casino.kz/", "Лучшие <script>alert(1)</script> фриспины "
+                          "каждый день", category="casino", verdict="illegal", score=0.9,
+                          signs=["casino.free_spins"], title="<b>X</b>")])
+    store.refresh()
+    hit = store.search(SearchQuery(text="фриспины")).hits[0]
+    assert (hit.domain, hit.category, hit.verdict, hit.signs) == (
+        "x-casino.kz", "casino", "illegal", ["casino.free_spins"])
+    assert hit.title == "<b>X</b>"
+    assert "<mark>фриспины</mark>" in hit.snippet
+    assert "<script>" not in hit.snippet and "&lt;script&gt;" in hit.snippet
+    assert set(hit.to_json()) >= {"url", "domain", "category", "verdict", "score", "signs",
+                                  "title", "last_seen"}
+
+
+def test_reviews_are_an_append_only_log_in_order(store):
+    site_id = stable_id("site", "altyn-bonus.kz")
+    entries = [Review(site_id=site_id, user="aigerim", action=a, comment=c,
+                      at=f"2026-11-0{i + 1}T09:00:00+00:00")
+               for i, (a, c) in enumerate([("needs_info", "нужен скриншот"),
+                                           ("confirmed", "казино без лицензии")])]
+    for entry in entries:
+        store.add_review(entry)
+    store.add_review(entries[0])
+    store.add_review(Review(site_id="other", user="x", action="rejected"))
+    assert [r.action for r in store.reviews_for(site_id)] == ["needs_info", "confirmed"]
+    assert store.reviews_for(site_id)[1].comment == "казино без лицензии"
+    assert len(list(store.iter_reviews())) == 3
+
+
+def test_sites_filter_by_review_state(store):
+    store.put_sites([Site(domain=f"s{i}.kz", review_state=state)
+                     for i, state in enumerate(["new", "confirmed", "confirmed", "rejected"])])
+    store.refresh()
+    assert [s.domain for s in store.iter_sites(review_state="confirmed")] == ["s1.kz", "s2.kz"]
+    assert len(list(store.iter_sites())) == 4
+
+
+def test_captures_and_pages_of_a_site(store):
+    caps = [Capture(url=f"http://c.kz/{p}", fetched_at=t, domain="c.kz")
+            for p, t in [("b", "2026-11-02T00:00:00+00:00"), ("a", "2026-11-01T00:00:00+00:00")]]
+    store.put_captures(caps + [Capture(url="http://d.kz/", fetched_at="2026-11-01T00:00:00+00:00",
+                                       domain="d.kz")])
+    store.put_pages([page("http://c.kz/b", "b"), page("http://c.kz/a", "a")])
+    store.refresh()
+    assert [c.url for c in store.captures_for("c.kz")] == ["http://c.kz/a", "http://c.kz/b"]
+    assert [p.url for p in store.pages_for("c.kz")] == ["http://c.kz/a", "http://c.kz/b"]
+    assert store.count("capture") == 3
+
+
+def test_bad_queries_are_refused_with_a_reason():
+    with pytest.raises(QueryError, match="unknown filter"):
+        SearchQuery(filters={"colour": ["red"]})
+    with pytest.raises(QueryError, match="unknown sort"):
+        SearchQuery(sort="random")
