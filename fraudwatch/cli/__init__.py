@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "fraudwatch.cli.config_cmd",
     "fraudwatch.cli.store_cmd",
     "fraudwatch.cli.search_cmd",
+    "fraudwatch.cli.review_cmd",
 ]
 
 

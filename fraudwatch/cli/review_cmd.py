@@ -1,0 +1,31 @@
+"""`fraudwatch review DOMAIN ACTION`: confirm, reject or question a site from the terminal."""
+
+from __future__ import annotations
+
+import getpass
+
+import click
+
+from fraudwatch.review import ACTIONS, ReviewError, review_site
+from fraudwatch.store import StoreError
+
+
+@click.command("review")
+@click.argument("domain")
+@click.argument("action", type=click.Choice(list(ACTIONS)))
+@click.option("-m", "--comment", default="", help="Why (required to reject, appeal, delist).")
+@click.option("--user", default=None, help="Reviewer name (default: the login name).")
+@click.pass_obj
+def review(obj, domain: str, action: str, comment: str, user: str | None) -> None:
+    """Record a review decision on DOMAIN in the audit log and update its review state."""
+    try:
+        with obj.open_store() as store:
+            store.setup()
+            entry = review_site(store, domain, user or getpass.getuser(), action, comment)
+    except (ReviewError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{domain}: {action} by {entry.user} at {entry.at}")
+
+
+def register(main: click.Group) -> None:
+    main.add_command(review)

@@ -1,0 +1,39 @@
+"""Review decisions on sites: append to the audit log and move the site's review state."""
+
+from __future__ import annotations
+
+from fraudwatch.store import Review, Store
+
+# action -> the review state it leaves the site in (None: the state does not change)
+ACTIONS: dict[str, str | None] = {
+    "confirm": "confirmed",
+    "reject": "rejected",
+    "needs_info": "needs_info",
+    "appeal": None,
+    "delist": "delisted",
+    "comment": None,
+}
+
+
+class ReviewError(ValueError):
+    """A review that cannot be recorded; the message says why."""
+
+
+def review_site(store: Store, domain: str, user: str, action: str, comment: str = "") -> Review:
+    """Record `user`'s `action` on the site `domain` in the audit log and update its state."""
+    if action not in ACTIONS:
+        raise ReviewError(f"unknown action {action!r}; use {', '.join(ACTIONS)}")
+    if action in {"reject", "delist", "appeal"} and not comment.strip():
+        raise ReviewError(f"{action} needs a comment saying why")
+    site = store.get_site_by_domain(domain)
+    if site is None:
+        raise ReviewError(f"no site {domain!r} in the store")
+    if action == "delist" and site.review_state != "confirmed":
+        raise ReviewError(f"{domain} is {site.review_state}, not confirmed: nothing to delist")
+    entry = Review(site_id=site.id, user=user, action=action, comment=comment)
+    store.add_review(entry)
+    new_state = ACTIONS[action]
+    if new_state and new_state != site.review_state:
+        site.review_state = new_state
+        store.put_sites([site])
+    return entry
