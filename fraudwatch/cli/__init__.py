@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "fraudwatch.cli.store_cmd",
     "fraudwatch.cli.search_cmd",
     "fraudwatch.cli.review_cmd",
+    "fraudwatch.cli.networks_cmd",
 ]
 
 

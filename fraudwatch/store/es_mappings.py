@@ -46,7 +46,8 @@ PROPERTIES: dict[str, dict] = {
     "site": {
         **_keywords("id", "domain", "domain_unicode", "tld", "category", "verdict", "signs",
                     "status", "review_state", "registrar", "ip", "asn", "hosting", "network_id",
-                    "screenshot", "letters"),
+                    "mirror_of", "screenshot", "letters"),
+        "fingerprints": UNINDEXED,
         "title": MULTILINGUAL_TEXT, "score": FLOAT, "cloaking": {"type": "boolean"},
         "first_seen": DATE, "last_seen": DATE,
     },

@@ -137,6 +137,8 @@ class Site(Doc):
     asn: str = ""
     hosting: str = ""
     network_id: str = ""
+    mirror_of: str = ""
+    fingerprints: dict[str, list[str]] = field(default_factory=dict)
     screenshot: str = ""
     letters: list[str] = field(default_factory=list)
     id: str = ""
