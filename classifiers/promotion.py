@@ -1,0 +1,47 @@
+"""Promotion vs operator: does the page advertise someone else's casino or pyramid?"""
+
+from __future__ import annotations
+
+import re
+
+from classifiers.registry import host_of
+
+PROMOTED_CATEGORIES = ("casino", "pyramid")
+_HREF = re.compile(r"<a\b[^>]*href=[\"']?(https?://[^\"'\s>]+)[^>]*>(.*?)</a>", re.I | re.S)
+_TEXT_DOMAIN = re.compile(
+    r"\b((?:[a-z0-9-]+\.)+(?:com|top|xyz|io|net|bet|club|online|kz|win|vip))\b", re.I)
+_PROMO_LANGUAGE = re.compile(
+    r"обзор|отзыв|по\s+(?:моей\s+|нашей\s+)?(?:реферальной\s+)?ссылке|промокод|моя\s+команд|"
+    r"шолу|пікірім|сілтеме(?:м|сі)?\s+арқылы|промокоды|"
+    r"review|my\s+referral\s+link|through\s+our\s+link|promo\s+code|follow\s+the\s+link|join\s+my\s+team",
+    re.I,
+)
+_GAMBLING_LINK = re.compile(r"casino|kazino|казино|slot|spin|bet\b|bet\.|1xbet|hyip|invest", re.I)
+
+
+def linked_domains(html: str, text: str, own_host: str) -> list[str]:
+    """External domains linked from the HTML or named in the text, in order, minus the page's."""
+    hosts = [host_of(url) for url, _anchor in _HREF.findall(html)]
+    hosts += [d.lower() for d in _TEXT_DOMAIN.findall(text)]
+    own = own_host.lower()
+    external = [h for h in hosts if h and h != own and not h.endswith("." + own)]
+    return list(dict.fromkeys(external))
+
+
+def gambling_banners(html: str, own_host: str) -> list[str]:
+    """External links whose address or anchor looks like a casino or investment scheme."""
+    return list(dict.fromkeys(
+        host_of(url) for url, anchor in _HREF.findall(html)
+        if _GAMBLING_LINK.search(url + " " + anchor) and host_of(url) != own_host
+    ))
+
+
+def detect_promotion(category: str, text: str, html: str, url: str) -> tuple[bool, list[str]]:
+    """(promotion, promoted_domains): promo wording with external domains, or gambling banners."""
+    own = host_of(url) if url else ""
+    if category in PROMOTED_CATEGORIES and _PROMO_LANGUAGE.search(text):
+        domains = linked_domains(html, text, own)
+        if domains:
+            return True, domains
+    banners = gambling_banners(html, own) if category not in PROMOTED_CATEGORIES else []
+    return bool(banners), banners

@@ -1,0 +1,146 @@
+"""`fraudwatch classify|train|evaluate|licences`: thin click adapters over `classifiers`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import click
+
+PAGE_SUFFIXES = (".html", ".htm", ".txt")
+
+
+def _inputs(paths: tuple[str, ...]) -> list[str]:
+    """Expand directories into their .html/.htm/.txt files; keep files, '-' and missing paths."""
+    expanded = []
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            expanded += sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES)
+        else:
+            expanded.append(raw)
+    return expanded
+
+
+def _read(source: str) -> tuple[str, str]:
+    """(text, html) of one input: stdin or an HTML/text file; raises ValueError when empty."""
+    content = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    if not content.strip():
+        raise ValueError("empty input")
+    is_html = source.lower().endswith((".html", ".htm")) or content.lstrip().startswith("<")
+    return ("", content) if is_html else (content, "")
+
+
+def _registry(var_dir: Path):
+    """Bundled registry plus the licences imported into the var dir, if any."""
+    from classifiers.registry import DEFAULT_PATHS, Registry
+
+    imported = var_dir / "licences.csv"
+    return Registry.load([*DEFAULT_PATHS, imported] if imported.exists() else DEFAULT_PATHS)
+
+
+def _classify_one(source: str, registry) -> tuple[dict, bool]:
+    """JSON-ready result for one input and whether it succeeded."""
+    from classifiers import predict
+
+    try:
+        text, html = _read(source)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return {"input": source, "error": str(exc)}, False
+    return {"input": source, **predict(text, html=html, registry=registry).to_dict()}, True
+
+
+@click.command("classify")
+@click.argument("inputs", nargs=-1, required=True)
+@click.pass_obj
+def classify_command(obj, inputs: tuple[str, ...]) -> None:
+    """Classify pages: INPUT is an .html/.txt file, a directory of them, or - for stdin.
+
+    Prints one JSON object per page per line (input, category, verdict, score, lang, signs,
+    model, promotion, promoted_domains). An unreadable or empty input prints a line with
+    "error" and the others go on. Exit status is 1 only when every input failed.
+    """
+    registry = _registry(obj.config.var_dir)
+    results = [_classify_one(source, registry) for source in _inputs(inputs)]
+    for result, _ok in results:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    if not any(ok for _result, ok in results):
+        sys.exit(1)
+
+
+@click.command("train")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, exists=True),
+              help="Corpus directory of JSONL files (default: the bundled synthetic corpus).")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False),
+              help="Where to write the model (default: classifiers/model/classifier.joblib).")
+def train_command(corpus_dir: str | None, out_path: str | None) -> None:
+    """Train the page classifier, evaluate it on the held-out split and save it."""
+    from classifiers.corpus import CORPUS_DIR
+    from classifiers.evaluation import format_report
+    from classifiers.model import MODEL_PATH
+    from classifiers.training import train
+
+    model = train(Path(corpus_dir) if corpus_dir else CORPUS_DIR,
+                  Path(out_path) if out_path else MODEL_PATH)
+    click.echo(f"{model['version']} written to {out_path or MODEL_PATH}")
+    click.echo(format_report(model["metrics"]))
+
+
+@click.command("evaluate")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, exists=True),
+              help="Corpus directory whose test split is evaluated (default: bundled corpus).")
+@click.option("--model", "model_path", type=click.Path(dir_okay=False, exists=True),
+              help="Model artifact (default: the shipped model).")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+def evaluate_command(corpus_dir: str | None, model_path: str | None, as_json: bool) -> None:
+    """Print per-class precision, recall, F1 and the confusion matrix on the held-out split."""
+    from classifiers.corpus import CORPUS_DIR
+    from classifiers.evaluation import evaluate, format_report
+    from classifiers.model import load_model
+
+    model = load_model(model_path)
+    if model is None:
+        raise click.ClickException("no trained model: run `fraudwatch train` first")
+    metrics = evaluate(model, Path(corpus_dir) if corpus_dir else CORPUS_DIR)
+    click.echo(json.dumps(metrics) if as_json else format_report(metrics))
+
+
+@click.group("licences")
+def licences_group() -> None:
+    """Manage the licence registry used by `fraudwatch classify`."""
+
+
+@licences_group.command("import")
+@click.argument("csv_file", type=click.Path(dir_okay=False, exists=True))
+@click.pass_obj
+def import_licences(obj, csv_file: str) -> None:
+    """Validate CSV_FILE (name,bin,domains,licence_number,kind) and merge it into var/licences.csv.
+
+    Rows with the same BIN (or name, when BIN is empty) replace earlier ones.
+    """
+    from classifiers.registry import LICENCE_COLUMNS, RegistryError, read_csv
+
+    target = obj.config.var_dir / "licences.csv"
+    try:
+        incoming = read_csv(Path(csv_file))
+        current = read_csv(target) if target.exists() else []
+    except RegistryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if any(entity.kind == "pyramid" for entity in incoming):
+        raise click.ClickException(f"{csv_file}: not a licences CSV (columns {LICENCE_COLUMNS})")
+    merged = {entity.bin or entity.name: entity for entity in [*current, *incoming]}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(LICENCE_COLUMNS)
+        for e in merged.values():
+            writer.writerow([e.name, e.bin, " ".join(e.domains), e.licence_number, e.kind])
+    click.echo(f"{len(incoming)} rows imported, {len(merged)} licences in {target}")
+
+
+def register(main: click.Group) -> None:
+    """Add the classifier commands to the `fraudwatch` group."""
+    for command in (classify_command, train_command, evaluate_command, licences_group):
+        main.add_command(command)

@@ -1,0 +1,60 @@
+"""`fraudwatch classify|evaluate|licences` through click's CliRunner."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from fraudwatch.cli import main
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRAUDWATCH_VAR_DIR", str(tmp_path / "var"))
+    monkeypatch.chdir(tmp_path)
+    return lambda *args, **kw: CliRunner().invoke(main, list(args), **kw)
+
+
+def lines(result):
+    return [json.loads(line) for line in result.output.splitlines()]
+
+
+def test_classify_file_empty_and_missing(run, tmp_path):
+    page = tmp_path / "scam.txt"
+    page.write_text("Займ без отказа! Введите номер карты и CVV.", encoding="utf-8")
+    (tmp_path / "empty.html").write_text("", encoding="utf-8")
+    result = run("classify", str(page), str(tmp_path / "empty.html"), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 0, result.output
+    ok, empty, missing = lines(result)
+    assert {"input", "category", "verdict", "score", "lang", "signs", "model"} <= set(ok)
+    assert ok["category"] == "loan"
+    assert "error" in empty and "error" in missing
+
+
+def test_classify_all_failed_exits_nonzero(run, tmp_path):
+    result = run("classify", str(tmp_path / "missing.txt"))
+    assert result.exit_code == 1 and "error" in lines(result)[0]
+
+
+def test_classify_stdin_and_directory(run, tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html").write_text("<p>Free spins and a 200% welcome bonus</p>")
+    assert lines(run("classify", "-", input="Instant loans, no credit check"))[0]["input"] == "-"
+    assert lines(run("classify", str(tmp_path / "pages")))[0]["input"].endswith("a.html")
+
+
+def test_licences_import_validates_and_merges(run, tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "name,bin,domains,licence_number,kind\nBet LLP,170540000099,luckywin.kz,9,bookmaker\n"
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,bin,domains,licence_number,kind\nBad,1,bad.kz,9,casino\n")
+    assert run("licences", "import", str(good)).exit_code == 0
+    assert (tmp_path / "var" / "licences.csv").exists()
+    assert run("licences", "import", str(bad)).exit_code != 0
+
+
+@pytest.mark.parametrize("command", [["classify"], ["train"], ["evaluate"], ["licences", "import"]])
+def test_help(run, command):
+    assert run(*command, "--help").exit_code == 0
