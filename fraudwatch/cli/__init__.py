@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "fraudwatch.cli.search_cmd",
     "fraudwatch.cli.review_cmd",
     "fraudwatch.cli.networks_cmd",
+    "fraudwatch.cli.farm_cmd",
 ]
 
 

@@ -1,0 +1,178 @@
+"""The farm's site catalogue: every fictional domain, who runs it and what a crawler should find."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import string
+from dataclasses import asdict, dataclass
+
+CATEGORIES = ("casino", "loan", "pyramid", "legit")
+LANGS = ("ru", "kk", "en", "mixed")
+CDN_DOMAIN = "static.dalacdn.com"
+JQUERY = "/libs/jquery-3.7.1.min.js"
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Contact and tracking identifiers that one operator repeats on every domain it runs."""
+
+    id: str
+    brand: str
+    telegram: str
+    phone: str
+    email: str
+    metrica_id: str
+    ga_id: str
+    wallet: str | None
+    template: str  # class-name prefix of the operator's page template
+    favicon: bool = False
+
+
+@dataclass(frozen=True)
+class Site:
+    """One virtual host: what it serves (kind, lang, variant) and what a classifier should say."""
+
+    domain: str  # Unicode form; `host` is what arrives in the Host header
+    category: str | None  # None: no page to classify (CDN, bombs, error pages)
+    lang: str
+    kind: str  # the content set or hostile handler that renders it
+    operator: Operator
+    variant: str = "static"  # or "js-only": the body is written by a script
+    mirror_of: str | None = None
+    hard_negative: bool = False
+    hostile: str | None = None
+    seed: bool = True  # False: reachable only through links from other farm sites
+    robots_disallow: bool = False
+    cdn_scripts: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()  # farm domains linked from the landing page
+
+    @property
+    def host(self) -> str:
+        """The ASCII (punycode) host name a client sends."""
+        return self.domain.encode("idna").decode("ascii")
+
+    def url(self, port: int, path: str = "/") -> str:
+        """The site's URL on the farm's port, with the ASCII host."""
+        return f"http://{self.host}:{port}{path}"
+
+
+def _operator(key: str, brand: str, handle: str, *, wallet: bool = False,
+              favicon: bool = False) -> Operator:
+    """Invent an operator's identifiers deterministically from its key (its first domain)."""
+    rng = random.Random(f"farm-operator:{key}")
+    digits = "".join(rng.choices(string.digits, k=9))
+    return Operator(
+        id=key,
+        brand=brand,
+        telegram=f"@{handle}_{rng.choice(['support', 'official', 'vip', 'help'])}",
+        phone=f"+7 7{rng.choice('0124578')}{digits[0]} {digits[1:4]} {digits[4:6]} {digits[6:8]}",
+        email=f"{rng.choice(['support', 'info', 'help', 'office'])}@{key.encode('idna').decode()}",
+        metrica_id=str(rng.randint(10_000_000, 99_999_999)),
+        ga_id="G-" + "".join(rng.choices(string.ascii_uppercase + string.digits, k=10)),
+        wallet="T" + "".join(rng.choices(_BASE58, k=33)) if wallet else None,
+        template="t" + hashlib.sha1(key.encode()).hexdigest()[:5],
+        favicon=favicon,
+    )
+
+
+_FISHKA = _operator("zolotaya-fishka.kz", "Золотая Фишка", "zfishka", wallet=True, favicon=True)
+_ZAIM24 = _operator("bystro-zaim24.kz", "БыстроЗайм24", "zaim24")
+_BEREKE = _operator("bereke-capital.com", "Береке Капитал", "bereke_cap", wallet=True)
+
+
+def _normal_sites() -> list[Site]:
+    """The ordinary web: fraud sites, their mirrors, and legitimate look-alikes."""
+    op = _operator
+    return [
+        Site("zolotaya-fishka.kz", "casino", "ru", "casino", _FISHKA),
+        Site("zolotaya-fishka-777.com", "casino", "ru", "casino", _FISHKA,
+             mirror_of="zolotaya-fishka.kz", seed=False),
+        Site("казино-алтын.қаз", "casino", "kk", "casino",
+             op("казино-алтын.қаз", "Алтын Казино", "altyn_kazino", wallet=True)),
+        Site("lucky-steppe.com", "casino", "en", "casino",
+             op("lucky-steppe.com", "Lucky Steppe", "luckysteppe", wallet=True), variant="js-only"),
+        Site("dala-jackpot.kz", "casino", "mixed", "casino",
+             op("dala-jackpot.kz", "Dala Jackpot", "dalajackpot", wallet=True), seed=False),
+        Site("top-kazino-obzor.com", "casino", "ru", "affiliate",
+             op("top-kazino-obzor.com", "Топ Казино KZ", "topkazino"),
+             links=("zolotaya-fishka-777.com", "dala-jackpot.kz", "казино-алтын.қаз",
+                    "lucky-steppe.com")),
+        Site("bystro-zaim24.kz", "loan", "ru", "loan", _ZAIM24),
+        Site("zaim-bystro24.com", "loan", "ru", "loan", _ZAIM24, mirror_of="bystro-zaim24.kz"),
+        Site("tez-nesie.kz", "loan", "kk", "loan", op("tez-nesie.kz", "Тез Несие", "teznesie"),
+             cdn_scripts=(JQUERY,)),
+        Site("easycash-online.com", "loan", "en", "loan",
+             op("easycash-online.com", "EasyCash Online", "easycash")),
+        Site("kredit-bez-otkaza.kz", "loan", "ru", "loan",
+             op("kredit-bez-otkaza.kz", "Кредит Без Отказа", "kbo_credit"), variant="js-only"),
+        Site("bereke-capital.com", "pyramid", "ru", "pyramid", _BEREKE,
+             links=("zolotaya-fishka.kz",)),
+        Site("bereke-kapital.kz", "pyramid", "ru", "pyramid", _BEREKE,
+             mirror_of="bereke-capital.com", links=("zolotaya-fishka.kz",)),
+        Site("qazyna-profit.kz", "pyramid", "kk", "pyramid",
+             op("qazyna-profit.kz", "Qazyna Profit", "qazynaprofit", wallet=True)),
+        Site("global-yield-union.com", "pyramid", "en", "pyramid",
+             op("global-yield-union.com", "Global Yield Union", "gyu_invest", wallet=True),
+             variant="js-only"),
+        Site("narodnyi-kapital.kz", "pyramid", "ru", "pyramid",
+             op("narodnyi-kapital.kz", "Народный Капитал", "narkapital", wallet=True),
+             robots_disallow=True),
+        Site("mfo-senim.kz", "legit", "ru", "mfo", op("mfo-senim.kz", "Сенім Финанс", "senim_mfo"),
+             hard_negative=True),
+        Site("dala-bank.kz", "legit", "kk", "bank", op("dala-bank.kz", "Дала Банк", "dalabank"),
+             hard_negative=True),
+        Site("steppe-bet.kz", "legit", "ru", "bookmaker",
+             op("steppe-bet.kz", "Степь Бет", "steppebet"), hard_negative=True),
+        Site("stepnoy-vestnik.kz", "legit", "ru", "news",
+             op("stepnoy-vestnik.kz", "Степной вестник", "stepvestnik"), hard_negative=True,
+             links=("tenge-wise.com",)),
+        Site("tenge-wise.com", "legit", "en", "blog",
+             op("tenge-wise.com", "Tenge Wise", "tengewise"), hard_negative=True,
+             links=("dala-bank.kz", "mfo-senim.kz")),
+        Site("bazar-market.kz", "legit", "ru", "shop",
+             op("bazar-market.kz", "Базар Маркет", "bazarmarket"), hard_negative=True),
+        Site("tan-nany.kz", "legit", "kk", "bakery", op("tan-nany.kz", "Таң Наны", "tannany"),
+             cdn_scripts=(JQUERY,)),
+        Site("steppe-trails.com", "legit", "en", "travel",
+             op("steppe-trails.com", "Steppe Trails", "steppetrails")),
+        Site(CDN_DOMAIN, None, "en", "cdn", op(CDN_DOMAIN, "DalaCDN", "dalacdn"), seed=False),
+    ]
+
+
+def _hostile_sites() -> list[Site]:
+    """Sites that attack or trap a crawler; some still carry a page worth classifying."""
+    def hostile(domain, kind, category=None, lang="en", content=None, brand=None):
+        operator = _operator(domain, brand or domain, domain.split(".")[0].replace("-", "_"))
+        return Site(domain, category, lang, content or kind, operator, hostile=kind)
+
+    return [
+        hostile("gzip-bomba.com", "gzip-bomb"),
+        hostile("redirect-petlya.kz", "redirect-loop"),
+        hostile("medlenno.kz", "drip"),
+        hostile("ogromnaya-stranica.com", "huge-page"),
+        hostile("afisha-kalendar.kz", "calendar-trap", "legit", "ru", brand="Афиша Караганды"),
+        hostile("kazino-1251.kz", "cp1251", "casino", "ru", "casino", "Казино Вулкан Степи"),
+        hostile("zaim-koi8.kz", "koi8-r", "loan", "ru", "loan", "Займ Экспресс"),
+        hostile("krivoy-html.kz", "broken-html", "pyramid", "ru", "pyramid", "Золотой Караван"),
+        hostile("popup-casino.com", "js-trap", "casino", "en", "casino", "Popup Palace"),
+        hostile("skachat-kazino.kz", "downloads", "casino", "ru", "casino", "Мобильное Казино"),
+        hostile("oshibka-servera.kz", "server-error"),
+        hostile("propavshiy-sait.kz", "not-found"),
+    ]
+
+
+def catalogue(hostile: bool = True) -> list[Site]:
+    """All farm sites, hostile ones included unless `hostile` is False."""
+    return _normal_sites() + (_hostile_sites() if hostile else [])
+
+
+def seed_urls(sites: list[Site], port: int) -> list[str]:
+    """Landing-page URLs of the sites a crawl starts from."""
+    return [site.url(port) for site in sites if site.seed]
+
+
+def manifest(sites: list[Site], port: int) -> list[dict]:
+    """Every site's metadata, its ASCII host and URL, as JSON-ready dicts."""
+    return [{**asdict(site), "host": site.host, "url": site.url(port)} for site in sites]
