@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "fraudwatch.cli.review_cmd",
     "fraudwatch.cli.networks_cmd",
     "fraudwatch.cli.farm_cmd",
+    "fraudwatch.cli.web_cmd",
 ]
 
 

@@ -1,0 +1,1 @@
+"""The Scrapy project that crawls suspected fraudulent sites into the store, with evidence."""

@@ -1,0 +1,44 @@
+"""URL and domain helpers: normalisation (w3lib) and registered domains (tldextract, offline)."""
+
+from __future__ import annotations
+
+from functools import cache
+from urllib.parse import urlsplit
+
+import tldextract
+from w3lib.url import canonicalize_url
+
+
+@cache
+def _extractor() -> tldextract.TLDExtract:
+    # The bundled public-suffix snapshot only: no network fetch, no cache on disk.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def normalise_url(url: str) -> str:
+    """Canonical form of `url`: punycode host, sorted query, no fragment."""
+    return canonicalize_url(url, keep_fragments=False)
+
+
+def host_of(url: str) -> str:
+    """Lower-case ASCII (punycode) host of `url`, without port."""
+    return (urlsplit(url).hostname or "").rstrip(".")
+
+
+def registered_domain(host: str) -> str:
+    """The registrable domain of a host (`www.a.kz` -> `a.kz`); the host itself for IPs."""
+    ext = _extractor()(host)
+    return ext.top_domain_under_public_suffix or host
+
+
+def public_suffix(host: str) -> str:
+    """The public suffix of a host (`kz`, `xn--80ao21a`), empty when none is known."""
+    return _extractor()(host).suffix
+
+
+def unicode_domain(domain: str) -> str:
+    """Human-readable (Unicode) form of a punycode domain."""
+    try:
+        return domain.encode("ascii").decode("idna")
+    except UnicodeError:
+        return domain

@@ -1,0 +1,79 @@
+"""Request and response bodies of the JSON API (they make the OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from fraudwatch.web.security import REVIEW_ROLES
+
+ReviewAction = Literal[tuple(REVIEW_ROLES)]  # type: ignore[valid-type]
+
+
+class HitOut(BaseModel):
+    url: str
+    domain: str
+    category: str
+    verdict: str
+    score: float
+    signs: list[str]
+    title: str
+    last_seen: str
+    snippet: str = Field(description="HTML-escaped text with matches in <mark>")
+
+
+class SearchOut(BaseModel):
+    total: int
+    page: int
+    size: int
+    hits: list[HitOut]
+    facets: dict[str, dict[str, int]]
+
+
+class SiteOut(BaseModel):
+    site: dict[str, Any]
+    pages: list[dict[str, Any]]
+    captures: list[dict[str, Any]]
+    related: list[str]
+    letters: list[dict[str, Any]]
+    reviews: list[dict[str, Any]]
+
+
+class ReviewIn(BaseModel):
+    action: ReviewAction
+    comment: str = Field("", max_length=4000)
+
+
+class ReviewOut(BaseModel):
+    id: str
+    site_id: str
+    user: str
+    action: str
+    comment: str
+    at: str
+
+
+class AuditOut(BaseModel):
+    at: str
+    user: str
+    action: str
+    domain: str
+    site_id: str
+    comment: str
+    id: str
+
+
+class CheckIn(BaseModel):
+    url: str = Field(min_length=1, max_length=2000)
+    lang: Literal["ru", "kk", "en"] = "ru"
+
+
+class CheckOut(BaseModel):
+    url: str
+    domain: str
+    known: bool
+    verdict: str
+    category: str
+    message: str
+    signs: list[str]

@@ -1,0 +1,71 @@
+"""The web app factory: `create_app(store, config, secret_key=...)` wires routes and state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.responses import Response
+
+from fraudwatch.store import Store
+from fraudwatch.web import api, auth, check, dashboard, review, search, site
+from fraudwatch.web.headers import SecurityHeaders
+from fraudwatch.web.ratelimit import TokenBucket
+from fraudwatch.web.render import STATIC_DIR, make_templates, render
+from fraudwatch.web.security import LoginRequired, check_csrf
+from fraudwatch.web.users import UserStore
+
+SESSION_HOURS = 8
+
+
+def create_app(store: Store, config, *, secret_key: str, users: UserStore | None = None,
+               secure_cookies: bool = False, check_rate: float = 10.0,
+               check_burst: int = 5) -> FastAPI:
+    """The fraudwatch web app over `store`, with accounts in `<var_dir>/users.db`.
+
+    check_rate/check_burst: citizen checks allowed per client IP a minute, and in a burst.
+    """
+    var_dir = Path(config.var_dir)
+    app = FastAPI(title="fraudwatch", version="1", dependencies=[Depends(check_csrf)],
+                  docs_url=None, redoc_url=None)
+    app.state.store = store
+    app.state.var_dir = var_dir
+    app.state.users = users or UserStore(var_dir / "users.db")
+    app.state.seeds_file = var_dir / "seeds" / "citizen.txt"
+    app.state.check_bucket = TokenBucket(check_rate, check_burst)
+    app.state.templates = make_templates()
+    app.add_middleware(SessionMiddleware, secret_key=secret_key, session_cookie="fw_session",
+                       max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure_cookies)
+    app.add_middleware(SecurityHeaders)
+    for module in (dashboard, search, site, review, check, auth, api):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_exception_handler(LoginRequired, _login_required)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/")
+
+
+async def _login_required(request: Request, exc: LoginRequired) -> Response:
+    if _wants_html(request):
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse("/login?" + urlencode({"next": here}), status_code=303)
+    return await http_exception_handler(
+        request, HTTPException(401, "log in or send Authorization: Bearer <token>",
+                               headers={"WWW-Authenticate": "Bearer"}))
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    if _wants_html(request) and exc.status_code != 429:
+        return render(request, "error.html", status_code=exc.status_code,
+                      status=exc.status_code, message=str(exc.detail))
+    return await http_exception_handler(request, exc)

@@ -1,0 +1,44 @@
+"""Log in and out with a local account; every attempt is logged with structure."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse
+
+from fraudwatch.logs import get_logger
+from fraudwatch.web.render import render
+from fraudwatch.web.review import safe_next
+from fraudwatch.web.security import client_ip
+
+router = APIRouter(include_in_schema=False)
+log = get_logger("fraudwatch.web.auth")
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/"):
+    return render(request, "login.html", next_url=safe_next(next, "/"), error="")
+
+
+@router.post("/login")
+def login(request: Request, username: Annotated[str, Form(max_length=200)],
+          password: Annotated[str, Form(max_length=1000)], next: Annotated[str, Form()] = "/"):
+    """Start a fresh session for a right name and password; else show the form again."""
+    user = request.app.state.users.authenticate(username, password)
+    if user is None:
+        log.warning("login_failed", user=username, ip=client_ip(request))
+        return render(request, "login.html", status_code=401, next_url=safe_next(next, "/"),
+                      error="Wrong name or password.")
+    request.session.clear()
+    request.session.update(user=user.name, csrf=secrets.token_urlsafe(32))
+    log.info("login", user=user.name, role=user.role, ip=client_ip(request))
+    return RedirectResponse(safe_next(next, "/"), status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request):
+    log.info("logout", user=request.session.get("user", ""), ip=client_ip(request))
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)

@@ -1,0 +1,34 @@
+"""The dashboard `/`: weekly charts, the case pipeline, time to block, overdue cases."""
+
+from __future__ import annotations
+
+import time
+
+from fastapi import APIRouter, Request
+
+from fraudwatch.store.models import CATEGORIES, VERDICTS
+from fraudwatch.web.charts import stacked_bars
+from fraudwatch.web.pipeline import OVERDUE_DAYS, dashboard
+from fraudwatch.web.render import render
+from fraudwatch.web.security import Viewer
+
+router = APIRouter(include_in_schema=False)
+CACHE_SECONDS = 30.0
+
+
+def cached_dashboard(request: Request):
+    """The dashboard figures, recomputed at most every CACHE_SECONDS (they scan all sites)."""
+    state = request.app.state
+    stamp, figures = getattr(state, "dashboard_cache", (0.0, None))
+    if figures is None or time.monotonic() - stamp > CACHE_SECONDS:
+        figures = dashboard(state.store)
+        state.dashboard_cache = (time.monotonic(), figures)
+    return figures
+
+
+@router.get("/")
+def dashboard_page(request: Request, user: Viewer):
+    figures = cached_dashboard(request)
+    return render(request, "dashboard.html", dash=figures, overdue_days=OVERDUE_DAYS,
+                  category_chart=stacked_bars(figures.weeks, figures.by_category, CATEGORIES),
+                  verdict_chart=stacked_bars(figures.weeks, figures.by_verdict, VERDICTS))

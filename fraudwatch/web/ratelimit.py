@@ -1,0 +1,32 @@
+"""An in-memory token bucket per client: `rate` requests a minute, bursts up to `burst`."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+
+class TokenBucket:
+    def __init__(self, rate_per_minute: float, burst: int,
+                 clock: Callable[[], float] = time.monotonic, max_clients: int = 100_000):
+        self.rate = rate_per_minute / 60.0
+        self.burst = burst
+        self.clock = clock
+        self.max_clients = max_clients
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, key: str) -> float:
+        """Spend one token of `key`: 0 if allowed, else the seconds until one is available."""
+        with self._lock:
+            now = self.clock()
+            tokens, then = self._buckets.get(key, (float(self.burst), now))
+            tokens = min(self.burst, tokens + (now - then) * self.rate)
+            if tokens >= 1:
+                if len(self._buckets) >= self.max_clients:
+                    self._buckets.clear()
+                self._buckets[key] = (tokens - 1, now)
+                return 0.0
+            self._buckets[key] = (tokens, now)
+            return (1 - tokens) / self.rate if self.rate > 0 else 3600.0

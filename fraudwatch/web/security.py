@@ -1,0 +1,98 @@
+"""Who is asking (session cookie or Bearer token), what their role allows, and CSRF checks."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from fraudwatch.web.users import User
+
+# review action -> the least role that may take it: analysts propose, supervisors decide
+REVIEW_ROLES = {
+    "comment": "analyst",
+    "needs_info": "analyst",
+    "confirm": "supervisor",
+    "reject": "supervisor",
+    "appeal": "supervisor",
+    "delist": "supervisor",
+}
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+# Public JSON endpoints that use no session state, so a forged request gains nothing.
+CSRF_EXEMPT = {"/api/check"}
+
+
+class LoginRequired(Exception):
+    """Raised when a page needs a logged-in user; HTML gets a redirect, the API a 401."""
+
+
+def bearer_token(request: Request) -> str:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def current_user(request: Request) -> User | None:
+    """The user behind the Bearer token or the session cookie, if any and still active."""
+    users = request.app.state.users
+    token = bearer_token(request)
+    if token:
+        return users.by_token(token)
+    name = request.session.get("user")
+    return users.get(name) if name else None
+
+
+def require(role: str):
+    """A dependency that returns the current user if their role is at least `role`."""
+
+    def dependency(request: Request) -> User:
+        user = current_user(request)
+        if user is None:
+            raise LoginRequired()
+        if not user.at_least(role):
+            raise HTTPException(403, f"this needs the {role} role")
+        return user
+
+    return dependency
+
+
+Viewer = Annotated[User, Depends(require("viewer"))]
+Analyst = Annotated[User, Depends(require("analyst"))]
+Supervisor = Annotated[User, Depends(require("supervisor"))]
+
+
+def may_review(user: User, action: str) -> bool:
+    return action in REVIEW_ROLES and user.at_least(REVIEW_ROLES[action])
+
+
+def csrf_token(request: Request) -> str:
+    """The session's CSRF token, created on first use."""
+    if "csrf" not in request.session:
+        request.session["csrf"] = secrets.token_urlsafe(32)
+    return request.session["csrf"]
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse (403) a POST without the session's CSRF token in a form field or header."""
+    if request.method != "POST" or request.url.path in CSRF_EXEMPT or bearer_token(request):
+        return
+    sent = request.headers.get(CSRF_HEADER, "")
+    if not sent and "form" in request.headers.get("content-type", ""):
+        sent = str((await request.form()).get(CSRF_FIELD, ""))
+    expected = request.session.get("csrf", "")
+    if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+        raise HTTPException(403, "missing or wrong CSRF token; reload the page and try again")
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def rate_limited(request: Request) -> None:
+    """Refuse (429, Retry-After) a client that has used up its check requests."""
+    wait = request.app.state.check_bucket.take(client_ip(request))
+    if wait:
+        raise HTTPException(429, "too many checks; try again later",
+                            headers={"Retry-After": str(max(1, round(wait + 0.5)))})

@@ -1,0 +1,88 @@
+"""Logging in and out, roles, sessions, CSRF, API tokens and the secret key."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from fraudwatch.web.secret import load_secret_key
+
+
+def test_pages_need_login_and_redirect_back(client):
+    resp = client.get("/search?q=casino", follow_redirects=False)
+    assert resp.status_code == 303
+    assert resp.headers["location"] == "/login?next=%2Fsearch%3Fq%3Dcasino"
+
+
+def test_api_without_login_is_401(client):
+    assert client.get("/api/search").status_code == 401
+
+
+def test_login_cookie_is_httponly_and_samesite_lax(client, csrf, password):
+    token = csrf(client, "/login")
+    resp = client.post("/login", data={"username": "viewer", "password": password,
+                                       "csrf_token": token}, follow_redirects=False)
+    header = resp.headers["set-cookie"].lower()
+    assert "fw_session=" in header and "httponly" in header and "samesite=lax" in header
+    assert "secure" not in header
+
+
+def test_logout_ends_the_session(client, csrf, login):
+    login(client, "viewer")
+    assert client.get("/search").status_code == 200
+    client.post("/logout", data={"csrf_token": csrf(client, "/search")})
+    assert client.get("/search", follow_redirects=False).status_code == 303
+
+
+def test_wrong_password_is_refused(client, csrf):
+    token = csrf(client, "/login")
+    resp = client.post("/login", data={"username": "admin", "password": "nope-nope",
+                                       "csrf_token": token})
+    assert resp.status_code == 401
+    assert "Wrong name or password" in resp.text
+
+
+def test_disabled_user_loses_access_at_once(client, users, login):
+    login(client, "analyst")
+    users.disable("analyst")
+    assert client.get("/search", follow_redirects=False).status_code == 303
+
+
+def test_post_without_csrf_token_is_403(client, login):
+    login(client, "supervisor")
+    resp = client.post("/sites/altyn-bonus.kz/review", data={"action": "confirm"})
+    assert resp.status_code == 403
+    resp = client.post("/sites/altyn-bonus.kz/review",
+                       data={"action": "confirm", "csrf_token": "forged"})
+    assert resp.status_code == 403
+
+
+def test_login_form_needs_csrf_too(client, password):
+    resp = client.post("/login", data={"username": "admin", "password": password})
+    assert resp.status_code == 403
+
+
+def test_api_post_with_cookie_needs_csrf_header(client, csrf, login):
+    login(client, "supervisor")
+    body = {"action": "needs_info", "comment": "owner?"}
+    assert client.post("/api/sites/tez-nesie.kz/review", json=body).status_code == 403
+    token = csrf(client, "/search")
+    resp = client.post("/api/sites/tez-nesie.kz/review", json=body,
+                       headers={"X-CSRF-Token": token})
+    assert resp.status_code == 200
+
+
+def test_bearer_token_authenticates_api_without_csrf(client, users):
+    headers = {"Authorization": f"Bearer {users.new_token('supervisor')}"}
+    assert client.get("/api/search", headers=headers).status_code == 200
+    resp = client.post("/api/sites/altyn-bonus.kz/review", headers=headers,
+                       json={"action": "confirm", "comment": "by script"})
+    assert resp.status_code == 200 and resp.json()["user"] == "supervisor"
+    assert client.get("/api/search", headers={"Authorization": "Bearer no"}).status_code == 401
+
+
+def test_secret_key_from_env_or_generated_file(tmp_path):
+    assert load_secret_key(tmp_path, {"FRAUDWATCH_SECRET_KEY": "abc"}) == "abc"
+    key = load_secret_key(tmp_path, {})
+    assert stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode) == 0o600
+    assert load_secret_key(tmp_path, {}) == key and len(key) > 40

@@ -1,0 +1,104 @@
+"""End to end in a real Chromium against a real uvicorn server: log in, search, filter,
+open a site, confirm it, see the audit entry; a viewer cannot confirm; hostile titles stay text.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import uvicorn
+
+from fraudwatch.browser import launch_options
+from fraudwatch.web import create_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def server(filled, web_config, users):
+    """The app on a real socket (127.0.0.1, a free port), served from a thread."""
+    app = create_app(filled, web_config, secret_key="e2e", users=users)
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    port = srv.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium for the module; a missing browser fails (never skips)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(**launch_options())
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.dialogs = []
+    tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
+    yield tab
+    context.close()
+
+
+def _log_in(page, base: str, name: str, password: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", password)
+    page.click("button:has-text('Log in')")
+    page.wait_for_url(f"{base}/")
+
+
+def test_supervisor_searches_filters_confirms_and_sees_audit(server, page, password):
+    _log_in(page, server, "supervisor", password)
+    page.click("nav >> text=Search")
+    page.fill("input[name=q]", "депозит")
+    page.click("form.searchbox button")
+    assert page.locator("table.hits tbody tr").count() == 1
+    page.goto(f"{server}/search")
+    page.click("section[data-facet=category] >> text=casino")
+    assert "category=casino" in page.url
+    assert page.locator("table.hits tbody tr").count() == 1
+    page.click("a.site:has-text('altyn-bonus.kz')")
+    page.check("input[value=confirm]")
+    page.fill("textarea[name=comment]", "licence missing, mirror of a blocked casino")
+    page.click("form.review button")
+    assert page.locator("dd.review-state").inner_text() == "confirmed"
+    row = page.locator("table.reviews tbody tr").first
+    assert "supervisor" in row.inner_text() and "confirm" in row.inner_text()
+    audit = page.request.get(f"{server}/api/audit").json()
+    assert audit[-1]["domain"] == "altyn-bonus.kz" and audit[-1]["action"] == "confirm"
+
+
+def test_viewer_cannot_confirm(server, page, password):
+    _log_in(page, server, "viewer", password)
+    page.goto(f"{server}/sites/altyn-bonus.kz")
+    assert page.locator("form.review").count() == 0
+    response = page.request.post(f"{server}/sites/altyn-bonus.kz/review",
+                                 form={"action": "confirm"})
+    assert response.status == 403
+
+
+def test_script_in_a_title_renders_as_text(server, page, password, xss):
+    _log_in(page, server, "analyst", password)
+    page.goto(f"{server}/search?q=returns")
+    title = page.locator("table.hits .title").first
+    assert title.inner_text() == xss
+    page.goto(f"{server}/sites/profit-daily.com")
+    assert page.locator("p.title").first.inner_text() == xss
+    page.wait_for_timeout(300)
+    assert page.dialogs == []

@@ -1,0 +1,52 @@
+"""The public citizen check: known verdicts in three languages, seeds, rate limit."""
+
+from __future__ import annotations
+
+
+def test_known_site_in_kazakh(client, csrf):
+    token = csrf(client, "/check?lang=kk")
+    page = client.post("/check", data={"url": "https://www.altyn-bonus.kz/promo", "lang": "kk",
+                                       "csrf_token": token}).text
+    assert "заңсыз қызмет белгілері" in page and '<html lang="kk">' in page
+
+
+def test_unknown_site_is_queued_once(client, web_config):
+    for _ in range(2):
+        body = client.post("/api/check", json={"url": "new-casino.kz", "lang": "en"}).json()
+        assert body["known"] is False and "queued" in body["message"]
+    seeds = (web_config.var_dir / "seeds" / "citizen.txt").read_text().split()
+    assert seeds == ["http://new-casino.kz/"]
+
+
+def test_api_check_known_site_explains_signs_in_russian(client):
+    body = client.post("/api/check", json={"url": "http://profit-daily.com/x"}).json()
+    assert body["known"] and body["verdict"] == "suspicious"
+    assert any("доходности" in s for s in body["signs"])
+
+
+def test_not_a_web_address(client):
+    resp = client.post("/api/check", json={"url": "javascript:alert(1)"})
+    assert resp.status_code == 400
+
+
+def test_check_form_needs_csrf(client):
+    assert client.post("/check", data={"url": "a.kz"}).status_code == 403
+
+
+def test_rate_limit_gives_429_with_retry_after(client):
+    codes = [client.post("/api/check", json={"url": "altyn-bonus.kz"}).status_code
+             for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    resp = client.post("/api/check", json={"url": "altyn-bonus.kz"})
+    assert int(resp.headers["retry-after"]) >= 1
+
+
+def test_token_bucket_refills_over_time():
+    from fraudwatch.web.ratelimit import TokenBucket
+
+    now = [0.0]
+    bucket = TokenBucket(rate_per_minute=6, burst=2, clock=lambda: now[0])
+    assert [bucket.take("ip"), bucket.take("ip")] == [0.0, 0.0]
+    assert bucket.take("ip") == 10.0 and bucket.take("other") == 0.0
+    now[0] = 10.0
+    assert bucket.take("ip") == 0.0

@@ -1,0 +1,72 @@
+"""Review actions by role, bulk review, and the audit log export."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+
+def _review(client, csrf, domain, action, comment=""):
+    token = csrf(client, f"/sites/{domain}")
+    return client.post(f"/sites/{domain}/review", follow_redirects=False,
+                       data={"action": action, "comment": comment, "csrf_token": token})
+
+
+def test_supervisor_confirms_and_the_site_page_shows_it(as_role, csrf, filled):
+    boss = as_role("supervisor")
+    assert _review(boss, csrf, "altyn-bonus.kz", "confirm", "casino <b>mirror</b>").status_code \
+        == 303
+    page = boss.get("/sites/altyn-bonus.kz").text
+    assert '<dd class="review-state">confirmed</dd>' in page
+    assert "casino &lt;b&gt;mirror&lt;/b&gt;" in page
+    assert filled.get_site_by_domain("altyn-bonus.kz").review_state == "confirmed"
+
+
+def test_analyst_proposes_but_cannot_confirm(as_role, csrf):
+    analyst = as_role("analyst")
+    assert _review(analyst, csrf, "tez-nesie.kz", "confirm").status_code == 403
+    assert _review(analyst, csrf, "tez-nesie.kz", "needs_info", "owner?").status_code == 303
+    assert "needs_info" in analyst.get("/sites/tez-nesie.kz").text
+
+
+def test_viewer_cannot_review_at_all(as_role, csrf):
+    viewer = as_role("viewer")
+    assert 'action="/sites/tez-nesie.kz/review"' not in viewer.get("/sites/tez-nesie.kz").text
+    assert _review(viewer, csrf, "tez-nesie.kz", "needs_info").status_code == 403
+
+
+def test_reject_needs_a_comment(as_role, csrf):
+    boss = as_role("supervisor")
+    resp = _review(boss, csrf, "tez-nesie.kz", "reject")
+    assert resp.status_code == 400 and "needs a comment" in resp.text
+
+
+def test_bulk_review_from_search(as_role, csrf, filled):
+    boss = as_role("supervisor")
+    token = csrf(boss, "/search")
+    resp = boss.post("/review/bulk", follow_redirects=False, data={
+        "action": "confirm", "comment": "bulk", "csrf_token": token,
+        "domain": ["altyn-bonus.kz", "tez-nesie.kz"], "next": "/search?category=loan"})
+    assert resp.status_code == 303 and resp.headers["location"] == "/search?category=loan"
+    assert {s.domain for s in filled.iter_sites(review_state="confirmed")} == {
+        "altyn-bonus.kz", "tez-nesie.kz"}
+
+
+def test_bulk_review_never_redirects_off_site(as_role, csrf):
+    boss = as_role("supervisor")
+    resp = boss.post("/review/bulk", follow_redirects=False, data={
+        "action": "needs_info", "csrf_token": csrf(boss, "/search"),
+        "domain": ["tez-nesie.kz"], "next": "//evil.example/"})
+    assert resp.headers["location"] == "/search"
+
+
+def test_audit_export_for_supervisors_only(as_role, csrf):
+    boss = as_role("supervisor")
+    _review(boss, csrf, "tez-nesie.kz", "reject", "=HYPERLINK(\"x\")")
+    rows = list(csv.DictReader(io.StringIO(boss.get("/audit.csv").text)))
+    assert rows[0]["domain"] == "tez-nesie.kz" and rows[0]["action"] == "reject"
+    assert rows[0]["comment"].startswith("'=")
+    assert boss.get("/api/audit").json()[0]["user"] == "supervisor"
+    analyst = as_role("analyst")
+    assert analyst.get("/audit.csv").status_code == 403
+    assert analyst.get("/api/audit").status_code == 403
