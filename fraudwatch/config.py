@@ -42,6 +42,35 @@ KEYS: dict[str, Key] = {
         Key("es.timeout", float, 30.0, "Elasticsearch request timeout in seconds"),
         Key("log.level", str, "INFO", "log level: DEBUG, INFO, WARNING, ERROR"),
         Key("log.format", str, "auto", "log format: auto, console or json"),
+        Key("letters.sender_name", str, "Агентство по защите прав потребителей (демо)",
+            "sender of takedown letters: the body's full name"),
+        Key("letters.sender_address", str, "010000, г. Астана, ул. Примерная, 1",
+            "sender's postal address printed in the letter head"),
+        Key("letters.sender_email", str, "takedown@example.kz", "reply e-mail in letters"),
+        Key("letters.signatory", str, "Руководитель департамента А. Примеров",
+            "position and name of the person who signs letters"),
+        Key("letters.legal_basis", str,
+            "ст. 41-1 Закона РК «О связи»; Закон РК «Об игорном бизнесе»",
+            "legal basis cited in blocking requests"),
+        Key("letters.ministry", str, "Министерство цифрового развития, инноваций и "
+            "аэрокосмической промышленности РК", "recipient of blocking requests"),
+        Key("letters.number_format", str, "FW-{year}/{seq:05d}",
+            "outgoing letter number; fields: year, seq (per year)"),
+        Key("letters.ministry_lang", str, "ru", "language of ministry letters: kk, ru or en"),
+        Key("letters.abuse_lang", str, "en", "language of abuse notices: kk, ru or en"),
+        Key("letters.reply_days", int, 3, "days the recipient is asked to act within"),
+        Key("letters.overdue_days", int, 5,
+            "days after a letter is sent before an unblocked case counts as overdue"),
+        Key("contacts.rdap_base", str, "",
+            "RDAP server for every query (a local mirror); empty = the bundled bootstrap file"),
+        Key("contacts.nameserver", str, "",
+            "DNS server for contact look-ups and re-verification, HOST[:PORT]; empty = system"),
+        Key("contacts.cache_hours", float, 24.0, "hours RDAP and DNS answers are reused"),
+        Key("verify.sinkholes", str, "",
+            "comma-separated IPs that ISPs resolve blocked domains to"),
+        Key("verify.block_page_marks", str,
+            "доступ ограничен,access restricted,ресурс заблокирован,қолжетімділік шектелген",
+            "comma-separated texts that identify an ISP's block page (case-insensitive)"),
     ]
 }
 
@@ -87,17 +116,26 @@ def _coerce(key: Key, value: Any, origin: str) -> Any:
             return True
         if lowered in {"0", "false", "no", "off"}:
             return False
-    elif key.type is float and isinstance(value, (int, float, str)) and not isinstance(value, bool):
+    elif key.type in (int, float) and isinstance(value, (int, float, str)) \
+            and not isinstance(value, bool):
         try:
-            return float(value)
+            number = key.type(value)
         except ValueError:
             pass
+        else:
+            if key.type is float or not isinstance(value, float):
+                return number
     elif isinstance(value, key.type) and not (key.type is not bool and isinstance(value, bool)):
         return value
+    kind = _TYPE_NAMES[key.type]
     raise ConfigError(
-        f"{key.name} = {value!r} (from {origin}) is not a {key.type.__name__}; "
-        f"fix: set {key.name} to a {key.type.__name__} ({key.help})"
+        f"{key.name} = {value!r} (from {origin}) is not {kind}; "
+        f"fix: set {key.name} to {kind} ({key.help})"
     )
+
+
+_TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number",
+               bool: "true or false"}
 
 
 def validate_store_url(url: str, origin: str = "store") -> str:

@@ -20,6 +20,10 @@ COMMAND_MODULES = [
     "fraudwatch.cli.networks_cmd",
     "fraudwatch.cli.farm_cmd",
     "fraudwatch.cli.web_cmd",
+    "fraudwatch.cli.letters_cmd",
+    "fraudwatch.cli.evidence_cmd",
+    "fraudwatch.cli.export_cmd",
+    "fraudwatch.cli.verify_cmd",
 ]
 
 

@@ -1,0 +1,124 @@
+"""`fraudwatch letters build|list|show|mark`: takedown letters and their register."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+
+from fraudwatch.store import StoreError
+from takedown.letters import STATUSES, LetterError, build_letters, get_letter, mark_letter
+
+
+@click.group("letters")
+def letters() -> None:
+    """Blocking requests, abuse notices and delisting letters, and their register."""
+
+
+@letters.command("build")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the letter files (default: <var_dir>/letters).")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Letter date, YYYY-MM-DD (default: today).")
+@click.option("--no-pdf", is_flag=True, help="Write HTML only, without starting Chromium.")
+@click.pass_obj
+def build(obj, out_dir: Path | None, day, no_pdf: bool) -> None:
+    """Write the letters that confirmed or delisted sites call for, and register them."""
+    from takedown.render_pdf import PdfRenderer
+
+    out_dir = out_dir or obj.config.var_dir / "letters"
+    pdf = contextlib.nullcontext() if no_pdf else PdfRenderer(obj.config)
+    try:
+        with obj.open_store() as store, pdf as renderer:
+            store.setup()
+            made = build_letters(store, obj.config, out_dir,
+                                 day.date() if day else date.today(), renderer)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for letter in made:
+        click.echo(f"{letter.number}\t{letter.letter_type}\t{letter.recipient}\t"
+                   f"{len(letter.site_ids)} sites\t{', '.join(letter.files)}")
+    click.echo(f"{len(made)} letters in {out_dir}", err=True)
+
+
+@letters.command("list")
+@click.option("--status", type=click.Choice(STATUSES), help="Only letters in this status.")
+@click.pass_obj
+def list_letters(obj, status: str | None) -> None:
+    """The letter register: number, date, type, status, recipient, number of sites."""
+    with obj.open_store() as store:
+        for letter in sorted(store.iter_letters(), key=lambda lt: lt.number):
+            if status is None or letter.status == status:
+                click.echo(f"{letter.number}\t{letter.date}\t{letter.letter_type}\t"
+                           f"{letter.status}\t{letter.recipient}\t{len(letter.site_ids)}")
+
+
+@letters.command("show")
+@click.argument("number")
+@click.pass_obj
+def show(obj, number: str) -> None:
+    """One letter as JSON, with its sites' domains and its files' SHA-256."""
+    try:
+        with obj.open_store() as store:
+            letter = get_letter(store, number)
+            doc = letter.to_doc()
+            doc["domains"] = [store.get_site(sid).domain for sid in letter.site_ids]
+    except LetterError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+@letters.command("mark")
+@click.argument("number")
+@click.option("--status", required=True, type=click.Choice(STATUSES), help="The new status.")
+@click.option("--user", default=None, help="Who records it (default: the login name).")
+@click.pass_obj
+def mark(obj, number: str, status: str, user: str | None) -> None:
+    """Record that letter NUMBER was sent, acknowledged, or its sites blocked."""
+    try:
+        with obj.open_store() as store:
+            letter = mark_letter(store, number, status, user or getpass.getuser())
+    except LetterError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{letter.number}: {letter.status} ({len(letter.site_ids)} sites)")
+
+
+@letters.command("cases")
+@click.option("--overdue", "only_overdue", is_flag=True, help="Only overdue cases.")
+@click.pass_obj
+def cases(obj, only_overdue: bool) -> None:
+    """Takedown cases: stage and days to block per site, the median, and overdue cases."""
+    from takedown.lifecycle import summary
+
+    with obj.open_store() as store:
+        report = summary(store, obj.config)
+    shown = report["overdue"] if only_overdue else report["cases_list"]
+    for case in shown:
+        days = "" if case.days_to_block is None else f"{case.days_to_block:.1f}"
+        click.echo(f"{case.domain}\t{case.stage}\t{days}")
+    median = report["median_days_to_block"]
+    click.echo(f"{report['cases']} cases, {len(report['overdue'])} overdue, median days to "
+               f"block: {'-' if median is None else f'{median:.1f}'}", err=True)
+
+
+@letters.command("contacts")
+@click.argument("domain")
+@click.pass_obj
+def contacts(obj, domain: str) -> None:
+    """Abuse contacts of DOMAIN: registrar and networks (RDAP) and DNS records, as JSON."""
+    from takedown.contacts.lookup import ContactFinder
+    from takedown.contacts.rdap import RdapError
+
+    try:
+        found = ContactFinder.from_config(obj.config).domain(domain)
+    except RdapError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+
+
+def register(main: click.Group) -> None:
+    main.add_command(letters)

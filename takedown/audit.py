@@ -1,0 +1,22 @@
+"""Takedown events in the store's append-only audit log (beside the supervisors' reviews)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fraudwatch.store import Review, Store
+from fraudwatch.store.models import utcnow
+
+SYSTEM_USER = "fraudwatch"
+# Actions written here (besides letter_<status> and verified_<outcome>); the supervisors' own
+# actions are those of fraudwatch.review. Letters themselves are in the letter register.
+BLOCKED = "blocked"
+
+
+def record(store: Store, site_ids: Iterable[str], action: str, comment: str,
+           user: str = SYSTEM_USER, at: str | None = None) -> None:
+    """Append one audit entry per site, at `at` (default: now)."""
+    when = at or utcnow()
+    for site_id in site_ids:
+        store.add_review(Review(site_id=site_id, user=user, action=action, comment=comment,
+                                at=when))

@@ -1,0 +1,1 @@
+"""Abuse contacts: RDAP for domains and IP networks, DNS records, cached with an expiry."""

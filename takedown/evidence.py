@@ -1,0 +1,134 @@
+"""Evidence packs: everything behind one site's listing in a zip a recipient can check.
+
+A pack holds the site, its pages' verdicts and signs with their evidence, the audit log, the
+captures with their WARC records (copied into one per-site WARC) and screenshots, and
+`manifest.sha256` (the `sha256sum` format) naming every other file with its SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+from fraudwatch.store import Store
+from takedown.warc_copy import read_record
+
+MANIFEST = "manifest.sha256"
+WARC_NAME = "captures.warc.gz"
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # zip entry times, so equal content gives an equal pack
+README = """Evidence pack for {domain}
+
+Check it with `fraudwatch evidence verify {name}` or, after unzipping, with
+`sha256sum -c {manifest}`. The WARC file holds the records of the captures listed in
+captures.json (field warc_record: index of the record in {warc}).
+"""
+
+
+class EvidenceError(ValueError):
+    """A pack that cannot be built or read; the message says why."""
+
+
+def _local(path: str, var_dir: Path) -> Path | None:
+    """An evidence file named in the store, as found here (as stored or under var_dir)."""
+    for candidate in (Path(path), var_dir / path):
+        if path and candidate.is_file():
+            return candidate
+    return None
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode()
+
+
+def _captures(store: Store, domain: str, var_dir: Path) -> tuple[list[dict], bytes, dict]:
+    """Capture documents, the concatenated WARC records and the screenshots {name: bytes}."""
+    docs, records, shots = [], [], {}
+    for capture in store.captures_for(domain):
+        doc = capture.to_doc()
+        warc = _local(capture.warc_file, var_dir)
+        doc["warc_record"] = None
+        if warc is not None and capture.warc_offset is not None:
+            doc["warc_record"] = len(records)
+            records.append(read_record(warc, capture.warc_offset))
+        shot = _local(capture.screenshot, var_dir)
+        if shot is not None:
+            doc["screenshot_file"] = f"screenshots/{shot.name}"
+            shots[doc["screenshot_file"]] = shot.read_bytes()
+        docs.append(doc)
+    return docs, b"".join(records), shots
+
+
+def pack_files(store: Store, domain: str, var_dir: Path) -> dict[str, bytes]:
+    """The files of a site's evidence pack, by name, without the manifest."""
+    site = store.get_site_by_domain(domain)
+    if site is None:
+        raise EvidenceError(f"no site {domain!r} in the store")
+    captures, warc, shots = _captures(store, domain, var_dir)
+    pages = [{k: v for k, v in page.to_doc().items() if k != "text"}
+             for page in store.pages_for(domain)]
+    files = {
+        "README.txt": README.format(domain=domain, name=pack_name(domain), manifest=MANIFEST,
+                                    warc=WARC_NAME).encode(),
+        "site.json": _json(site.to_doc()),
+        "classification.json": _json(pages),
+        "reviews.json": _json([r.to_doc() for r in store.reviews_for(site.id)]),
+        "captures.json": _json(captures),
+        **shots,
+    }
+    if warc:
+        files[WARC_NAME] = warc
+    return files
+
+
+def pack_name(domain: str) -> str:
+    return f"evidence-{domain}.zip"
+
+
+def manifest(files: dict[str, bytes]) -> bytes:
+    """`sha256sum` lines for `files`, in name order."""
+    return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n"
+                   for name, data in sorted(files.items())).encode()
+
+
+def build_pack(store: Store, domain: str, var_dir: Path, out_dir: Path) -> Path:
+    """Write the evidence pack of `domain` into `out_dir`; return its path."""
+    files = pack_files(store, domain, var_dir)
+    files[MANIFEST] = manifest(files)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / pack_name(domain)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in sorted(files.items()):
+            zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), data,
+                        compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _parse_manifest(text: str) -> dict[str, str]:
+    """{file name: SHA-256} from `sha256sum` lines."""
+    entries = {}
+    for line in text.splitlines():
+        digest, sep, name = line.partition("  ")
+        if not sep or len(digest) != 64:
+            raise EvidenceError(f"{MANIFEST}: malformed line {line!r}")
+        entries[name] = digest
+    return entries
+
+
+def verify_pack(path: Path) -> list[str]:
+    """Problems found in a pack (empty when every file matches its manifest entry)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            contents = {name: zf.read(name) for name in zf.namelist()}
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise EvidenceError(f"{path}: not a readable zip ({exc})") from exc
+    if MANIFEST not in contents:
+        return [f"{MANIFEST} is missing"]
+    expected = _parse_manifest(contents.pop(MANIFEST).decode())
+    problems = [f"{name}: missing" for name in sorted(set(expected) - set(contents))]
+    problems += [f"{name}: not in the manifest" for name in sorted(set(contents) - set(expected))]
+    problems += [f"{name}: SHA-256 does not match the manifest"
+                 for name in sorted(set(contents) & set(expected))
+                 if hashlib.sha256(contents[name]).hexdigest() != expected[name]]
+    return problems

@@ -1,0 +1,1 @@
+"""Block-list exports: CSV, JSON, STIX 2.1, an ISP registry dump (XML) and X-ARF v4 reports."""

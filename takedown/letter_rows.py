@@ -1,0 +1,41 @@
+"""The rows of a letter's table: what a recipient needs to know about each site."""
+
+from __future__ import annotations
+
+from fraudwatch.store import Letter, Site, Store
+
+MAX_URLS = 5
+FLAGGED = ("illegal", "suspicious")
+
+
+def site_row(store: Store, site: Site) -> dict:
+    """One site as listed in a blocking request or abuse notice."""
+    pages = [p for p in store.pages_for(site.domain) if p.verdict in FLAGGED]
+    urls = sorted({p.url for p in pages}) or [f"http://{site.domain}/"]
+    captures = store.captures_for(site.domain)
+    evidence = [f"cap:{c.id[:10]}" for c in captures[-2:]]
+    if site.screenshot:
+        evidence.append(f"png:{_screenshot_hash(site, captures)[:10]}")
+    return {
+        "domain": site.domain, "domain_unicode": site.domain_unicode or site.domain,
+        "title": site.title, "urls": urls[:MAX_URLS], "more_urls": max(0, len(urls) - MAX_URLS),
+        "ip": site.ip, "category": site.category, "signs": site.signs,
+        "first_seen": site.first_seen or site.last_seen, "evidence": evidence,
+    }
+
+
+def _screenshot_hash(site: Site, captures) -> str:
+    """The SHA-256 of the site's screenshot, from its capture (or the file name)."""
+    for capture in reversed(captures):
+        if capture.screenshot == site.screenshot and capture.screenshot_sha256:
+            return capture.screenshot_sha256
+    return site.screenshot.rsplit("/", 1)[-1].removesuffix(".png")
+
+
+def delisting_row(store: Store, site: Site, blocking: list[Letter]) -> dict:
+    """One delisted site: the letters that asked to block it, and the delisting decision."""
+    delist = [r for r in store.reviews_for(site.id) if r.action == "delist"][-1]
+    return {
+        "domain": site.domain, "earlier_letters": [letter.number for letter in blocking],
+        "delisted_at": delist.at, "reason": delist.comment,
+    }

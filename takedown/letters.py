@@ -1,0 +1,184 @@
+"""Letters from review decisions: plan who gets which sites, number, render and register them.
+
+A blocking request goes to the ministry for every confirmed site no blocking request covered
+yet; abuse notices go to each registrar and hosting provider of those sites; a delisting
+letter goes to the ministry for delisted sites that an earlier blocking request listed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from fraudwatch.store import Letter, Site, Store, stable_id
+from takedown import audit
+from takedown.letter_rows import delisting_row, site_row
+from takedown.render import render_html
+
+# letter type -> template name
+TEMPLATES = {"blocking": "blocking", "abuse_registrar": "abuse", "abuse_hosting": "abuse",
+             "delisting": "delisting"}
+STATUSES = ("draft", "sent", "acknowledged", "blocked")
+
+
+class LetterError(ValueError):
+    """A letter that cannot be found or changed; the message says why."""
+
+
+@dataclass
+class Draft:
+    """A letter still to be numbered and rendered."""
+
+    letter_type: str
+    recipient: str
+    lang: str
+    sites: list[Site]
+
+
+def hosting_of(site: Site) -> str:
+    """Who hosts a site, as named in an abuse notice: provider, else AS number, else IP."""
+    return site.hosting or (f"AS{site.asn}" if site.asn else site.ip)
+
+
+def _covered(store: Store, letter_type: str) -> set[str]:
+    """Ids of the sites that a letter of `letter_type` already listed."""
+    return {sid for letter in store.iter_letters() if letter.letter_type == letter_type
+            for sid in letter.site_ids}
+
+
+def _per_recipient(sites: list[Site], recipient_of) -> dict[str, list[Site]]:
+    """Sites grouped by recipient, recipients in name order; sites without one are left out."""
+    groups: dict[str, list[Site]] = defaultdict(list)
+    for site in sites:
+        if recipient_of(site):
+            groups[recipient_of(site)].append(site)
+    return dict(sorted(groups.items()))
+
+
+def plan_letters(store: Store, config) -> list[Draft]:
+    """The letters that review decisions call for and no earlier letter covered."""
+    confirmed = sorted(store.iter_sites(review_state="confirmed"), key=lambda s: s.domain)
+    drafts = []
+    blocked_before = _covered(store, "blocking")
+    new = [s for s in confirmed if s.id not in blocked_before]
+    if new:
+        drafts.append(Draft("blocking", config["letters.ministry"],
+                            config["letters.ministry_lang"], new))
+    for letter_type, recipient_of in (("abuse_registrar", lambda s: s.registrar),
+                                      ("abuse_hosting", hosting_of)):
+        done = _covered(store, letter_type)
+        pending = [s for s in confirmed if s.id not in done]
+        drafts += [Draft(letter_type, recipient, config["letters.abuse_lang"], sites)
+                   for recipient, sites in _per_recipient(pending, recipient_of).items()]
+    restored = _covered(store, "delisting")
+    delisted = sorted((s for s in store.iter_sites(review_state="delisted")
+                       if s.id in blocked_before and s.id not in restored), key=lambda s: s.domain)
+    if delisted:
+        drafts.append(Draft("delisting", config["letters.ministry"],
+                            config["letters.ministry_lang"], delisted))
+    return drafts
+
+
+def next_numbers(store: Store, config, day: date):
+    """Outgoing numbers for letters dated `day`, continuing the year's sequence."""
+    seq = sum(1 for letter in store.iter_letters() if letter.date[:4] == str(day.year))
+    while True:
+        seq += 1
+        yield config["letters.number_format"].format(year=day.year, seq=seq)
+
+
+def letter_context(config, draft: Draft, number: str, day: date, rows: list[dict]) -> dict:
+    """Everything a letter template reads."""
+    return {
+        "number": number, "date": day, "recipient": draft.recipient, "rows": rows,
+        "role": "registrar" if draft.letter_type == "abuse_registrar" else "hosting",
+        "sender": {"name": config["letters.sender_name"],
+                   "address": config["letters.sender_address"],
+                   "email": config["letters.sender_email"],
+                   "signatory": config["letters.signatory"]},
+        "legal_basis": config["letters.legal_basis"], "reply_days": config["letters.reply_days"],
+    }
+
+
+def file_stem(number: str, lang: str) -> str:
+    """File name of a letter without extension: the number made path-safe, then the language."""
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in number) + f".{lang}"
+
+
+def write_letter(html: str, stem: str, out_dir: Path, pdf=None) -> dict[str, str]:
+    """Write the HTML (and the PDF when a renderer is given); return {file name: SHA-256}."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = [out_dir / f"{stem}.html"]
+    paths[0].write_text(html, encoding="utf-8")
+    if pdf is not None:
+        paths.append(out_dir / f"{stem}.pdf")
+        pdf.render(html, paths[1])
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+
+
+def _rows(store: Store, draft: Draft, blocking: dict[str, list[Letter]]) -> list[dict]:
+    if draft.letter_type == "delisting":
+        return [delisting_row(store, s, blocking[s.id]) for s in draft.sites]
+    return [site_row(store, s) for s in draft.sites]
+
+
+def _blocking_letters(store: Store) -> dict[str, list[Letter]]:
+    """{site id: the blocking requests that listed it}."""
+    found = defaultdict(list)
+    for letter in store.iter_letters():
+        if letter.letter_type == "blocking":
+            for site_id in letter.site_ids:
+                found[site_id].append(letter)
+    return found
+
+
+def build_letters(store: Store, config, out_dir: Path, day: date | None = None,
+                  pdf=None) -> list[Letter]:
+    """Plan, number, render and register the letters now due; return them."""
+    day = day or date.today()
+    drafts = plan_letters(store, config)
+    blocking = _blocking_letters(store)
+    letters = []
+    for draft, number in zip(drafts, next_numbers(store, config, day), strict=False):
+        context = letter_context(config, draft, number, day, _rows(store, draft, blocking))
+        html = render_html(TEMPLATES[draft.letter_type], draft.lang, context)
+        letter = Letter(number=number, date=day.isoformat(), letter_type=draft.letter_type,
+                        recipient=draft.recipient, lang=draft.lang,
+                        site_ids=[s.id for s in draft.sites],
+                        files=write_letter(html, file_stem(number, draft.lang), out_dir, pdf))
+        store.put_letters([letter])
+        for site in draft.sites:
+            site.letters = [*site.letters, number]
+        store.put_sites(draft.sites)
+        letters.append(letter)
+    store.refresh()
+    return letters
+
+
+def get_letter(store: Store, number: str) -> Letter:
+    """The registered letter numbered `number`; raise LetterError if there is none."""
+    letter = store.get_letter(stable_id("letter", number))
+    if letter is None:
+        raise LetterError(f"no letter numbered {number!r}; see `fraudwatch letters list`")
+    return letter
+
+
+def mark_letter(store: Store, number: str, status: str, user: str) -> Letter:
+    """Move a letter to `status`, log it per site; `blocked` also marks its sites blocked."""
+    if status not in STATUSES:
+        raise LetterError(f"unknown status {status!r}; use {', '.join(STATUSES)}")
+    letter = get_letter(store, number)
+    letter.status = status
+    store.put_letters([letter])
+    action = audit.BLOCKED if status == "blocked" else f"letter_{status}"
+    audit.record(store, letter.site_ids, action, number, user=user)
+    if status == "blocked":
+        sites = [store.get_site(site_id) for site_id in letter.site_ids]
+        for site in sites:
+            site.status = "blocked"
+        store.put_sites(sites)
+    store.refresh()
+    return letter

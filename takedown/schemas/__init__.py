@@ -1,0 +1,1 @@
+"""JSON schemas the exports are checked against (data files beside this module)."""

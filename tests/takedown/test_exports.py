@@ -1,0 +1,111 @@
+"""Exports of the block list: CSV, JSON, STIX 2.1 (stix2), registry XML, X-ARF v4 (schema)."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+
+import jsonschema
+import pytest
+import stix2
+from click.testing import CliRunner
+from stix2patterns.validator import validate
+
+from fraudwatch.cli import main
+from fraudwatch.review import review_site
+from takedown.exports.formats import export_block_list
+from takedown.exports.xarf import SCHEMA
+from takedown.letters import build_letters
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def decided(filled, config, tmp_path):
+    """Letters sent for all three sites, then profit-daily.com delisted after an appeal."""
+    build_letters(filled, config, tmp_path / "letters", date(2026, 11, 20))
+    review_site(filled, "profit-daily.com", "owner", "appeal", "we are licensed")
+    review_site(filled, "profit-daily.com", "serik", "delist", "licence confirmed")
+    filled.refresh()
+    build_letters(filled, config, tmp_path / "letters", date(2026, 11, 24))
+    return filled
+
+
+def test_csv_and_json_list_every_site_with_its_decision(decided, config):
+    rows = list(csv.DictReader(io.StringIO(export_block_list(decided, config, "csv", NOW))))
+    assert [r["domain"] for r in rows] == [
+        "altyn-kazino.kz", "profit-daily.com", "xn--80aqafcvdp.kz"]
+    assert rows[0]["decision_number"] == "FW-2026/00001" and rows[0]["block_type"] == "domain"
+    assert rows[1]["removed_at"] and not rows[0]["removed_at"]
+    doc = json.loads(export_block_list(decided, config, "json", NOW))
+    assert doc["count"] == 3 and doc["entries"][2]["domain_unicode"] == "займбыстро.kz"
+
+
+def test_stix_bundle_parses_with_valid_patterns_networks_and_sightings(decided, config):
+    text = export_block_list(decided, config, "stix", NOW)
+    bundle = stix2.parse(text, allow_custom=False)
+    by_type: dict[str, list] = {}
+    for obj in bundle.objects:
+        by_type.setdefault(obj.type, []).append(obj)
+    patterns = {i.pattern for i in by_type["indicator"]}
+    assert "[domain-name:value = 'altyn-kazino.kz']" in patterns
+    assert "[url:value = 'https://altyn-kazino.kz/']" in patterns
+    for pattern in patterns:
+        assert validate(pattern, stix_version="2.1", print_errs=False) is True
+    [network] = by_type["infrastructure"]
+    assert network.name == "operator network net-casino-1"
+    assert {r.target_ref for r in by_type["relationship"]} == {network.id}
+    assert len(by_type["relationship"]) == 2
+    assert len(by_type["sighting"]) == 3
+    revoked = {i.name for i in by_type["indicator"] if i.revoked}
+    assert revoked == {"profit-daily.com", "https://profit-daily.com/"}
+    assert stix2.parse(export_block_list(decided, config, "stix", NOW)).objects[1].id == \
+        bundle.objects[1].id
+
+
+def test_registry_xml_parses_back_with_decisions_and_removals(decided, config):
+    root = ET.fromstring(export_block_list(decided, config, "registry", NOW).encode())
+    contents = root.findall("content")
+    assert [c.find("domain").text for c in contents] == ["altyn-kazino.kz", "xn--80aqafcvdp.kz"]
+    decision = contents[0].find("decision")
+    assert decision.get("number") == "FW-2026/00001" and decision.get("date") == "2026-11-20"
+    assert decision.get("org") == config["letters.sender_name"]
+    assert contents[0].get("blockType") == "domain"
+    assert [u.text for u in contents[0].findall("url")] == ["https://altyn-kazino.kz/"]
+    assert [i.text for i in contents[0].findall("ip")] == ["185.22.64.10"]
+    [removed] = root.findall("removed")
+    assert removed.find("domain").text == "profit-daily.com"
+    assert removed.find("decision").get("number") == "FW-2026/00008"
+
+
+def test_xarf_reports_validate_against_the_schema_with_hashed_evidence(decided, config):
+    schema = json.loads(SCHEMA.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    reports = [json.loads(line) for line in
+               export_block_list(decided, config, "xarf", NOW).splitlines()]
+    assert [r["domain"] for r in reports] == ["altyn-kazino.kz", "xn--80aqafcvdp.kz"]
+    for report in reports:
+        validator.validate(report)
+        for item in report["evidence"]:
+            data = base64.b64decode(item["payload"])
+            assert item["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    assert reports[0]["type"] == "fraud" and reports[0]["fraud_type"] == "other"
+    assert [e["content_type"] for e in reports[0]["evidence"]] == ["application/json",
+                                                                   "image/png"]
+    del reports[1]["fraud_type"]
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(reports[1])
+
+
+def test_cli_export_writes_a_file(filled_sqlite, tmp_path):
+    env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
+    out = tmp_path / "list.json"
+    result = CliRunner().invoke(main, ["export", "--format", "json", "--out", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["count"] == 3

@@ -1,0 +1,96 @@
+"""Letters: who gets which sites, numbering, the register, and marking, on both stores."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fraudwatch.review import review_site
+from takedown.letters import LetterError, build_letters, mark_letter, plan_letters
+
+DAY = date(2026, 11, 20)
+
+
+def test_plan_groups_sites_per_ministry_registrar_and_host(filled, config):
+    drafts = {(d.letter_type, d.recipient): [s.domain for s in d.sites]
+              for d in plan_letters(filled, config)}
+    assert drafts[("blocking", config["letters.ministry"])] == [
+        "altyn-kazino.kz", "profit-daily.com", "xn--80aqafcvdp.kz"]
+    assert drafts[("abuse_registrar", "PS Internet Company")] == ["altyn-kazino.kz"]
+    assert drafts[("abuse_registrar", "NameCheap, Inc.")] == ["profit-daily.com"]
+    assert drafts[("abuse_hosting", "AS13335")] == ["profit-daily.com"]
+    assert len(drafts) == 7
+
+
+def test_letters_are_numbered_registered_and_not_repeated(filled, config, tmp_path):
+    letters = build_letters(filled, config, tmp_path / "out", DAY)
+    assert [lt.number for lt in letters] == [f"FW-2026/{n:05d}" for n in range(1, 8)]
+    ministry = letters[0]
+    assert ministry.letter_type == "blocking" and ministry.lang == "ru"
+    html = (tmp_path / "out" / "FW-2026-00001.ru.html").read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+    assert len(ministry.files["FW-2026-00001.ru.html"]) == 64
+    site = filled.get_site_by_domain("altyn-kazino.kz")
+    assert site.letters == ["FW-2026/00001", "FW-2026/00004", "FW-2026/00007"]
+    assert build_letters(filled, config, tmp_path / "out", DAY) == []
+    assert filled.count("letter") == 7
+
+
+def test_marking_sent_then_blocked_is_logged_and_blocks_sites(filled, config, tmp_path):
+    build_letters(filled, config, tmp_path / "out", DAY)
+    mark_letter(filled, "FW-2026/00001", "sent", "aigerim")
+    letter = mark_letter(filled, "FW-2026/00001", "blocked", "aigerim")
+    assert filled.get_letter(letter.id).status == "blocked"
+    site = filled.get_site_by_domain("profit-daily.com")
+    assert site.status == "blocked"
+    assert [r.action for r in filled.reviews_for(site.id)][-2:] == ["letter_sent", "blocked"]
+    with pytest.raises(LetterError, match="unknown status"):
+        mark_letter(filled, "FW-2026/00001", "lost", "aigerim")
+    with pytest.raises(LetterError, match="no letter"):
+        mark_letter(filled, "FW-1999/00001", "sent", "aigerim")
+
+
+def test_delisting_after_appeal_produces_a_delisting_letter(filled, config, tmp_path):
+    build_letters(filled, config, tmp_path / "out", DAY)
+    review_site(filled, "profit-daily.com", "owner", "appeal", "we hold a licence")
+    review_site(filled, "profit-daily.com", "serik", "delist", "licence checked")
+    filled.refresh()
+    [letter] = build_letters(filled, config, tmp_path / "out", DAY)
+    assert letter.letter_type == "delisting" and letter.number == "FW-2026/00008"
+    html = (tmp_path / "out" / "FW-2026-00008.ru.html").read_text()
+    assert "FW-2026/00001" in html and "licence checked" in html
+
+
+def test_cli_builds_lists_shows_and_marks(filled_sqlite, tmp_path):
+    from click.testing import CliRunner
+
+    from fraudwatch.cli import main
+
+    runner = CliRunner()
+    env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
+    built = runner.invoke(main, ["letters", "build", "--no-pdf", "--date", "2026-11-20"], env=env)
+    assert built.exit_code == 0, built.output
+    assert "FW-2026/00001\tblocking" in built.output
+    assert (tmp_path / "var" / "letters" / "FW-2026-00001.ru.html").exists()
+    marked = runner.invoke(main, ["letters", "mark", "FW-2026/00001", "--status", "sent"], env=env)
+    assert marked.exit_code == 0, marked.output
+    listed = runner.invoke(main, ["letters", "list", "--status", "sent"], env=env)
+    assert listed.output.count("\n") == 1 and "FW-2026/00001" in listed.output
+    shown = runner.invoke(main, ["letters", "show", "FW-2026/00001"], env=env)
+    assert '"altyn-kazino.kz"' in shown.output
+    missing = runner.invoke(main, ["letters", "show", "FW-0/1"], env=env)
+    assert missing.exit_code == 1 and "no letter" in missing.output
+
+
+def test_a_missing_field_stops_the_letter_instead_of_printing_a_blank():
+    from jinja2 import UndefinedError
+
+    from takedown.render import render_html
+
+    with pytest.raises(UndefinedError, match="sender"):
+        render_html("blocking", "kk", {"number": "FW-1", "date": DAY, "recipient": "M",
+                                       "rows": [], "role": "", "legal_basis": "x",
+                                       "reply_days": 3})
+    with pytest.raises(ValueError, match="no letters in language 'de'"):
+        render_html("blocking", "de", {})

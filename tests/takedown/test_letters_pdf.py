@@ -1,0 +1,63 @@
+"""Every letter type in every language, printed to PDF by Chromium and read back with pdftotext."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+
+import pytest
+
+from takedown.letter_rows import delisting_row, site_row
+from takedown.letters import TEMPLATES, Draft, letter_context, write_letter
+from takedown.render import LANGS
+from takedown.render_pdf import PdfRenderer
+
+pytestmark = pytest.mark.browser
+DAY = date(2026, 11, 20)
+LEFTOVERS = ("{{", "{%", "None", "Undefined")
+
+
+@pytest.fixture(scope="module")
+def pdf():
+    with PdfRenderer() as renderer:
+        yield renderer
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def rows_for(store, letter_type, sites):
+    if letter_type == "delisting":
+        return [delisting_row(store, s, []) for s in sites]
+    return [site_row(store, s) for s in sites]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("letter_type", list(TEMPLATES))
+def test_letter_prints_numbers_dates_and_every_site(filled_sqlite, config, tmp_path, pdf,
+                                                    letter_type, lang):
+    from fraudwatch.review import review_site
+
+    sites = sorted(filled_sqlite.iter_sites(), key=lambda s: s.domain)
+    if letter_type == "delisting":
+        for site in sites:
+            review_site(filled_sqlite, site.domain, "serik", "delist", "owner showed a licence")
+    draft = Draft(letter_type, "Hoster.KZ", lang, sites)
+    context = letter_context(config, draft, "FW-2026/00042", DAY,
+                             rows_for(filled_sqlite, letter_type, sites))
+    from takedown.render import render_html
+
+    files = write_letter(render_html(TEMPLATES[letter_type], lang, context), f"x.{lang}",
+                         tmp_path, pdf)
+    assert set(files) == {f"x.{lang}.html", f"x.{lang}.pdf"}
+    text = pdf_text(tmp_path / f"x.{lang}.pdf")
+    assert "FW-2026/00042" in text and "20.11.2026" in text
+    for site in sites:
+        assert site.domain in text
+    for leftover in LEFTOVERS:
+        assert leftover not in text
+    if letter_type != "delisting":
+        assert "<script>alert(1)</script>" in text
+        assert "01.10.2026" in text

@@ -1,0 +1,41 @@
+"""Configuration values are typed, layered and explained when wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from fraudwatch.config import ConfigError, load_config
+
+
+def test_environment_values_are_converted_to_the_key_type(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = load_config(environ={"FRAUDWATCH_LETTERS_REPLY_DAYS": "5",
+                                  "FRAUDWATCH_ES_TIMEOUT": "2.5",
+                                  "FRAUDWATCH_BROWSER_HEADLESS": "no"})
+    assert config["letters.reply_days"] == 5
+    assert config["es.timeout"] == 2.5
+    assert config["browser.headless"] is False
+    assert config.sources["letters.reply_days"] == "FRAUDWATCH_LETTERS_REPLY_DAYS"
+
+
+@pytest.mark.parametrize("env, message", [
+    ({"FRAUDWATCH_LETTERS_REPLY_DAYS": "three"}, "not a whole number"),
+    ({"FRAUDWATCH_ES_TIMEOUT": "soon"}, "not a number"),
+    ({"FRAUDWATCH_BROWSER_HEADLESS": "maybe"}, "not true or false"),
+    ({"FRAUDWATCH_LOG_LEVEL": "LOUD"}, "log.level"),
+    ({"FRAUDWATCH_CONFIG": "/nonexistent/fw.toml"}, "does not exist"),
+])
+def test_bad_values_name_the_key_and_the_fix(tmp_path, monkeypatch, env, message):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match=message) as err:
+        load_config(environ=env)
+    assert "fix" in str(err.value)
+
+
+def test_toml_with_a_whole_number_where_a_float_is_expected(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fraudwatch.toml").write_text("[es]\ntimeout = 10\n")
+    assert load_config(environ={})["es.timeout"] == 10.0
+    (tmp_path / "fraudwatch.toml").write_text("[letters]\nreply_days = 2.5\n")
+    with pytest.raises(ConfigError, match="reply_days"):
+        load_config(environ={})
