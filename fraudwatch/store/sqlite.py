@@ -21,10 +21,17 @@ CREATE INDEX IF NOT EXISTS captures_domain ON captures(domain, fetched_at);
 CREATE TABLE IF NOT EXISTS pages (
     rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, url TEXT, domain TEXT, tld TEXT,
     category TEXT, verdict TEXT, score REAL, lang TEXT, status TEXT, ip TEXT,
-    first_seen TEXT, last_seen TEXT, doc TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS pages_domain ON pages(domain);
-CREATE INDEX IF NOT EXISTS pages_last_seen ON pages(last_seen);
+    first_seen TEXT, last_seen TEXT);
+CREATE TABLE IF NOT EXISTS page_docs (rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS pages_domain ON pages(domain, url);
+CREATE INDEX IF NOT EXISTS pages_last_seen ON pages(last_seen, url);
+CREATE INDEX IF NOT EXISTS pages_score ON pages(score, url);
 CREATE INDEX IF NOT EXISTS pages_category ON pages(category, verdict);
+CREATE INDEX IF NOT EXISTS pages_verdict ON pages(verdict);
+CREATE INDEX IF NOT EXISTS pages_tld ON pages(tld);
+CREATE INDEX IF NOT EXISTS pages_lang ON pages(lang);
+CREATE INDEX IF NOT EXISTS pages_status ON pages(status);
+CREATE INDEX IF NOT EXISTS pages_ip ON pages(ip);
 CREATE TABLE IF NOT EXISTS page_signs (page_rowid INTEGER NOT NULL, sign TEXT NOT NULL,
     PRIMARY KEY (page_rowid, sign)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS page_signs_sign ON page_signs(sign);
@@ -40,7 +47,9 @@ CREATE TABLE IF NOT EXISTS reviews (
 CREATE INDEX IF NOT EXISTS reviews_site ON reviews(site_id, seq);
 CREATE TABLE IF NOT EXISTS letters (
     id TEXT PRIMARY KEY, number TEXT, status TEXT, created_at TEXT, doc TEXT NOT NULL);
+PRAGMA user_version = 2;
 """
+SCHEMA_VERSION = 2
 
 _SORT_SQL = {
     "last_seen": "p.last_seen ASC, p.url ASC", "-last_seen": "p.last_seen DESC, p.url ASC",
@@ -48,6 +57,9 @@ _SORT_SQL = {
     "domain": "p.domain ASC, p.url ASC",
 }
 _FILTER_COLUMNS = {"category", "verdict", "tld", "lang", "status", "domain", "ip"}
+_HIT_COLUMNS = ("url", "domain", "tld", "category", "verdict", "score", "lang", "status", "ip",
+                "last_seen")
+_DOC_SOURCE = {"pages": "pages JOIN page_docs USING (rowid)"}
 _SITE_COLUMNS = {"domain", "review_state", "category", "verdict", "status", "network_id"}
 
 
@@ -75,6 +87,13 @@ class SQLiteStore(Store):
 
     def setup(self) -> None:
         with self._lock, self.db:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            has_pages = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name='pages'").fetchone()
+            if has_pages and version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} has store layout {version}, this fraudwatch uses "
+                    f"{SCHEMA_VERSION}; fix: move the file away and crawl again")
             self.db.executescript(SCHEMA)
 
     def ping(self) -> str:
@@ -111,21 +130,22 @@ class SQLiteStore(Store):
         db = self.db
         old = db.execute("SELECT rowid FROM pages WHERE id=?", (p.id,)).fetchone()
         values = (p.id, p.url, p.domain, p.tld, p.category, p.verdict, p.score, p.lang,
-                  p.status, p.ip, p.first_seen, p.last_seen, _dump(p))
+                  p.status, p.ip, p.first_seen, p.last_seen)
         if old:
             rowid = old[0]
             db.execute("DELETE FROM pages_fts WHERE rowid=?", (rowid,))
             db.execute("DELETE FROM page_signs WHERE page_rowid=?", (rowid,))
             db.execute(
                 "UPDATE pages SET id=?, url=?, domain=?, tld=?, category=?, verdict=?, score=?,"
-                " lang=?, status=?, ip=?, first_seen=?, last_seen=?, doc=? WHERE rowid=?",
+                " lang=?, status=?, ip=?, first_seen=?, last_seen=? WHERE rowid=?",
                 (*values, rowid),
             )
         else:
             rowid = db.execute(
                 "INSERT INTO pages (id, url, domain, tld, category, verdict, score, lang, status,"
-                " ip, first_seen, last_seen, doc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", values,
+                " ip, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", values,
             ).lastrowid
+        db.execute("INSERT OR REPLACE INTO page_docs VALUES (?,?)", (rowid, _dump(p)))
         db.execute(
             "INSERT INTO pages_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
             (rowid, p.title, p.text, stems(f"{p.title} {p.text}")),
@@ -154,17 +174,25 @@ class SQLiteStore(Store):
         return len(rows)
 
     def _existing(self, table: str):
+        source = _DOC_SOURCE.get(table, table)
+
         def fetch(ids: list[str]) -> dict[str, dict]:
-            marks = ",".join("?" * len(ids))
-            rows = self.db.execute(f"SELECT id, doc FROM {table} WHERE id IN ({marks})", ids)
-            return {r["id"]: json.loads(r["doc"]) for r in rows}
+            found = {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(f"SELECT id, doc FROM {source} WHERE id IN ({marks})",
+                                       chunk)
+                found.update((r["id"], json.loads(r["doc"])) for r in rows)
+            return found
 
         return fetch
 
     # reads --------------------------------------------------------------------------------
 
     def _get(self, table: str, cls, doc_id: str):
-        row = self.db.execute(f"SELECT doc FROM {table} WHERE id=?", (doc_id,)).fetchone()
+        source = _DOC_SOURCE.get(table, table)
+        row = self.db.execute(f"SELECT doc FROM {source} WHERE id=?", (doc_id,)).fetchone()
         return cls.from_doc(json.loads(row["doc"])) if row else None
 
     def get_capture(self, capture_id: str) -> Capture | None:
@@ -185,7 +213,8 @@ class SQLiteStore(Store):
         return [Capture.from_doc(json.loads(r["doc"])) for r in rows]
 
     def pages_for(self, domain: str) -> list[Page]:
-        rows = self.db.execute("SELECT doc FROM pages WHERE domain=? ORDER BY url", (domain,))
+        rows = self.db.execute(f"SELECT doc FROM {_DOC_SOURCE['pages']} WHERE domain=? "
+                               "ORDER BY url", (domain,))
         return [Page.from_doc(json.loads(r["doc"])) for r in rows]
 
     def reviews_for(self, site_id: str) -> list[Review]:
@@ -218,31 +247,67 @@ class SQLiteStore(Store):
     # search -------------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
-        where, params = self._where(query)
-        total = self.db.execute(f"SELECT count(*) FROM pages p WHERE {where}", params).fetchone()[0]
-        order = _SORT_SQL.get(query.sort, "p.last_seen DESC")
-        join = ""
-        if query.sort == "relevance" and query.has_text:
-            join = ("JOIN (SELECT rowid AS r, bm25(pages_fts) AS rank FROM pages_fts"
-                    " WHERE pages_fts MATCH ?) f ON f.r = p.rowid")
-            order = "f.rank ASC, p.last_seen DESC"
-            params = [self._match(query), *params]
-        elif query.sort == "relevance":
-            order = "p.last_seen DESC, p.url ASC"
-        rows = self.db.execute(
-            f"SELECT p.doc FROM pages p {join} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, query.size, query.offset],
-        ).fetchall()
-        hits = [self._hit(json.loads(r["doc"]), query) for r in rows]
-        _, base = self._where(query)
-        facets = {f: self._facet(f, where, base) for f in query.facets}
+        """Match the text once into a temporary table, then count, facet and page from it."""
+        with self._lock:
+            source = "pages p"
+            if query.has_text:
+                self._collect_matches(query)
+                source = "temp.fw_hits p"
+            where, params = self._where(query)
+            db = self.db
+            total = db.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
+            order = _SORT_SQL.get(query.sort, "p.last_seen DESC, p.url ASC")
+            if query.sort == "relevance":
+                order = "p.rank ASC, p.url ASC" if query.has_text else "p.last_seen DESC, p.url ASC"
+            rowids = [r[0] for r in db.execute(
+                f"SELECT p.rowid FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*params, query.size, query.offset])]
+            facets = self._facets(query.facets, source, where, params)
+            docs = self._page_docs(rowids)
+        hits = [self._hit(docs[r], query) for r in rowids]
         return SearchResult(total=total, hits=hits, facets=facets)
 
-    def _facet(self, field: str, where: str, params: list) -> dict[str, int]:
+    def _collect_matches(self, query: SearchQuery) -> None:
+        """Copy the pages matching the query's text, with their bm25 rank when sorted by it,
+        into the connection's temporary table fw_hits, which then stands in for `pages`."""
+        db = self.db
+        db.execute(f"CREATE TEMP TABLE IF NOT EXISTS fw_hits (rowid INTEGER PRIMARY KEY, "
+                   f"rank REAL, {', '.join(_HIT_COLUMNS)})")
+        db.execute("DELETE FROM temp.fw_hits")
+        rank = "bm25(pages_fts)" if query.sort == "relevance" else "0"
+        columns = ", ".join(f"p.{c}" for c in _HIT_COLUMNS)
+        db.execute(f"INSERT INTO temp.fw_hits SELECT p.rowid, {rank}, {columns} "
+                   "FROM pages_fts JOIN pages p ON p.rowid = pages_fts.rowid "
+                   "WHERE pages_fts MATCH ?", (self._match(query),))
+
+    def _page_docs(self, rowids: list[int]) -> dict[int, dict]:
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        rows = self.db.execute(f"SELECT rowid, doc FROM page_docs WHERE rowid IN ({marks})", rowids)
+        return {r[0]: json.loads(r[1]) for r in rows}
+
+    def _facets(self, names, source: str, where: str, params: list) -> dict[str, dict[str, int]]:
+        """Counts per value of each facet, from one GROUP BY over all facet columns."""
+        facets: dict[str, dict[str, int]] = {name: {} for name in names}
+        if not names:
+            return facets
+        if source == "pages p" and where == "1":  # everything: one covering index per facet
+            return {name: self._facet(name) for name in names}
+        columns = ", ".join(f"p.{name}" for name in names)
         rows = self.db.execute(
-            f"SELECT p.{field} AS v, count(*) AS n FROM pages p WHERE {where} "
-            f"GROUP BY p.{field} ORDER BY n DESC, v ASC", params)
-        return {r["v"]: r["n"] for r in rows if r["v"]}
+            f"SELECT {columns}, count(*) FROM {source} WHERE {where} GROUP BY {columns}", params)
+        for row in rows:
+            for name, value in zip(names, row[:-1], strict=True):
+                if value:
+                    facets[name][value] = facets[name].get(value, 0) + row[-1]
+        return {name: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+                for name, counts in facets.items()}
+
+    def _facet(self, name: str) -> dict[str, int]:
+        rows = self.db.execute(f"SELECT {name}, count(*) AS n FROM pages GROUP BY {name} "
+                               f"ORDER BY n DESC, {name} ASC")
+        return {r[0]: r[1] for r in rows if r[0]}
 
     @staticmethod
     def _match(query: SearchQuery) -> str:
@@ -266,9 +331,6 @@ class SQLiteStore(Store):
         if query.last_seen_to:
             clauses.append("p.last_seen <= ?")
             params.append(query.last_seen_to)
-        if query.has_text:
-            clauses.append("p.rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)")
-            params.append(self._match(query))
         return " AND ".join(clauses) or "1", params
 
     @staticmethod
