@@ -18,6 +18,8 @@ COMMAND_MODULES = [
     "fraudwatch.cli.search_cmd",
     "fraudwatch.cli.review_cmd",
     "fraudwatch.cli.networks_cmd",
+    "fraudwatch.cli.crawl_cmd",
+    "fraudwatch.cli.demo_cmd",
     "fraudwatch.cli.farm_cmd",
     "fraudwatch.cli.web_cmd",
     "fraudwatch.cli.letters_cmd",

@@ -1,0 +1,56 @@
+"""Derive Scrapy settings from fraudwatch's: store, evidence paths, DNS overrides, browser.
+
+Runs for `fraudwatch crawl` and for `scrapy crawl sites` alike (ADDONS in crawler.settings).
+Empty FRAUDWATCH_STORE / FRAUDWATCH_VAR_DIR are taken from the fraudwatch configuration
+(FRAUDWATCH_CONFIG names its file; environment variables apply as usual).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from crawler.resolver import host_resolver_rules
+
+PLAYWRIGHT_HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+PRIORITY = "spider"  # above the project's defaults, below -s / the CLI's own settings
+
+
+def new_run_id() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+class FraudwatchAddon:
+    def update_settings(self, settings) -> None:
+        from fraudwatch.config import load_config
+
+        config = load_config(settings.get("FRAUDWATCH_CONFIG") or None)
+        var_dir = Path(settings.get("FRAUDWATCH_VAR_DIR") or config.var_dir).resolve()
+        run_id = settings.get("FRAUDWATCH_RUN_ID") or new_run_id()
+        session = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        derived = {
+            "FRAUDWATCH_STORE": settings.get("FRAUDWATCH_STORE") or config.store,
+            "FRAUDWATCH_VAR_DIR": str(var_dir),
+            "FRAUDWATCH_RUN_ID": run_id,
+            "FRAUDWATCH_WARC_FILE": settings.get("FRAUDWATCH_WARC_FILE")
+            or str(var_dir / "warc" / f"{run_id}-{session}.warc.gz"),
+        }
+        if settings.get("FRAUDWATCH_RENDER") != "never":
+            derived |= self._browser_settings(settings, config)
+        for name, value in derived.items():
+            settings.set(name, value, priority=PRIORITY)
+
+    def _browser_settings(self, settings, config) -> dict:
+        from fraudwatch.browser import launch_options
+
+        overrides = settings.getdict("FRAUDWATCH_RESOLVE")
+        rules = [f"--host-resolver-rules={host_resolver_rules(overrides)}"] if overrides else []
+        timeout_ms = int(settings.getfloat("FRAUDWATCH_RENDER_TIMEOUT") * 1000)
+        return {
+            "DOWNLOAD_HANDLERS": {"http": PLAYWRIGHT_HANDLER, "https": PLAYWRIGHT_HANDLER},
+            "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+            "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(config, extra_args=rules),
+            "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
+            "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": timeout_ms,
+            "PLAYWRIGHT_ABORT_REQUEST": "crawler.browserfilter.abort_request",
+        }

@@ -1,0 +1,40 @@
+"""Per-site crawl budget: pages, depth and wall time, kept in `spider.state` for --resume."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Budget:
+    max_pages: int
+    max_depth: int
+    max_seconds: float
+
+
+class SiteBudgets:
+    """Counts pages scheduled per site and says whether another one fits."""
+
+    def __init__(self, budget: Budget, state: dict, clock=time.time):
+        self.budget = budget
+        self.pages: dict[str, int] = state.setdefault("pages", {})
+        self.started: dict[str, float] = state.setdefault("started", {})
+        self.clock = clock
+
+    def start(self, site: str) -> bool:
+        """Open a site's budget; False if the site was already started (by another seed)."""
+        if site in self.pages:
+            return False
+        self.pages[site] = 1
+        self.started[site] = self.clock()
+        return True
+
+    def take(self, site: str, depth: int) -> bool:
+        """Spend one page of a site's budget for a link at `depth`, if it fits."""
+        if depth > self.budget.max_depth or self.pages.get(site, 0) >= self.budget.max_pages:
+            return False
+        if self.clock() - self.started.get(site, self.clock()) > self.budget.max_seconds:
+            return False
+        self.pages[site] = self.pages.get(site, 0) + 1
+        return True

@@ -1,0 +1,34 @@
+"""Decode HTML bodies, including Russian pages served in cp1251 or koi8-r without a charset.
+
+w3lib honours, in order, the BOM, the Content-Type charset and the page's <meta> charset;
+only when none is declared does `guess_encoding` decide between UTF-8 and the Cyrillic code
+pages (Scrapy's own fallback, cp1252, would turn Russian into mojibake).
+"""
+
+from __future__ import annotations
+
+from w3lib.encoding import html_to_unicode
+
+CYRILLIC_HIGH = range(0xC0, 0x100)
+
+
+def guess_encoding(body: bytes) -> str:
+    """utf-8 if the bytes decode as UTF-8, else cp1251 or koi8-r by where letters fall.
+
+    Russian text is mostly lower case: cp1251 puts lower-case letters at 0xE0-0xFF, koi8-r
+    puts them at 0xC0-0xDF (and upper case at 0xE0-0xFF).
+    """
+    try:
+        body.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    upper_half = sum(1 for byte in body if byte >= 0xE0)
+    lower_half = sum(1 for byte in body if 0xC0 <= byte < 0xE0)
+    return "koi8-r" if lower_half > upper_half else "cp1251"
+
+
+def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
+    """(text, encoding) of an HTML body given its Content-Type header value."""
+    encoding, text = html_to_unicode(content_type or None, body, auto_detect_fun=guess_encoding)
+    return text, encoding

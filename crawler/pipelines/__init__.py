@@ -1,0 +1,1 @@
+"""Item pipelines: small adapters over plain functions (text, classifier, store)."""

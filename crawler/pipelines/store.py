@@ -1,0 +1,62 @@
+"""Write captures, pages and sites to the store in batches (`fraudwatch.store.open_store`)."""
+
+from __future__ import annotations
+
+from scrapy.exceptions import NotConfigured
+
+from crawler.documents import SiteRollup, capture_of, page_of
+
+
+class StorePipeline:
+    def __init__(self, config, batch: int):
+        self.config = config
+        self.batch = batch
+        self.store = None
+        self.captures: list = []
+        self.pages: list = []
+        self.sites: dict[str, SiteRollup] = {}
+        self.dirty: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from fraudwatch.config import load_config
+
+        settings = crawler.settings
+        if settings.get("FRAUDWATCH_STORE") is None:
+            raise NotConfigured
+        config = load_config(settings.get("FRAUDWATCH_CONFIG") or None,
+                             overrides={"store": settings.get("FRAUDWATCH_STORE") or None})
+        return cls(config, settings.getint("FRAUDWATCH_STORE_BATCH"))
+
+    def open_spider(self):
+        from fraudwatch.store import open_store
+
+        self.store = open_store(self.config.store, self.config)
+        self.store.setup()
+
+    def process_item(self, item):
+        capture = capture_of(item)
+        page = page_of(item, capture)
+        self.captures.append(capture)
+        if page is not None:
+            self.pages.append(page)
+        for domain in {item.site, item.domain} - {""}:
+            self.sites.setdefault(domain, SiteRollup(domain)).add(item, page, capture)
+            self.dirty.add(domain)
+        if len(self.captures) >= self.batch:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        """Write pending captures and pages, then re-aggregate the sites they touched."""
+        self.store.put_captures(self.captures)
+        self.store.put_pages(self.pages)
+        self.store.put_sites(
+            self.sites[domain].site(self.store.pages_for(domain),
+                                    self.store.get_site_by_domain(domain))
+            for domain in sorted(self.dirty))
+        self.captures, self.pages, self.dirty = [], [], set()
+
+    def close_spider(self):
+        self.flush()
+        self.store.close()

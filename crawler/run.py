@@ -1,0 +1,140 @@
+"""Run a crawl in this process: options to Scrapy settings, run folder, resume, CrawlerProcess.
+
+A run folder (`<var_dir>/runs/<run_id>/` unless given) holds `run.json` (seeds and id), the
+Scrapy JOBDIR (`job/`, so `--resume` continues where an interrupted run stopped) and
+`summary.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scrapy.settings import Settings
+
+from crawler.addon import new_run_id
+
+DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw]?)$")
+UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in `90`, `30m`, `12h`, `7d` or `2w`; ValueError otherwise."""
+    match = DURATION.match(text.strip().lower())
+    if not match:
+        raise ValueError(f"{text!r} is not a duration like 7d, 12h or 30m")
+    return float(match[1]) * UNIT_SECONDS[match[2]]
+
+
+class CrawlFailed(RuntimeError):
+    """The crawl could not start or run (configuration, store, browser, code)."""
+
+
+@dataclass
+class CrawlOptions:
+    """What `fraudwatch crawl` was asked to do."""
+
+    seeds: list[str]
+    render: str = "auto"
+    allow_private: bool = False
+    resolve: dict[str, str] = field(default_factory=dict)
+    max_pages: int = 20
+    max_depth: int = 2
+    expand: int = 0
+    recrawl_after: float = 0.0
+    robots: str = "expanded"
+    progress: bool = False
+    extra: dict[str, str] = field(default_factory=dict)  # raw Scrapy settings (--set)
+
+
+@dataclass
+class Run:
+    """A run folder and the identity of the run it holds."""
+
+    run_id: str
+    folder: Path
+    seeds: list[str]
+
+    @classmethod
+    def new(cls, var_dir: Path, seeds: list[str], folder: Path | None = None) -> Run:
+        run_id = new_run_id()
+        run = cls(run_id, folder or var_dir / "runs" / run_id, seeds)
+        run.folder.mkdir(parents=True, exist_ok=True)
+        (run.folder / "run.json").write_text(
+            json.dumps({"run_id": run_id, "seeds": seeds}, ensure_ascii=False, indent=1))
+        return run
+
+    @classmethod
+    def load(cls, folder: Path) -> Run:
+        data = json.loads((folder / "run.json").read_text())
+        return cls(data["run_id"], folder, data["seeds"])
+
+    @classmethod
+    def latest_unfinished(cls, var_dir: Path) -> Run | None:
+        """The newest run folder whose crawl did not finish."""
+        for folder in sorted((var_dir / "runs").glob("*/run.json"), reverse=True):
+            summary = folder.parent / "summary.json"
+            if not summary.exists() or json.loads(summary.read_text()).get(
+                    "finish_reason") != "finished":
+                return cls.load(folder.parent)
+        return None
+
+
+def crawl_settings(options: CrawlOptions, config, run: Run) -> Settings:
+    """Scrapy settings for a run: the project's, then fraudwatch's from config and options."""
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.setdict({
+        "FRAUDWATCH_CONFIG": str(config.path or ""),
+        "FRAUDWATCH_STORE": config.store,
+        "FRAUDWATCH_VAR_DIR": str(config.var_dir.resolve()),
+        "FRAUDWATCH_RUN_ID": run.run_id,
+        "FRAUDWATCH_RUN_DIR": str(run.folder),
+        "FRAUDWATCH_SEEDS": run.seeds,
+        "FRAUDWATCH_RENDER": options.render,
+        "FRAUDWATCH_ALLOW_PRIVATE": options.allow_private,
+        "FRAUDWATCH_RESOLVE": options.resolve,
+        "FRAUDWATCH_MAX_PAGES": options.max_pages,
+        "FRAUDWATCH_MAX_DEPTH": options.max_depth,
+        "FRAUDWATCH_EXPAND": options.expand,
+        "FRAUDWATCH_RECRAWL_AFTER": options.recrawl_after,
+        "FRAUDWATCH_ROBOTS": options.robots,
+        "FRAUDWATCH_PROGRESS": options.progress,
+        "JOBDIR": str(run.folder / "job"),
+        "LOG_LEVEL": config["log.level"],
+    }, priority="cmdline")
+    settings.setdict(options.extra, priority="cmdline")
+    return settings
+
+
+LIBRARY_LOGGERS = ("scrapy", "twisted", "scrapy-playwright", "scrapy_playwright", "asyncio")
+
+
+class LibraryLogFilter(logging.Filter):
+    """Drop records below WARNING from Scrapy, Twisted and Playwright (Scrapy resets their
+    levels itself, so the filter sits on the root handlers)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        library = record.name.split(".", 1)[0] in LIBRARY_LOGGERS
+        return not library or record.levelno >= logging.WARNING
+
+
+def run_crawl(settings: Settings) -> dict:
+    """Crawl with `settings` until done (or interrupted) and return the run's summary."""
+    from scrapy.crawler import CrawlerProcess
+
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    if settings.get("LOG_LEVEL", "INFO").upper() != "DEBUG":
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(LibraryLogFilter())
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler("sites")
+    failures: list = []
+    process.crawl(crawler).addErrback(failures.append)
+    process.start()
+    if failures:
+        raise CrawlFailed(f"the crawl could not run: {failures[0].getErrorMessage()}")
+    return crawler.stats.get_value("fraudwatch/summary") or {}

@@ -1,0 +1,82 @@
+"""Count what the crawl did, show it live on a terminal, and leave a summary in the stats.
+
+Counts sites, pages, pages per category and verdict, and failures per kind from the items
+the pipelines finished. With FRAUDWATCH_PROGRESS a rich live line on stderr shows sites,
+pages, rate and errors; the summary goes to the stats (`fraudwatch/summary`) and, when
+FRAUDWATCH_RUN_DIR is set, to `summary.json` there.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from scrapy import signals
+
+
+class RunLog:
+    def __init__(self, stats, progress: bool, run_dir: str):
+        self.stats = stats
+        self.progress = progress
+        self.run_dir = Path(run_dir) if run_dir else None
+        self.sites: set[str] = set()
+        self.counts: Counter[str] = Counter()
+        self.started = time.monotonic()
+        self.live = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        extension = cls(crawler.stats, settings.getbool("FRAUDWATCH_PROGRESS"),
+                        settings.get("FRAUDWATCH_RUN_DIR", ""))
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider):
+        if self.progress:
+            from rich.console import Console
+            from rich.live import Live
+
+            self.live = Live(get_renderable=self.line, console=Console(stderr=True),
+                             refresh_per_second=2, transient=True)
+            self.live.start()
+
+    def item_scraped(self, item, response, spider):
+        self.sites.add(item.site)
+        if item.error:
+            self.counts[f"error/{item.error.split(':', 1)[0]}"] += 1
+        elif item.verdict is not None:
+            self.counts["pages"] += 1
+            self.counts[f"category/{item.verdict.category}"] += 1
+            self.counts[f"verdict/{item.verdict.verdict}"] += 1
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        errors = sum(n for key, n in self.counts.items() if key.startswith("error/"))
+        return (f"crawl: {len(self.sites)} sites, {self.counts['pages']} pages "
+                f"({self.counts['pages'] * 60 / elapsed:.0f}/min), {errors} errors, "
+                f"{elapsed:.0f}s")
+
+    def summary(self, reason: str) -> dict:
+        """Counts of the run: sites, pages, per category, per verdict, per error kind."""
+        grouped: dict[str, dict[str, int]] = {"category": {}, "verdict": {}, "error": {}}
+        for key, n in sorted(self.counts.items()):
+            group, _, name = key.partition("/")
+            if name:
+                grouped[group][name] = n
+        return {"sites": len(self.sites), "pages": self.counts["pages"],
+                "seconds": round(time.monotonic() - self.started, 1), "finish_reason": reason,
+                **grouped}
+
+    def spider_closed(self, spider, reason):
+        if self.live is not None:
+            self.live.stop()
+        summary = self.summary(reason)
+        self.stats.set_value("fraudwatch/summary", summary)
+        if self.run_dir is not None:
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+            (self.run_dir / "summary.json").write_text(json.dumps(summary, indent=2))

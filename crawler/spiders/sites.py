@@ -1,0 +1,198 @@
+"""The `sites` spider: each seed site within a page, depth and time budget, evidence first.
+
+Links are fetched in order of what they tell a regulator (crawler.priority); links to other
+sites are recorded on the page's Capture as discovery candidates and followed for
+FRAUDWATCH_EXPAND hops. Every fetch, failed or not, becomes one `Fetch` item.
+
+    scrapy crawl sites -a seeds=seeds.txt [-a max_pages=20 -a max_depth=2 -a expand=0]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import scrapy
+from scrapy.http import TextResponse
+
+from crawler.budget import Budget, SiteBudgets
+from crawler.charset import decode_html
+from crawler.errors import describe
+from crawler.items import Fetch
+from crawler.priority import link_priority
+from crawler.renderpolicy import screenshot_of
+from crawler.robots import obeys_robots
+from crawler.seeds import parse_seeds
+from crawler.urls import host_of, normalise_url, registered_domain
+
+LANDING_PRIORITY = 100
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def read_seed_file(path: str) -> list[str]:
+    """Lines of a seed file, `-` for standard input."""
+    if path == "-":
+        return sys.stdin.read().splitlines()
+    return Path(path).read_text(encoding="utf-8-sig").splitlines()
+
+
+class SitesSpider(scrapy.Spider):
+    name = "sites"
+
+    def __init__(self, seeds: str = "", max_pages=None, max_depth=None, expand=None, **kwargs):
+        super().__init__(**kwargs)
+        self.seed_file = seeds
+        self.overrides = {"FRAUDWATCH_MAX_PAGES": max_pages, "FRAUDWATCH_MAX_DEPTH": max_depth,
+                          "FRAUDWATCH_EXPAND": expand}
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+
+        def setting(name: str) -> int:
+            value = spider.overrides[name]
+            return int(value) if value is not None else settings.getint(name)
+
+        spider.budget = Budget(setting("FRAUDWATCH_MAX_PAGES"), setting("FRAUDWATCH_MAX_DEPTH"),
+                               settings.getfloat("FRAUDWATCH_SITE_TIMEOUT"))
+        spider.expand = setting("FRAUDWATCH_EXPAND")
+        spider.render = settings.get("FRAUDWATCH_RENDER")
+        spider.screenshot_landing = settings.getbool("FRAUDWATCH_SCREENSHOT_LANDING")
+        spider.landing_profiles = settings.getlist("FRAUDWATCH_LANDING_PROFILES")
+        spider.robots = settings.get("FRAUDWATCH_ROBOTS")
+        spider.run_id = settings.get("FRAUDWATCH_RUN_ID")
+        spider.recrawl_after = settings.getfloat("FRAUDWATCH_RECRAWL_AFTER")
+        spider.store_url = settings.get("FRAUDWATCH_STORE")
+        spider.seed_urls = list(settings.getlist("FRAUDWATCH_SEEDS"))
+        return spider
+
+    def _seeds(self) -> list[str]:
+        """Seed URLs from settings and the `seeds` argument; bad lines are logged and skipped."""
+        if not self.seed_file:
+            return self.seed_urls
+        urls, bad = parse_seeds(read_seed_file(self.seed_file))
+        for seed in bad:
+            self.logger.warning("bad seed skipped: %s", seed)
+        return [*self.seed_urls, *urls]
+
+    async def start(self):
+        state = self.__dict__.setdefault("state", {})  # set by Scrapy's SpiderState with JOBDIR
+        self.budgets = SiteBudgets(self.budget, state)
+        self.seen: set[str] = state.setdefault("seen", set())
+        recent = self._recently_crawled()
+        for url in self._seeds():
+            site = registered_domain(host_of(url))
+            if site in recent:
+                self.crawler.stats.inc_value("fraudwatch/sites_skipped_recent")
+                continue
+            if self.budgets.start(site):
+                yield self._landing(url, site, hop=0)
+
+    def _recently_crawled(self) -> set[str]:
+        """Domains of sites the store saw within FRAUDWATCH_RECRAWL_AFTER seconds."""
+        if not self.recrawl_after:
+            return set()
+        from fraudwatch.store import open_store
+
+        since = (datetime.now(UTC) - timedelta(seconds=self.recrawl_after)).isoformat()
+        with open_store(self.store_url) as store:
+            store.setup()
+            return {site.domain for site in store.iter_sites() if site.last_seen >= since}
+
+    def _landing(self, url: str, site: str, hop: int) -> scrapy.Request:
+        self.seen.add(normalise_url(url))
+        render = {"fw_render": "desktop", "fw_screenshot": True} if self.render == "always" else {}
+        return self._request(url, site, depth=0, hop=hop, priority=LANDING_PRIORITY,
+                             fw_landing=True, **render)
+
+    def _request(self, url: str, site: str, depth: int, hop: int, priority: int, **meta):
+        meta.update(fw_site=site, fw_depth=depth, fw_hop=hop,
+                    dont_obey_robotstxt=not obeys_robots(self.robots, hop))
+        return scrapy.Request(url, callback=self.parse, errback=self.failed, priority=priority,
+                              meta=meta, dont_filter=True)
+
+    def parse(self, response):
+        meta = response.meta
+        fetch = self._fetch(response)
+        if not isinstance(response, TextResponse):
+            fetch.error = "download: not a page (binary body)"
+            yield fetch
+            return
+        yield from self._follow(response, fetch)
+        if self._wants_landing_render(response):
+            own = {k: meta[k] for k in ("fw_site", "fw_depth", "fw_hop", "dont_obey_robotstxt")}
+            for n, profile in enumerate(self.landing_profiles):
+                yield response.request.replace(
+                    meta=own | {"fw_landing": False, "fw_render": profile,
+                                "fw_screenshot": n == 0},
+                    priority=LANDING_PRIORITY)
+        yield fetch
+
+    def _wants_landing_render(self, response) -> bool:
+        """Whether a plain landing page should be fetched again in the browser (screenshot)."""
+        return (response.meta.get("fw_landing") and self.render != "never"
+                and self.screenshot_landing and "playwright" not in response.flags
+                and response.status < 400)
+
+    def _follow(self, response, fetch: Fetch):
+        """Requests for the site's own links within budget, most telling first; other sites'
+        links noted on `fetch` (and followed as new sites while hops remain)."""
+        site, depth, hop = fetch.site, response.meta["fw_depth"], response.meta["fw_hop"]
+        external: dict[str, None] = {}
+        internal: dict[str, int] = {}
+        for link in response.css("a[href]"):
+            url = response.urljoin(link.attrib["href"].strip())
+            if not url.startswith(("http://", "https://")):
+                continue
+            link_site = registered_domain(host_of(url))
+            if link_site != site:
+                external.setdefault(normalise_url(url))
+                if hop < self.expand and self.budgets.start(link_site):
+                    yield self._landing(url, link_site, hop + 1)
+            else:
+                text = " ".join(link.css("::text").getall())
+                internal[url] = max(internal.get(url, -100), link_priority(url, text))
+        for url, priority in sorted(internal.items(), key=lambda pair: -pair[1]):
+            key = normalise_url(url)
+            if key not in self.seen and self.budgets.take(site, depth + 1):
+                self.seen.add(key)
+                yield self._request(url, site, depth + 1, hop, priority)
+        fetch.external_links = list(external)
+
+    def _fetch(self, response) -> Fetch:
+        meta = response.meta
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        rendered = "playwright" in response.flags
+        html = ""
+        if isinstance(response, TextResponse):
+            html = response.text if rendered else decode_html(response.body, content_type)[0]
+        warc_file, warc_offset = meta.get("fw_warc", ("", None))
+        redirects = list(meta.get("redirect_urls", []))
+        return Fetch(
+            url=redirects[0] if redirects else response.request.url, site=meta["fw_site"],
+            fetched_at=now(), run_id=self.run_id, final_url=response.url, redirects=redirects,
+            status=response.status, ip=str(response.ip_address or ""),
+            headers={k.decode("latin-1"): ", ".join(v.decode("latin-1") for v in vs)
+                     for k, vs in response.headers.items()},
+            render=meta.get("fw_render") or "static", html=html,
+            body_sha256=hashlib.sha256(response.body).hexdigest(),
+            warc_file=warc_file, warc_offset=warc_offset,
+            screenshot_png=screenshot_of(response.request), depth=meta["fw_depth"],
+            hop=meta["fw_hop"], error=f"http: {response.status}" if response.status >= 400 else "",
+        )
+
+    def failed(self, failure):
+        request = failure.request
+        meta = request.meta
+        self.crawler.stats.inc_value("fraudwatch/failures")
+        warc_file, warc_offset = meta.get("fw_warc", ("", None))
+        yield Fetch(url=request.url, site=meta["fw_site"], fetched_at=now(), run_id=self.run_id,
+                    render=meta.get("fw_render") or "static", depth=meta["fw_depth"],
+                    hop=meta["fw_hop"], error=describe(failure.value),
+                    warc_file=warc_file, warc_offset=warc_offset)

@@ -1,0 +1,165 @@
+"""`fraudwatch crawl`: crawl seed sites into the store, with WARC and screenshot evidence."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from fraudwatch import seedqueue
+
+EXIT_LOCKED = 3
+
+
+def _lines(path: str) -> list[str]:
+    if path == "-":
+        return sys.stdin.read().splitlines()
+    return Path(path).read_text(encoding="utf-8-sig").splitlines()
+
+
+def _key_values(entries: tuple[str, ...], option: str) -> dict[str, str]:
+    pairs = {}
+    for entry in entries:
+        key, sep, value = entry.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{entry!r}: expected KEY=VALUE", param_hint=option)
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def _seeds(args: tuple[str, ...], seeds_file: str | None) -> list[str]:
+    """Seed URLs from arguments and the seed file; bad seeds are reported and skipped."""
+    from crawler.seeds import parse_seeds
+
+    lines = list(args) + (_lines(seeds_file) if seeds_file else [])
+    urls, bad = parse_seeds(lines)
+    for seed in bad:
+        click.echo(f"skipped bad seed {seed}", err=True)
+    return urls
+
+
+def _resolve(entries: tuple[str, ...], resolve_file: str | None) -> dict[str, str]:
+    from crawler.resolver import parse_resolve
+
+    try:
+        return parse_resolve(list(entries) + (_lines(resolve_file) if resolve_file else []))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--resolve") from exc
+
+
+def _print_summary(summary: dict, warc_dir: Path) -> None:
+    errors = sum(summary.get("error", {}).values())
+    click.echo(f"crawl {summary.get('finish_reason', '?')} in {summary.get('seconds', 0)}s: "
+               f"{summary.get('sites', 0)} sites, {summary.get('pages', 0)} pages, "
+               f"{errors} failures")
+    for group in ("category", "verdict", "error"):
+        counts = summary.get(group) or {}
+        if counts:
+            click.echo(f"  {group}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    click.echo(f"  evidence: {warc_dir}")
+
+
+@click.command("crawl")
+@click.argument("seeds", nargs=-1)
+@click.option("--seeds", "seeds_file", metavar="FILE|-",
+              help="Seed list: URLs or bare domains, one a line, # comments.")
+@click.option("--render", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Render pages in Chromium: auto = landing pages and "
+              "JavaScript shells.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow targets on private/loopback addresses (the demo farm).")
+@click.option("--resolve", "resolve", multiple=True, metavar="HOST=IP",
+              help="Resolve HOST to IP (repeatable), for Scrapy and Chromium.")
+@click.option("--resolve-file", metavar="FILE|-", help="HOST=IP lines.")
+@click.option("--max-pages", type=click.IntRange(1), default=20, show_default=True,
+              help="Pages per site.")
+@click.option("--max-depth", type=click.IntRange(0), default=2, show_default=True,
+              help="Link depth from each landing page.")
+@click.option("--expand", type=click.IntRange(0), default=0, show_default=True,
+              help="Follow links to other sites this many hops.")
+@click.option("--robots", type=click.Choice(["expanded", "obey", "ignore"]),
+              default="expanded", show_default=True,
+              help="robots.txt: expanded = obey only on sites found by --expand, not on seeds.")
+@click.option("--run-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Run folder (default: <var_dir>/runs/<run id>).")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted run (--run-dir, or the latest unfinished one).")
+@click.option("--recrawl-after", metavar="AGE", default="0",
+              help="Skip sites fetched more recently than AGE (e.g. 7d, 12h; 0 = never skip).")
+@click.option("--set", "extra", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting (repeatable), e.g. DOWNLOAD_TIMEOUT=10.")
+@click.option("--queued/--no-queued", default=True, show_default=True,
+              help="Also crawl seeds queued by mirror alerts (first) and citizens' reports.")
+@click.pass_obj
+def crawl(obj, seeds, seeds_file, render, allow_private, resolve, resolve_file, max_pages,
+          max_depth, expand, robots, run_dir, resume, recrawl_after, extra, queued) -> None:
+    """Crawl seed sites: classify their pages into the store and keep the evidence.
+
+    SEEDS are URLs or bare domains (Unicode or punycode). Exit code 3 when another crawl
+    is running on the same var_dir.
+    """
+    from crawler.run import CrawlFailed, CrawlOptions, crawl_settings, parse_duration, run_crawl
+    from crawler.runlock import CrawlLocked, RunLock
+
+    try:
+        recrawl_seconds = parse_duration(recrawl_after)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--recrawl-after") from exc
+    taken = seedqueue.queued(obj.config.var_dir) if queued and not resume else []
+    options = CrawlOptions(
+        seeds=_seeds((*taken, *seeds), seeds_file), render=render, allow_private=allow_private,
+        resolve=_resolve(resolve, resolve_file), max_pages=max_pages, max_depth=max_depth,
+        expand=expand, recrawl_after=recrawl_seconds, robots=robots,
+        progress=not obj.quiet, extra=_key_values(extra, "--set"))
+    var_dir = obj.config.var_dir
+    try:
+        with RunLock(var_dir / "crawl.lock"):
+            run = _run_folder(options, var_dir, run_dir, resume)
+            settings = crawl_settings(options, obj.config, run)
+            summary = run_crawl(settings)
+    except CrawlLocked as exc:
+        click.echo(f"fraudwatch crawl: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    except CrawlFailed as exc:
+        click.echo(f"fraudwatch crawl: {exc}", err=True)
+        sys.exit(1)
+    seedqueue.remove(var_dir, taken)
+    _print_summary(summary, var_dir.resolve() / "warc")
+    _link_networks(obj)
+
+
+def _link_networks(obj) -> None:
+    """Re-cluster operator networks and raise mirror alerts for what this crawl found."""
+    from fraudwatch.networks import build_networks, watch_mirrors
+    from fraudwatch.store import StoreError
+
+    try:
+        with obj.open_store() as store:
+            store.setup()
+            networks = build_networks(store)
+            alerts = watch_mirrors(store, obj.config.var_dir)
+    except StoreError as exc:
+        click.echo(f"fraudwatch crawl: networks not updated: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"  networks: {len(networks)}, mirror alerts: {len(alerts)}")
+    for alert in alerts:
+        click.echo(f"  mirror alert: {alert.comment}")
+
+
+def _run_folder(options, var_dir: Path, run_dir: Path | None, resume: bool):
+    """The run to continue (--resume) or a new one; usage error when there is nothing to do."""
+    from crawler.run import Run
+
+    if resume:
+        run = Run.load(run_dir) if run_dir else Run.latest_unfinished(var_dir)
+        if run is None:
+            raise click.UsageError("--resume: no unfinished run found; start a new crawl")
+        return run
+    if not options.seeds:
+        raise click.UsageError("no seeds: give URLs or domains, or --seeds FILE")
+    return Run.new(var_dir, options.seeds, run_dir)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(crawl)

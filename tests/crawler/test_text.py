@@ -1,0 +1,34 @@
+"""Charset detection (cp1251 / koi8-r without a charset), visible text, JavaScript shells."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.charset import decode_html
+from crawler.text import needs_render, title_and_text
+
+PAGE = ("<html><head><title>Казино Вулкан</title><style>p{}</style></head><body>"
+        "<script>var x = 'скрыто';</script><p>Бонус 200% на первый депозит!</p>"
+        "<p>Регистрация за минуту</p></body></html>")
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r", "utf-8"])
+def test_russian_pages_without_charset_come_out_readable(encoding):
+    html, detected = decode_html(PAGE.encode(encoding), "text/html")
+    assert detected.replace("_", "-").lower() in {encoding, "windows-1251" if
+                                                   encoding == "cp1251" else encoding}
+    assert title_and_text(html) == (
+        "Казино Вулкан", "Бонус 200% на первый депозит!\nРегистрация за минуту")
+
+
+def test_declared_charset_wins():
+    body = PAGE.replace("<head>", "<head><meta charset='koi8-r'>").encode("koi8-r")
+    html, _ = decode_html(body, "text/html")
+    assert "Казино Вулкан" in html
+
+
+def test_javascript_shells_and_near_empty_pages_need_rendering():
+    shell = "<html><body><div id='root'></div><script src='/app.js'></script></body></html>"
+    assert needs_render(shell, title_and_text(shell)[1], min_text=10)
+    assert needs_render(PAGE, title_and_text(PAGE)[1], min_text=1000)
+    assert not needs_render(PAGE, title_and_text(PAGE)[1], min_text=20)
