@@ -39,6 +39,14 @@ class Store(ABC):
     def add_review(self, review: Review) -> None:
         """Append to the audit log (never updates or deletes)."""
 
+    def add_reviews(self, reviews: Iterable[Review]) -> int:
+        """Append many audit entries at once (backends may batch them)."""
+        count = 0
+        for review in reviews:
+            self.add_review(review)
+            count += 1
+        return count
+
     @abstractmethod
     def put_letters(self, letters: Iterable[Letter]) -> int: ...
 

@@ -156,6 +156,20 @@ class ElasticStore(Store):
         self._call(self.es.index, index=self.alias("review"), id=review.id,
                    document=self._source("review", review), op_type="create", refresh="wait_for")
 
+    def add_reviews(self, reviews: Iterable[Review]) -> int:
+        """Append audit entries in one bulk request and one refresh; repeats are kept once."""
+        from elasticsearch import helpers
+
+        actions = [{"_op_type": "create", "_index": self.alias("review"), "_id": r.id,
+                    "_source": self._source("review", r)} for r in reviews]
+        if not actions:
+            return 0
+        ok, errors = helpers.bulk(self.es, actions, refresh="wait_for", raise_on_error=False)
+        real = [e for e in errors if e.get("create", {}).get("status") != 409]
+        if real:
+            raise StoreError(f"Elasticsearch refused {len(real)} audit entries: {real[0]}")
+        return ok
+
     def put_letters(self, letters: Iterable[Letter]) -> int:
         return self._bulk("letter", list(letters), refresh=True)
 

@@ -162,7 +162,8 @@ class Review(Doc):
 
     def __post_init__(self) -> None:
         if not self.id:
-            self.id = stable_id(self.kind, f"{self.site_id}|{self.user}|{self.action}|{self.at}")
+            self.id = stable_id(self.kind, "|".join(
+                (self.site_id, self.user, self.action, self.at, self.comment)))
 
 
 @dataclass

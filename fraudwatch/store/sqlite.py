@@ -161,11 +161,14 @@ class SQLiteStore(Store):
         return len(rows)
 
     def add_review(self, review: Review) -> None:
+        self.add_reviews([review])
+
+    def add_reviews(self, reviews: Iterable[Review]) -> int:
+        rows = [(r.id, r.site_id, r.at, _dump(r)) for r in reviews]
         with self._lock, self.db:
-            self.db.execute(
-                "INSERT OR IGNORE INTO reviews (id, site_id, at, doc) VALUES (?,?,?,?)",
-                (review.id, review.site_id, review.at, _dump(review)),
-            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO reviews (id, site_id, at, doc) VALUES (?,?,?,?)", rows)
+        return len(rows)
 
     def put_letters(self, letters: Iterable[Letter]) -> int:
         rows = [(x.id, x.number, x.status, x.created_at, _dump(x)) for x in letters]

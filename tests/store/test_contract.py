@@ -242,3 +242,15 @@ def test_bad_queries_are_refused_with_a_reason():
         SearchQuery(filters={"colour": ["red"]})
     with pytest.raises(QueryError, match="unknown sort"):
         SearchQuery(sort="random")
+
+
+def test_many_audit_entries_append_at_once_and_repeats_are_kept_once(store):
+    entries = [Review(site_id=f"site-{i % 10}", user="letters", action="letter_sent",
+                      comment=f"FW-2026/{i:05d}",
+                      at=f"2026-11-20T10:{i // 60:02d}:{i % 60:02d}+00:00")
+               for i in range(300)]
+    store.add_reviews(entries)
+    store.add_reviews(entries[:50])
+    assert len(list(store.iter_reviews())) == 300
+    assert [r.comment for r in store.reviews_for("site-3")][:2] == ["FW-2026/00003",
+                                                                    "FW-2026/00013"]
