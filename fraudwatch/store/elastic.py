@@ -25,6 +25,7 @@ _SORTS = {
     "relevance": [{"_score": "desc"}, {"last_seen": "desc"}, {"url": "asc"}],
 }
 _FILTER_FIELDS = {"sign": "sign_ids"}
+SITE_FIELDS_ON_PAGES = ("review_state", "registrar", "hosting")
 _CLASSES = {"capture": Capture, "page": Page, "site": Site, "review": Review, "letter": Letter}
 
 
@@ -150,7 +151,28 @@ class ElasticStore(Store):
         return self._bulk("page", merge_first_seen(list(pages), self._fetch("page")))
 
     def put_sites(self, sites: Iterable[Site]) -> int:
-        return self._bulk("site", merge_first_seen(list(sites), self._fetch("site")))
+        sites = merge_first_seen(list(sites), self._fetch("site"))
+        written = self._bulk("site", sites)
+        self._copy_to_pages(sites)
+        return written
+
+    def _copy_to_pages(self, sites: list[Site]) -> None:
+        """Give each site's pages its review state, registrar and hosting (for search)."""
+        from elasticsearch import helpers
+
+        wanted = {s.domain: {f: getattr(s, f) for f in SITE_FIELDS_ON_PAGES} for s in sites}
+        updates = []
+        for start in range(0, len(sites), 500):
+            domains = [s.domain for s in sites[start:start + 500]]
+            query = {"query": {"terms": {"domain": domains}},
+                     "_source": ["domain", *SITE_FIELDS_ON_PAGES]}
+            for hit in helpers.scan(self.es, index=self.alias("page"), query=query, size=1000):
+                src, want = hit["_source"], wanted[hit["_source"]["domain"]]
+                if any(src.get(f, "") != v for f, v in want.items()):
+                    updates.append({"_op_type": "update", "_index": hit["_index"],
+                                    "_id": hit["_id"], "doc": want})
+        if updates:
+            helpers.bulk(self.es, updates, chunk_size=500)
 
     def add_review(self, review: Review) -> None:
         self._call(self.es.index, index=self.alias("review"), id=review.id,
@@ -240,8 +262,8 @@ class ElasticStore(Store):
         }
         res = self._call(self.es.search, index=self.alias("page"), **body)
         hits = [self._hit(h, query) for h in res["hits"]["hits"]]
-        facets = {f: {b["key"]: b["doc_count"] for b in res["aggregations"][f]["buckets"]}
-                  for f in query.facets}
+        facets = {f: {b["key"]: b["doc_count"] for b in res["aggregations"][f]["buckets"]
+                      if b["key"]} for f in query.facets}
         return SearchResult(total=res["hits"]["total"]["value"], hits=hits, facets=facets)
 
     @staticmethod

@@ -8,7 +8,7 @@ IPs, signs and states are keywords. Unknown fields stay in _source without being
 from __future__ import annotations
 
 KINDS = ("capture", "page", "site", "review", "letter")
-TEMPLATE_VERSION = 1
+TEMPLATE_VERSION = 2
 
 KEYWORD = {"type": "keyword"}
 DATE = {"type": "date"}
@@ -39,7 +39,8 @@ PROPERTIES: dict[str, dict] = {
     },
     "page": {
         **_keywords("id", "url", "domain", "tld", "lang", "category", "verdict", "model",
-                    "status", "ip", "capture_id", "promoted_domains", "sign_ids"),
+                    "status", "ip", "capture_id", "promoted_domains", "sign_ids",
+                    "review_state", "registrar", "hosting"),
         "title": MULTILINGUAL_TEXT, "text": MULTILINGUAL_TEXT, "score": FLOAT,
         "http_status": INT, "first_seen": DATE, "last_seen": DATE, "signs": UNINDEXED,
     },

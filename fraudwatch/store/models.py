@@ -102,6 +102,10 @@ class Page(Doc):
     last_seen: str = ""
     capture_id: str = ""
     promoted_domains: list[str] = field(default_factory=list)
+    # copied from the page's site by Store.put_sites, so search can filter and facet on them
+    review_state: str = "new"
+    registrar: str = ""
+    hosting: str = ""
     id: str = ""
 
     def __post_init__(self) -> None:

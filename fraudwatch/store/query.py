@@ -10,8 +10,10 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
-FILTER_FIELDS = ("category", "verdict", "tld", "lang", "status", "domain", "sign", "ip")
-FACET_FIELDS = ("category", "verdict", "tld", "lang", "status")
+FILTER_FIELDS = ("category", "verdict", "tld", "lang", "status", "domain", "sign", "ip",
+                 "review_state", "registrar", "hosting")
+FACET_FIELDS = ("category", "verdict", "review_state", "tld", "lang", "status", "registrar",
+                "hosting")
 SORTS = ("relevance", "last_seen", "-last_seen", "score", "-score", "domain")
 MAX_SIZE = 500
 

@@ -21,7 +21,7 @@ CREATE INDEX IF NOT EXISTS captures_domain ON captures(domain, fetched_at);
 CREATE TABLE IF NOT EXISTS pages (
     rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, url TEXT, domain TEXT, tld TEXT,
     category TEXT, verdict TEXT, score REAL, lang TEXT, status TEXT, ip TEXT,
-    first_seen TEXT, last_seen TEXT);
+    first_seen TEXT, last_seen TEXT, review_state TEXT, registrar TEXT, hosting TEXT);
 CREATE TABLE IF NOT EXISTS page_docs (rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS pages_domain ON pages(domain, url);
 CREATE INDEX IF NOT EXISTS pages_last_seen ON pages(last_seen, url);
@@ -32,6 +32,9 @@ CREATE INDEX IF NOT EXISTS pages_tld ON pages(tld);
 CREATE INDEX IF NOT EXISTS pages_lang ON pages(lang);
 CREATE INDEX IF NOT EXISTS pages_status ON pages(status);
 CREATE INDEX IF NOT EXISTS pages_ip ON pages(ip);
+CREATE INDEX IF NOT EXISTS pages_review_state ON pages(review_state);
+CREATE INDEX IF NOT EXISTS pages_registrar ON pages(registrar);
+CREATE INDEX IF NOT EXISTS pages_hosting ON pages(hosting);
 CREATE TABLE IF NOT EXISTS page_signs (page_rowid INTEGER NOT NULL, sign TEXT NOT NULL,
     PRIMARY KEY (page_rowid, sign)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS page_signs_sign ON page_signs(sign);
@@ -47,18 +50,20 @@ CREATE TABLE IF NOT EXISTS reviews (
 CREATE INDEX IF NOT EXISTS reviews_site ON reviews(site_id, seq);
 CREATE TABLE IF NOT EXISTS letters (
     id TEXT PRIMARY KEY, number TEXT, status TEXT, created_at TEXT, doc TEXT NOT NULL);
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 """
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SORT_SQL = {
     "last_seen": "p.last_seen ASC, p.url ASC", "-last_seen": "p.last_seen DESC, p.url ASC",
     "score": "p.score ASC, p.url ASC", "-score": "p.score DESC, p.url ASC",
     "domain": "p.domain ASC, p.url ASC",
 }
-_FILTER_COLUMNS = {"category", "verdict", "tld", "lang", "status", "domain", "ip"}
+_FILTER_COLUMNS = {"category", "verdict", "tld", "lang", "status", "domain", "ip",
+                   "review_state", "registrar", "hosting"}
 _HIT_COLUMNS = ("url", "domain", "tld", "category", "verdict", "score", "lang", "status", "ip",
-                "last_seen")
+                "last_seen", "review_state", "registrar", "hosting")
+_FEW_VALUED = {"category", "verdict", "review_state", "lang", "status"}
 _DOC_SOURCE = {"pages": "pages JOIN page_docs USING (rowid)"}
 _SITE_COLUMNS = {"domain", "review_state", "category", "verdict", "status", "network_id"}
 
@@ -130,20 +135,23 @@ class SQLiteStore(Store):
         db = self.db
         old = db.execute("SELECT rowid FROM pages WHERE id=?", (p.id,)).fetchone()
         values = (p.id, p.url, p.domain, p.tld, p.category, p.verdict, p.score, p.lang,
-                  p.status, p.ip, p.first_seen, p.last_seen)
+                  p.status, p.ip, p.first_seen, p.last_seen, p.review_state, p.registrar,
+                  p.hosting)
         if old:
             rowid = old[0]
             db.execute("DELETE FROM pages_fts WHERE rowid=?", (rowid,))
             db.execute("DELETE FROM page_signs WHERE page_rowid=?", (rowid,))
             db.execute(
                 "UPDATE pages SET id=?, url=?, domain=?, tld=?, category=?, verdict=?, score=?,"
-                " lang=?, status=?, ip=?, first_seen=?, last_seen=? WHERE rowid=?",
+                " lang=?, status=?, ip=?, first_seen=?, last_seen=?, review_state=?, registrar=?,"
+                " hosting=? WHERE rowid=?",
                 (*values, rowid),
             )
         else:
             rowid = db.execute(
                 "INSERT INTO pages (id, url, domain, tld, category, verdict, score, lang, status,"
-                " ip, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", values,
+                " ip, first_seen, last_seen, review_state, registrar, hosting)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", values,
             ).lastrowid
         db.execute("INSERT OR REPLACE INTO page_docs VALUES (?,?)", (rowid, _dump(p)))
         db.execute(
@@ -158,7 +166,19 @@ class SQLiteStore(Store):
                  s.last_seen, _dump(s)) for s in sites]
         with self._lock, self.db:
             self.db.executemany("INSERT OR REPLACE INTO sites VALUES (?,?,?,?,?,?,?,?,?)", rows)
+            self._copy_to_pages(sites)
         return len(rows)
+
+    def _copy_to_pages(self, sites: list[Site]) -> None:
+        """Give each site's pages its review state, registrar and hosting (for search)."""
+        rows = [(s.review_state, s.registrar, s.hosting, s.domain) for s in sites]
+        self.db.executemany(
+            "UPDATE page_docs SET doc = json_set(doc, '$.review_state', ?1, '$.registrar', ?2,"
+            " '$.hosting', ?3) WHERE rowid IN (SELECT rowid FROM pages WHERE domain = ?4 AND"
+            " (review_state, registrar, hosting) IS NOT (?1, ?2, ?3))", rows)
+        self.db.executemany(
+            "UPDATE pages SET review_state = ?1, registrar = ?2, hosting = ?3 WHERE domain = ?4"
+            " AND (review_state, registrar, hosting) IS NOT (?1, ?2, ?3)", rows)
 
     def add_review(self, review: Review) -> None:
         self.add_reviews([review])
@@ -250,13 +270,14 @@ class SQLiteStore(Store):
     # search -------------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """Match the text once into a temporary table, then count, facet and page from it."""
+        """Collect the matching pages once into a temporary table, then count, facet and
+        page from it; a search of everything reads the indexes instead."""
         with self._lock:
-            source = "pages p"
-            if query.has_text:
-                self._collect_matches(query)
-                source = "temp.fw_hits p"
             where, params = self._where(query)
+            source = "pages p"
+            if query.has_text or where != "1":
+                self._collect(query, where, params)
+                source, where, params = "temp.fw_hits p", "1", []
             db = self.db
             total = db.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
             order = _SORT_SQL.get(query.sort, "p.last_seen DESC, p.url ASC")
@@ -270,18 +291,23 @@ class SQLiteStore(Store):
         hits = [self._hit(docs[r], query) for r in rowids]
         return SearchResult(total=total, hits=hits, facets=facets)
 
-    def _collect_matches(self, query: SearchQuery) -> None:
-        """Copy the pages matching the query's text, with their bm25 rank when sorted by it,
-        into the connection's temporary table fw_hits, which then stands in for `pages`."""
+    def _collect(self, query: SearchQuery, where: str, params: list) -> None:
+        """Copy the pages matching the query (with their bm25 rank when sorted by it) into
+        the connection's temporary table fw_hits, which then stands in for `pages`."""
         db = self.db
         db.execute(f"CREATE TEMP TABLE IF NOT EXISTS fw_hits (rowid INTEGER PRIMARY KEY, "
                    f"rank REAL, {', '.join(_HIT_COLUMNS)})")
         db.execute("DELETE FROM temp.fw_hits")
-        rank = "bm25(pages_fts)" if query.sort == "relevance" else "0"
         columns = ", ".join(f"p.{c}" for c in _HIT_COLUMNS)
+        if not query.has_text:
+            db.execute(f"INSERT INTO temp.fw_hits SELECT p.rowid, 0, {columns} FROM pages p "
+                       f"WHERE {where}", params)
+            return
+        rank = "bm25(pages_fts)" if query.sort == "relevance" else "0"
         db.execute(f"INSERT INTO temp.fw_hits SELECT p.rowid, {rank}, {columns} "
-                   "FROM pages_fts JOIN pages p ON p.rowid = pages_fts.rowid "
-                   "WHERE pages_fts MATCH ?", (self._match(query),))
+                   # CROSS JOIN: match the text first; a filter's index must not drive
+                   "FROM pages_fts CROSS JOIN pages p ON p.rowid = pages_fts.rowid "
+                   f"WHERE pages_fts MATCH ? AND {where}", [self._match(query), *params])
 
     def _page_docs(self, rowids: list[int]) -> dict[int, dict]:
         if not rowids:
@@ -291,21 +317,24 @@ class SQLiteStore(Store):
         return {r[0]: json.loads(r[1]) for r in rows}
 
     def _facets(self, names, source: str, where: str, params: list) -> dict[str, dict[str, int]]:
-        """Counts per value of each facet, from one GROUP BY over all facet columns."""
-        facets: dict[str, dict[str, int]] = {name: {} for name in names}
-        if not names:
-            return facets
+        """Counts per value of each facet: one GROUP BY over all the few-valued facets, one
+        more per many-valued facet (TLD, registrar, hosting)."""
         if source == "pages p" and where == "1":  # everything: one covering index per facet
             return {name: self._facet(name) for name in names}
-        columns = ", ".join(f"p.{name}" for name in names)
-        rows = self.db.execute(
-            f"SELECT {columns}, count(*) FROM {source} WHERE {where} GROUP BY {columns}", params)
-        for row in rows:
-            for name, value in zip(names, row[:-1], strict=True):
-                if value:
-                    facets[name][value] = facets[name].get(value, 0) + row[-1]
+        few = [n for n in names if n in _FEW_VALUED]
+        groups = ([few] if few else []) + [[n] for n in names if n not in _FEW_VALUED]
+        facets: dict[str, dict[str, int]] = {name: {} for name in names}
+        for group in groups:
+            columns = ", ".join(f"p.{name}" for name in group)
+            rows = self.db.execute(
+                f"SELECT {columns}, count(*) FROM {source} WHERE {where} GROUP BY {columns}",
+                params)
+            for row in rows:
+                for name, value in zip(group, row[:-1], strict=True):
+                    if value:
+                        facets[name][value] = facets[name].get(value, 0) + row[-1]
         return {name: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-                for name, counts in facets.items()}
+                for name in names for counts in [facets[name]]}
 
     def _facet(self, name: str) -> dict[str, int]:
         rows = self.db.execute(f"SELECT {name}, count(*) AS n FROM pages GROUP BY {name} "

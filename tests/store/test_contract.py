@@ -254,3 +254,20 @@ def test_many_audit_entries_append_at_once_and_repeats_are_kept_once(store):
     assert len(list(store.iter_reviews())) == 300
     assert [r.comment for r in store.reviews_for("site-3")][:2] == ["FW-2026/00003",
                                                                     "FW-2026/00013"]
+
+
+def test_site_review_state_registrar_and_hosting_reach_its_pages_for_search(filled):
+    filled.put_sites([Site(domain="altyn-bonus.kz", review_state="confirmed",
+                           registrar="Example Registrar LLP", hosting="AS64500 Example Host"),
+                      Site(domain="tez-nesie.kz", review_state="needs_info")])
+    filled.refresh()
+    res = filled.search(SearchQuery(filters={"review_state": ["confirmed"]}))
+    assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://altyn-bonus.kz/bonus"}
+    assert res.facets["registrar"] == {"Example Registrar LLP": 2}
+    everything = filled.search(SearchQuery())
+    assert everything.facets["review_state"] == {"new": 3, "confirmed": 2, "needs_info": 1}
+    assert everything.facets["hosting"] == {"AS64500 Example Host": 2}
+    page = filled.get_page(stable_id("page", "http://altyn-bonus.kz/bonus"))
+    assert (page.review_state, page.registrar) == ("confirmed", "Example Registrar LLP")
+    text = filled.search(SearchQuery(text="бонус", filters={"review_state": ["confirmed"]}))
+    assert text.total == 2
