@@ -143,6 +143,25 @@ def network_id(members: Iterable[str]) -> str:
     return "net-" + stable_id("network", min(members))[:12]
 
 
+def network_members(store: Store, network_id: str) -> list[Site]:
+    """The sites that the last build put in network `network_id`, by domain."""
+    return sorted(store.iter_sites(network_id=network_id), key=lambda s: s.domain)
+
+
+def member_links(sites: Iterable[Site], threshold: float = THRESHOLD) -> list[Link]:
+    """The links that join these sites, found from their own fingerprints."""
+    return find_links({s.domain: s.fingerprints for s in sites}, threshold)
+
+
+def recorded_networks(store: Store) -> dict[str, list[Site]]:
+    """{network id: its member sites} as recorded by the last build, largest first."""
+    members: dict[str, list[Site]] = defaultdict(list)
+    for site in store.iter_sites():
+        if site.network_id:
+            members[site.network_id].append(site)
+    return dict(sorted(members.items(), key=lambda x: (-len(x[1]), x[0])))
+
+
 def build_networks(store: Store, threshold: float = THRESHOLD) -> list[Network]:
     """Cluster every site of the store and write each site's network_id."""
     sites = {s.domain: s for s in store.iter_sites()}

@@ -145,17 +145,23 @@ def build_letters(store: Store, config, out_dir: Path, day: date | None = None,
     for draft, number in zip(drafts, next_numbers(store, config, day), strict=False):
         context = letter_context(config, draft, number, day, _rows(store, draft, blocking))
         html = render_html(TEMPLATES[draft.letter_type], draft.lang, context)
-        letter = Letter(number=number, date=day.isoformat(), letter_type=draft.letter_type,
-                        recipient=draft.recipient, lang=draft.lang,
-                        site_ids=[s.id for s in draft.sites],
-                        files=write_letter(html, file_stem(number, draft.lang), out_dir, pdf))
-        store.put_letters([letter])
-        for site in draft.sites:
-            site.letters = [*site.letters, number]
-        store.put_sites(draft.sites)
-        letters.append(letter)
+        letters.append(register_letter(store, draft, number, day, html, out_dir, pdf))
     store.refresh()
     return letters
+
+
+def register_letter(store: Store, draft: Draft, number: str, day: date, html: str,
+                    out_dir: Path, pdf=None) -> Letter:
+    """Write a rendered letter's files, register it, and note its number on its sites."""
+    letter = Letter(number=number, date=day.isoformat(), letter_type=draft.letter_type,
+                    recipient=draft.recipient, lang=draft.lang,
+                    site_ids=[s.id for s in draft.sites],
+                    files=write_letter(html, file_stem(number, draft.lang), out_dir, pdf))
+    store.put_letters([letter])
+    for site in draft.sites:
+        site.letters = [*site.letters, number]
+    store.put_sites(draft.sites)
+    return letter
 
 
 def get_letter(store: Store, number: str) -> Letter:

@@ -12,6 +12,8 @@ import click
 
 from fraudwatch.store import StoreError
 from takedown.letters import STATUSES, LetterError, build_letters, get_letter, mark_letter
+from takedown.network_letter import build_network_letter
+from takedown.render import LANGS
 
 
 @click.group("letters")
@@ -25,19 +27,30 @@ def letters() -> None:
 @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Letter date, YYYY-MM-DD (default: today).")
 @click.option("--no-pdf", is_flag=True, help="Write HTML only, without starting Chromium.")
+@click.option("--network", "network_id", default=None, metavar="NETWORK_ID",
+              help="Instead: one blocking request for the confirmed members of this network, "
+                   "with members under review in a separate section and the shared "
+                   "fingerprints as evidence.")
+@click.option("--lang", type=click.Choice(LANGS), default=None,
+              help="Language of the --network letter (default: letters.ministry_lang).")
 @click.pass_obj
-def build(obj, out_dir: Path | None, day, no_pdf: bool) -> None:
+def build(obj, out_dir: Path | None, day, no_pdf: bool, network_id: str | None,
+          lang: str | None) -> None:
     """Write the letters that confirmed or delisted sites call for, and register them."""
     from takedown.render_pdf import PdfRenderer
 
     out_dir = out_dir or obj.config.var_dir / "letters"
+    day = day.date() if day else date.today()
     pdf = contextlib.nullcontext() if no_pdf else PdfRenderer(obj.config)
     try:
         with obj.open_store() as store, pdf as renderer:
             store.setup()
-            made = build_letters(store, obj.config, out_dir,
-                                 day.date() if day else date.today(), renderer)
-    except StoreError as exc:
+            if network_id:
+                made = [build_network_letter(store, obj.config, network_id, out_dir, day, lang,
+                                             renderer)]
+            else:
+                made = build_letters(store, obj.config, out_dir, day, renderer)
+    except (StoreError, LetterError) as exc:
         raise click.ClickException(str(exc)) from exc
     for letter in made:
         click.echo(f"{letter.number}\t{letter.letter_type}\t{letter.recipient}\t"

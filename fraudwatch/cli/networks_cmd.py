@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
 import click
 
-from fraudwatch.networks import build_networks, find_links, watch_mirrors
+from fraudwatch.networks import (
+    build_networks,
+    member_links,
+    network_members,
+    recorded_networks,
+    watch_mirrors,
+)
 from fraudwatch.store import StoreError
 
 
@@ -42,13 +47,10 @@ def list_networks(obj, as_json: bool) -> None:
     """List the networks recorded by the last build, largest first."""
     try:
         with _store(obj) as store:
-            members = defaultdict(list)
-            for site in store.iter_sites():
-                if site.network_id:
-                    members[site.network_id].append(site)
+            members = recorded_networks(store)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
-    for network_id, sites in sorted(members.items(), key=lambda x: (-len(x[1]), x[0])):
+    for network_id, sites in members.items():
         states = sorted({s.review_state for s in sites})
         if as_json:
             click.echo(json.dumps({"id": network_id, "members": [s.domain for s in sites],
@@ -65,15 +67,15 @@ def show(obj, network_id: str) -> None:
     """Members of a network and the fingerprints that join them."""
     try:
         with _store(obj) as store:
-            sites = {s.domain: s for s in store.iter_sites(network_id=network_id)}
+            sites = network_members(store, network_id)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     if not sites:
         raise click.ClickException(f"no network {network_id!r}; see `fraudwatch networks list`")
-    for site in sites.values():
+    for site in sites:
         click.echo(f"{site.domain:<40} {site.category:<8} {site.verdict:<10} {site.review_state}")
     click.echo("links:")
-    for link in find_links({d: s.fingerprints for d, s in sites.items()}):
+    for link in member_links(sites):
         click.echo(f"  {link.a} — {link.b}  weight {link.weight:.1f}: {link.evidence()}")
 
 

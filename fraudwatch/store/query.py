@@ -6,6 +6,7 @@ free text and field filters; both store backends take the resulting `SearchQuery
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,7 @@ FACET_FIELDS = ("category", "verdict", "review_state", "tld", "lang", "status", 
                 "hosting")
 SORTS = ("relevance", "last_seen", "-last_seen", "score", "-score", "domain")
 MAX_SIZE = 500
+_WORDLIKE = re.compile(r"\w")
 
 
 class QueryError(ValueError):
@@ -35,6 +37,9 @@ class SearchQuery:
     last_seen_to: str = ""
 
     def __post_init__(self) -> None:
+        # Words and phrases without a letter or digit (":", "--") match nothing: drop them.
+        self.text = " ".join(w for w in self.text.split() if _WORDLIKE.search(w))
+        self.phrases = [p for p in self.phrases if _WORDLIKE.search(p)]
         unknown = set(self.filters) - set(FILTER_FIELDS)
         if unknown:
             raise QueryError(f"unknown filter {sorted(unknown)}; use {', '.join(FILTER_FIELDS)}")

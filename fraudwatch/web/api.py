@@ -1,4 +1,4 @@
-"""The JSON API under /api/: search, site detail, review, citizen check, audit log."""
+"""The JSON API under /api/: search, sites, networks, review, citizen check, audit log."""
 
 from __future__ import annotations
 
@@ -14,12 +14,15 @@ from fraudwatch.web.apimodels import (
     AuditOut,
     CheckIn,
     CheckOut,
+    NetworkOut,
+    NetworkSummaryOut,
     ReviewIn,
     ReviewOut,
     SearchOut,
     SiteOut,
 )
 from fraudwatch.web.checking import CheckError, check_url
+from fraudwatch.web.networkdetail import link_doc, network_detail, network_summaries
 from fraudwatch.web.review import audit_rows, record_reviews
 from fraudwatch.web.searchform import build_query
 from fraudwatch.web.security import Analyst, Supervisor, Viewer, rate_limited
@@ -62,6 +65,22 @@ def api_site(request: Request, domain: str, user: Viewer):
             "related": [s.domain for s in d.related],
             "letters": [x.to_doc() for x in d.letters],
             "reviews": [r.to_doc() for r in d.reviews]}
+
+
+@router.get("/networks", response_model=list[NetworkSummaryOut])
+def api_networks(request: Request, user: Viewer):
+    """The recorded operator networks, largest first."""
+    return [asdict(n) for n in network_summaries(request.app.state.store)]
+
+
+@router.get("/networks/{network_id}", response_model=NetworkOut)
+def api_network(request: Request, network_id: str, user: Viewer):
+    """A network's member sites and the shared fingerprints that link them."""
+    n = network_detail(request.app.state.store, network_id)
+    if n is None:
+        raise HTTPException(404, f"no network {network_id!r} in the store")
+    return {"id": n.id, "members": [s.to_doc() for s in n.members],
+            "links": [link_doc(link) for link in n.links]}
 
 
 @router.post("/sites/{domain}/review", response_model=ReviewOut)

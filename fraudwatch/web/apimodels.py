@@ -40,6 +40,27 @@ class SiteOut(BaseModel):
     reviews: list[dict[str, Any]]
 
 
+class LinkOut(BaseModel):
+    a: str
+    b: str
+    shared: dict[str, str] = Field(description="fingerprint kind -> one shared value")
+    weight: float
+
+
+class NetworkOut(BaseModel):
+    id: str
+    members: list[dict[str, Any]]
+    links: list[LinkOut]
+
+
+class NetworkSummaryOut(BaseModel):
+    id: str
+    size: int
+    review_states: dict[str, int]
+    verdicts: dict[str, int]
+    domains: list[str]
+
+
 class ReviewIn(BaseModel):
     action: ReviewAction
     comment: str = Field("", max_length=4000)

@@ -14,7 +14,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import Response
 
 from fraudwatch.store import Store
-from fraudwatch.web import api, auth, check, dashboard, review, search, site
+from fraudwatch.web import api, auth, check, dashboard, network, review, search, site
 from fraudwatch.web.headers import SecurityHeaders
 from fraudwatch.web.ratelimit import TokenBucket
 from fraudwatch.web.render import STATIC_DIR, make_templates, render
@@ -43,7 +43,7 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.add_middleware(SessionMiddleware, secret_key=secret_key, session_cookie="fw_session",
                        max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure_cookies)
     app.add_middleware(SecurityHeaders)
-    for module in (dashboard, search, site, review, check, auth, api):
+    for module in (dashboard, search, site, network, review, check, auth, api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(LoginRequired, _login_required)

@@ -271,3 +271,9 @@ def test_site_review_state_registrar_and_hosting_reach_its_pages_for_search(fill
     assert (page.review_state, page.registrar) == ("confirmed", "Example Registrar LLP")
     text = filled.search(SearchQuery(text="бонус", filters={"review_state": ["confirmed"]}))
     assert text.total == 2
+
+
+@pytest.mark.parametrize("text", [":", "-- ::", '" "'])
+def test_queries_without_words_search_everything(filled, text):
+    assert filled.search(SearchQuery(text=text)).total == len(CORPUS)
+    assert filled.search(SearchQuery(phrases=[text])).total == len(CORPUS)

@@ -10,7 +10,7 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
 from fraudwatch.config import load_config
-from fraudwatch.store import Capture, Letter, Page, Sign, Site, Store
+from fraudwatch.store import Capture, Letter, Page, Review, Sign, Site, Store
 from fraudwatch.web import create_app
 from fraudwatch.web.users import ROLES, UserStore
 
@@ -151,3 +151,28 @@ def as_role(app):
     yield make
     for c in clients:
         c.close()
+
+
+def add_network(store: Store) -> None:
+    """Join the sample sites into net-1 by fingerprints: tez-nesie.kz is a flagged mirror of
+    altyn-bonus.kz, and profit-daily.com (hostile title) shares a hostile analytics id."""
+    sites = {s.domain: s for s in store.iter_sites()}
+    operator = {"telegram": ["altyn_pay"], "phone": ["+77015551234"], "ip": ["203.0.113.7"]}
+    sites["altyn-bonus.kz"].fingerprints = operator | {"ym": [XSS]}
+    sites["altyn-bonus.kz"].review_state = "confirmed"
+    sites["tez-nesie.kz"].fingerprints = dict(operator)
+    sites["tez-nesie.kz"].mirror_of = "altyn-bonus.kz"
+    sites["profit-daily.com"].fingerprints = {"ym": [XSS]}
+    sites["profit-daily.com"].network_id = "net-1"
+    store.put_sites(sites.values())
+    store.add_review(Review(site_id=sites["tez-nesie.kz"].id, user="mirror-watch",
+                            action="mirror_alert",
+                            comment="mirror of altyn-bonus.kz: shares telegram:altyn_pay"))
+    store.refresh()
+
+
+@pytest.fixture
+def networked(filled):
+    """The sample store with the sites joined into network net-1 (see add_network)."""
+    add_network(filled)
+    return filled

@@ -1,5 +1,6 @@
 """End to end in a real Chromium against a real uvicorn server: log in, search, filter,
-open a site, confirm it, see the audit entry; a viewer cannot confirm; hostile titles stay text.
+open a site, confirm it, see the audit entry; a viewer cannot confirm; hostile titles stay text;
+a network page draws its mirror members as an SVG graph.
 """
 
 from __future__ import annotations
@@ -100,5 +101,24 @@ def test_script_in_a_title_renders_as_text(server, page, password, xss):
     assert title.inner_text() == xss
     page.goto(f"{server}/sites/profit-daily.com")
     assert page.locator("p.title").first.inner_text() == xss
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+
+
+def test_network_page_draws_both_mirror_members(networked, server, page, password, xss):
+    _log_in(page, server, "viewer", password)
+    page.goto(f"{server}/sites/tez-nesie.kz")
+    assert page.locator("a.badge.mirror").inner_text() == "mirror of altyn-bonus.kz"
+    assert "mirror_alert" in page.locator("table.reviews tr.mirror-alert").inner_text()
+    page.click("dd >> a.network")
+    page.wait_for_url(f"{server}/networks/net-1")
+    svg = page.locator("figure.network-graph svg.graph")
+    assert svg.is_visible() and svg.bounding_box()["width"] > 300
+    for domain in ("altyn-bonus.kz", "tez-nesie.kz"):
+        node = svg.locator(f'g.node[data-domain="{domain}"]')
+        assert node.locator("circle").is_visible()
+        assert node.locator("text").text_content() == domain
+    assert svg.locator("line[stroke-dasharray]").count() == 1  # the mirror's link is dashed
+    assert page.locator("table.members .title", has_text="alert(").inner_text() == xss
     page.wait_for_timeout(300)
     assert page.dialogs == []
