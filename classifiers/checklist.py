@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from classifiers.signs import Sign, load_catalogue
+from classifiers.context import ReportedContext
+from classifiers.signs import Sign, load_catalogue, reported_context
 
 TITLES = {
     "pyramid": "Financial pyramids / Финансовые пирамиды",
@@ -40,6 +41,27 @@ def sign_section(sign: Sign) -> str:
     ])
 
 
+def context_section(context: ReportedContext) -> str:
+    """Markdown for the reported-speech (warning context) rule and the operator features."""
+    lines = [
+        "## Warnings, news and court reports / Предупреждения, новости и судебные сообщения",
+        "",
+        f"- [ ] **RU:** {context.description['ru']}",
+        f"- [ ] **EN:** {context.description['en']}",
+        "- Quotation marks: " + " ".join(f"`{a}…{b}`" for a, b in context.quotes) + ".",
+        f"- Warning vocabulary (languages: {', '.join(context.marker_langs)}) and denials are "
+        "listed under `reported_context` in `classifiers/data/signs.yaml`; such signs are "
+        "shown with `reported: true` and the reason in `context`.",
+        "",
+        "Operator features (no discount for warnings) / Признаки оператора (пересказ не "
+        "учитывается):",
+        "",
+    ]
+    lines += [f"- [ ] `{fid}` — **RU:** {text['ru']} **EN:** {text['en']}"
+              for fid, text in context.feature_descriptions]
+    return "\n".join(lines) + "\n"
+
+
 def render(signs: tuple[Sign, ...] | None = None) -> str:
     """The whole checklist as Markdown."""
     signs = signs or load_catalogue()
@@ -47,6 +69,7 @@ def render(signs: tuple[Sign, ...] | None = None) -> str:
     for category, title in TITLES.items():
         parts.append(f"## {title}\n")
         parts.extend(sign_section(s) for s in signs if s.category == category)
+    parts.append(context_section(reported_context()))
     return "\n".join(parts)
 
 

@@ -6,7 +6,13 @@ from classifiers.lang import detect_lang
 from classifiers.model import probabilities
 from classifiers.promotion import detect_promotion
 from classifiers.registry import Registry
-from classifiers.signs import absence_hits, category_strength, presence_hits, registry_hit
+from classifiers.signs import (
+    absence_hits,
+    category_strength,
+    counted,
+    presence_hits,
+    registry_hit,
+)
 from classifiers.verdict import Verdict
 
 FRAUD_CATEGORIES = ("casino", "loan", "pyramid")
@@ -26,8 +32,30 @@ def _declared_pyramid_hits(registry: Registry, url: str, text: str) -> list[dict
 
 
 def _strengths(hits: list[dict]) -> dict[str, float]:
-    """Noisy-OR sign strength per fraud category."""
+    """Noisy-OR strength per fraud category of the hits that count (not reported speech)."""
+    hits = counted(hits)
     return {category: category_strength(hits, category) for category in FRAUD_CATEGORIES}
+
+
+def _reported_strengths(hits: list[dict]) -> dict[str, float]:
+    """Noisy-OR strength per fraud category of the reported-speech hits."""
+    reported = [hit for hit in hits if hit.get("reported")]
+    return {category: category_strength(reported, category) for category in FRAUD_CATEGORIES}
+
+
+def _only_warns(hits: list[dict]) -> bool:
+    """Whether every fraud sign of the page is reported speech and one of them sits in a
+    warning sentence (not only in quotation marks): a news item, court report or warning."""
+    fraud = [hit for hit in hits if hit["category"] in FRAUD_CATEGORIES]
+    return bool(fraud) and all(hit.get("reported") for hit in fraud) and any(
+        hit["context"].startswith("warning") for hit in fraud)
+
+
+def _mostly_reported(hits: list[dict], category: str) -> bool:
+    """Whether the reported-speech signs of `category` weigh at least as much as those that
+    count (reported marks are only left on pages without operator features)."""
+    reported = _reported_strengths(hits)[category]
+    return reported > 0 and reported >= _strengths(hits)[category]
 
 
 def _rule_probabilities(strengths: dict[str, float]) -> dict[str, float]:
@@ -52,17 +80,26 @@ def _category_and_verdict(probs: dict, strengths: dict) -> tuple[str, str]:
 
 
 def classify(text: str, html: str, url: str, registry: Registry, model: dict | None) -> Verdict:
-    """Classify one page with `model` (or signs only when None) against `registry`."""
+    """Classify one page with `model` (or signs only when None) against `registry`.
+
+    Signs that are reported speech (quoted, or in a warning sentence, on a page without operator
+    features) are listed but do not count: a page that only warns is clean, and one whose signs
+    of its category are mostly reported is at most suspicious."""
     hits = presence_hits(text, html) + _declared_pyramid_hits(registry, url, text)
     strengths = _strengths(hits)
     probs = probabilities(model, text, html, strengths) if model else _rule_probabilities(strengths)
     category, verdict = _category_and_verdict(probs, strengths)
+    if category != "legit" and _only_warns(hits):
+        category, verdict = "legit", "clean"
     if category != "legit":
+        capped = _mostly_reported(hits, category)
         hits += absence_hits(text, category)
         strengths = _strengths(hits)
         if verdict == "suspicious" and probs[category] >= ILLEGAL_PROBABILITY \
                 and strengths[category] >= ILLEGAL_SIGNS:
             verdict = "illegal"
+        if capped and verdict == "illegal":
+            verdict = "suspicious"
     if registry.licence_for(url, text):
         verdict = "licensed"
     score = probs[category] if category != "legit" else max(probs[c] for c in FRAUD_CATEGORIES)

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import yaml
 
+from classifiers.context import ReportedContext, load_context
 from classifiers.prefilter import PatternSet, fold
 
 CATALOGUE_PATH = Path(__file__).parent / "data" / "signs.yaml"
 EVIDENCE_RADIUS = 120
+# Further matches of a sign looked at when its first one is reported speech
+MAX_REPORTED_MATCHES = 20
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
@@ -33,10 +36,15 @@ class Sign:
     text_set: PatternSet | None = None
     html_set: PatternSet | None = None
 
-    def hit(self, evidence: str) -> dict:
-        """The sign as reported on a page: id, category, weight and evidence."""
-        return {"id": self.id, "category": self.category, "weight": self.weight,
-                "evidence": evidence}
+    def hit(self, evidence: str, reported: str | None = None) -> dict:
+        """The sign as reported on a page: id, category, weight and evidence; when the evidence
+        is reported speech, also `reported: True` and `context` (why: quoted or the warning
+        word), and the hit does not count towards the verdict."""
+        hit = {"id": self.id, "category": self.category, "weight": self.weight,
+               "evidence": evidence}
+        if reported:
+            hit.update(reported=True, context=reported)
+        return hit
 
 
 def _compile(patterns: list[str], prefix: str = "") -> PatternSet | None:
@@ -80,19 +88,53 @@ def _prepared(text: str) -> tuple[str, str, dict[str, int]]:
     return matched_text, fold(matched_text), {}
 
 
-def evidence_window(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end], capped at EVIDENCE_RADIUS characters each side."""
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """(lo, hi) of the sentence around text[start:end], capped at EVIDENCE_RADIUS characters
+    each side."""
     lo = max(0, start - EVIDENCE_RADIUS)
     ends_before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
     lo = ends_before[-1] if ends_before else lo
     after = _SENTENCE_END.search(text, end, min(len(text), end + EVIDENCE_RADIUS))
     hi = after.end() if after else min(len(text), end + EVIDENCE_RADIUS)
+    return lo, hi
+
+
+def evidence_window(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], capped at EVIDENCE_RADIUS characters each side."""
+    lo, hi = sentence_bounds(text, start, end)
     return text[lo:hi].strip()
 
 
+def reported_context(path: Path = CATALOGUE_PATH) -> ReportedContext:
+    """The catalogue's reported-speech rules (warning vocabulary, operator features)."""
+    return load_context(path)
+
+
+def _text_hit(sign: Sign, text: str, matched_text: str, match: re.Match,
+              context: ReportedContext) -> dict:
+    """The hit of `sign` from its first match: that match's sentence as evidence, unless it is
+    reported speech and a later match is not (then the later one's), or all the matches looked
+    at are reported speech (then the first one's, marked reported)."""
+    first = None
+    for _ in range(MAX_REPORTED_MATCHES):
+        lo, hi = sentence_bounds(text, match.start(), match.end())
+        reason = context.reason(matched_text, match.start(), match.end(), lo, hi)
+        if reason is None:
+            return sign.hit(text[lo:hi].strip())
+        first = first or sign.hit(text[lo:hi].strip(), reason)
+        match = sign.text_regex.search(matched_text, max(match.end(), match.start() + 1))
+        if match is None:
+            break
+    return first
+
+
 def presence_hits(text: str, html: str = "", signs: tuple[Sign, ...] | None = None) -> list[dict]:
-    """Presence signs found in the page, each with its evidence snippet."""
+    """Presence signs found in the page, each with its evidence snippet; a sign whose wording
+    is only reported speech (quoted, or in a warning sentence) is marked `reported`, unless the
+    page has operator features (deposit or registration forms, wallets, referral links, plan
+    tables), where warnings are no excuse."""
     matched_text, folded_text, firsts = _prepared(text)
+    context = reported_context()
     folded_html = None
     hits = []
     for sign in signs or load_catalogue():
@@ -100,13 +142,25 @@ def presence_hits(text: str, html: str = "", signs: tuple[Sign, ...] | None = No
             continue
         match = sign.text_set.search(matched_text, folded_text, firsts) if sign.text_set else None
         if match:
-            hits.append(sign.hit(evidence_window(text, match.start(), match.end())))
+            hits.append(_text_hit(sign, text, matched_text, match, context))
         elif html and sign.html_set:
             if folded_html is None:
                 folded_html = fold(html)
             if html_match := sign.html_set.search(html, folded_html):
                 hits.append(sign.hit(html_match.group(0)))
+    if any(hit.get("reported") for hit in hits) and context.operator_features(text, html):
+        hits = [_counted(hit) for hit in hits]
     return hits
+
+
+def _counted(hit: dict) -> dict:
+    """`hit` without the reported-speech marks, counting towards the verdict again."""
+    return {k: v for k, v in hit.items() if k not in ("reported", "context")}
+
+
+def counted(hits: list[dict]) -> list[dict]:
+    """The hits that count towards the verdict (not reported speech)."""
+    return [hit for hit in hits if not hit.get("reported")]
 
 
 def absence_hits(text: str, category: str, signs: tuple[Sign, ...] | None = None) -> list[dict]:

@@ -28,10 +28,15 @@ def utcnow() -> str:
 
 @dataclass
 class Sign:
+    """A named sign with the page text that shows it; `reported` when the text only quotes
+    or warns about it (news, a warning blog), so it does not count against the page."""
+
     id: str
     category: str
     weight: float
     evidence: str = ""
+    reported: bool = False
+    context: str = ""
 
 
 class Doc:
@@ -115,7 +120,8 @@ class Page(Doc):
 
     @property
     def sign_ids(self) -> list[str]:
-        return sorted({s.id for s in self.signs})
+        """Ids of the signs that count (not those the page only reports or warns about)."""
+        return sorted({s.id for s in self.signs if not s.reported})
 
 
 @dataclass
