@@ -7,13 +7,21 @@ Empty FRAUDWATCH_STORE / FRAUDWATCH_VAR_DIR are taken from the fraudwatch config
 
 from __future__ import annotations
 
+import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler.resolver import host_resolver_rules
 
-PLAYWRIGHT_HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+PLAYWRIGHT_HANDLER = "crawler.renderwatchdog.BoundedPlaywrightHandler"  # bounded renders
 PRIORITY = "spider"  # above the project's defaults, below -s / the CLI's own settings
+
+
+def browser_args(value) -> list[str]:
+    """Extra Chromium flags: a list, or one string of flags separated by spaces (--set)."""
+    if isinstance(value, str):
+        return shlex.split(value)
+    return list(value or [])
 
 
 def new_run_id() -> str:
@@ -45,6 +53,7 @@ class FraudwatchAddon:
 
         overrides = settings.getdict("FRAUDWATCH_RESOLVE")
         rules = [f"--host-resolver-rules={host_resolver_rules(overrides)}"] if overrides else []
+        rules += browser_args(settings.get("FRAUDWATCH_BROWSER_ARGS"))
         timeout_ms = int(settings.getfloat("FRAUDWATCH_RENDER_TIMEOUT") * 1000)
         return {
             "DOWNLOAD_HANDLERS": {"http": PLAYWRIGHT_HANDLER, "https": PLAYWRIGHT_HANDLER},

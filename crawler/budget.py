@@ -1,4 +1,4 @@
-"""Per-site crawl budget: pages, depth and wall time, kept in `spider.state` for --resume."""
+"""Per-site crawl budget: pages, depth and wall time (restored from the journal on --resume)."""
 
 from __future__ import annotations
 
@@ -30,11 +30,20 @@ class SiteBudgets:
         self.started[site] = self.clock()
         return True
 
-    def take(self, site: str, depth: int) -> bool:
-        """Spend one page of a site's budget for a link at `depth`, if it fits."""
+    def restore(self, site: str, pages: int) -> None:
+        """Mark a site started with `pages` already spent; its time budget starts again now."""
+        self.pages[site] = pages
+        self.started[site] = self.clock()
+
+    def open(self, site: str, depth: int) -> bool:
+        """Whether a link at `depth` could still fit the site's budget."""
         if depth > self.budget.max_depth or self.pages.get(site, 0) >= self.budget.max_pages:
             return False
-        if self.clock() - self.started.get(site, self.clock()) > self.budget.max_seconds:
+        return self.clock() - self.started.get(site, self.clock()) <= self.budget.max_seconds
+
+    def take(self, site: str, depth: int) -> bool:
+        """Spend one page of a site's budget for a link at `depth`, if it fits."""
+        if not self.open(site, depth):
             return False
         self.pages[site] = self.pages.get(site, 0) + 1
         return True

@@ -100,8 +100,10 @@ class SiteRollup:
             self.ip = self.ip or fetch.ip
             self.screenshot = fetch.screenshot or self.screenshot
 
-    def status(self) -> str:
-        if self.pages:
+    def status(self, live_before: bool = False) -> str:
+        """live with a page this run (`live_before`: one stored by this run's earlier process,
+        before a --resume), else down or error."""
+        if self.pages or live_before:
             return "live"
         return "down" if all(kind in UNREACHABLE for kind in self.errors) else "error"
 
@@ -112,14 +114,17 @@ class SiteRollup:
             merged.setdefault(kind, set()).update(values)
         return {kind: sorted(values) for kind, values in sorted(merged.items())}
 
-    def site(self, stored_pages: list[Page], existing: Site | None) -> Site:
-        """The Site document, keeping what reviewers and other tools wrote on `existing`."""
+    def site(self, stored_pages: list[Page], existing: Site | None, since: str = "") -> Site:
+        """The Site document, keeping what reviewers and other tools wrote on `existing`.
+        Stored pages seen at or after `since` (the run's start) count as seen by this run."""
         pages = {p.id: p for p in stored_pages} | self.pages
         verdict = aggregate(list(pages.values()))
+        live_before = bool(since) and any(p.last_seen >= since for p in stored_pages)
         fields = {
             "domain_unicode": unicode_domain(self.domain), "tld": public_suffix(self.domain),
-            "last_seen": self.last_seen, "status": self.status(),
-            "signs": sorted({s.id for p in pages.values() for s in p.signs}),
+            "last_seen": max(self.last_seen, existing.last_seen if existing else ""),
+            "status": self.status(live_before),
+            "signs": sorted({sign for p in pages.values() for sign in p.sign_ids}),
             "cloaking": self.cloaking or bool(existing and existing.cloaking),
             "fingerprints": self._merged_fingerprints(existing),
         }

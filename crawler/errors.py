@@ -17,8 +17,14 @@ from twisted.internet import error as twisted_error
 
 from crawler.ssrfguard import PrivateTargetRefused
 
+
+class RenderTimeout(Exception):
+    """A render overran its deadline and was torn down (crawler.renderwatchdog)."""
+
+
 # (exception types, kind), first match wins.
 KINDS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
+    ((RenderTimeout,), "render_timeout"),
     ((PrivateTargetRefused,), "private"),
     ((StopDownload,), "download"),
     ((HttpError,), "http"),

@@ -1,8 +1,8 @@
 """Run a crawl in this process: options to Scrapy settings, run folder, resume, CrawlerProcess.
 
-A run folder (`<var_dir>/runs/<run_id>/` unless given) holds `run.json` (seeds and id), the
-Scrapy JOBDIR (`job/`, so `--resume` continues where an interrupted run stopped) and
-`summary.json`.
+A run folder (`<var_dir>/runs/<run_id>/` unless given) holds `run.json` (seeds, id, start
+time), the frontier journal (`frontier.jsonl`, so `--resume` continues where an interrupted or
+killed run stopped, see crawler.frontier) and `summary.json`.
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy.settings import Settings
 
 from crawler.addon import new_run_id
+from crawler.frontier import JOURNAL
 
 DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw]?)$")
 UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -57,20 +59,24 @@ class Run:
     run_id: str
     folder: Path
     seeds: list[str]
+    started: str = ""  # ISO time the run began
 
     @classmethod
     def new(cls, var_dir: Path, seeds: list[str], folder: Path | None = None) -> Run:
         run_id = new_run_id()
-        run = cls(run_id, folder or var_dir / "runs" / run_id, seeds)
+        started = datetime.now(UTC).isoformat(timespec="milliseconds")
+        run = cls(run_id, folder or var_dir / "runs" / run_id, seeds, started)
         run.folder.mkdir(parents=True, exist_ok=True)
-        (run.folder / "run.json").write_text(
-            json.dumps({"run_id": run_id, "seeds": seeds}, ensure_ascii=False, indent=1))
+        (run.folder / JOURNAL).unlink(missing_ok=True)  # a reused --run-dir starts afresh
+        (run.folder / "run.json").write_text(json.dumps(
+            {"run_id": run_id, "seeds": seeds, "started": started}, ensure_ascii=False,
+            indent=1))
         return run
 
     @classmethod
     def load(cls, folder: Path) -> Run:
         data = json.loads((folder / "run.json").read_text())
-        return cls(data["run_id"], folder, data["seeds"])
+        return cls(data["run_id"], folder, data["seeds"], data.get("started", ""))
 
     @classmethod
     def latest_unfinished(cls, var_dir: Path) -> Run | None:
@@ -93,6 +99,7 @@ def crawl_settings(options: CrawlOptions, config, run: Run) -> Settings:
         "FRAUDWATCH_VAR_DIR": str(config.var_dir.resolve()),
         "FRAUDWATCH_RUN_ID": run.run_id,
         "FRAUDWATCH_RUN_DIR": str(run.folder),
+        "FRAUDWATCH_RUN_STARTED": run.started,
         "FRAUDWATCH_SEEDS": run.seeds,
         "FRAUDWATCH_RENDER": options.render,
         "FRAUDWATCH_ALLOW_PRIVATE": options.allow_private,
@@ -103,7 +110,6 @@ def crawl_settings(options: CrawlOptions, config, run: Run) -> Settings:
         "FRAUDWATCH_RECRAWL_AFTER": options.recrawl_after,
         "FRAUDWATCH_ROBOTS": options.robots,
         "FRAUDWATCH_PROGRESS": options.progress,
-        "JOBDIR": str(run.folder / "job"),
         "LOG_LEVEL": config["log.level"],
     }, priority="cmdline")
     settings.setdict(options.extra, priority="cmdline")

@@ -23,6 +23,10 @@ DEFAULT_REQUEST_HEADERS = {
 CONCURRENT_REQUESTS = 16
 CLOSESPIDER_TIMEOUT = 4 * 3600  # a cron run ends, whatever happens
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# Items of one response processed at once. The pipelines are synchronous, so more buys nothing,
+# and Scrapy starts that many asyncio tasks for every response (100 by default: a third of the
+# crawler's CPU on a fast network).
+CONCURRENT_ITEMS = 4
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.25
 AUTOTHROTTLE_MAX_DELAY = 10.0
@@ -40,8 +44,10 @@ TWISTED_DNS_RESOLVER = "crawler.resolver.OverrideResolver"  # --resolve HOST=IP
 COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
-# The spider dedupes links itself (spider.state, kept by --resume); requests skip the
-# duplicate filter so a redirect back to a seen URL ends as a recorded redirect loop.
+# The spider dedupes links itself (its `seen` set, rebuilt from the run's frontier journal by
+# --resume, see crawler.frontier); requests skip the duplicate filter so a redirect back to a
+# seen URL ends as a recorded redirect loop. No JOBDIR: the journal and the store make a run
+# resumable even after kill -9, and memory queues keep the scheduler fast.
 
 # --- robots.txt ----------------------------------------------------------------------
 # Handled per request by the spider from FRAUDWATCH_ROBOTS (see crawler.robots); Scrapy's
@@ -69,6 +75,8 @@ ITEM_PIPELINES = {
 FRAUDWATCH_STORE = ""  # store URL; empty = the fraudwatch configuration's `store`
 FRAUDWATCH_VAR_DIR = ""  # evidence folder; empty = the configuration's `var_dir`
 FRAUDWATCH_RUN_ID = ""  # run id; empty = derived from the start time
+FRAUDWATCH_RUN_DIR = ""  # run folder (crawler.run): frontier journal and summary; "" = none
+FRAUDWATCH_RUN_STARTED = ""  # ISO time the run (not this process) began; "" = now
 FRAUDWATCH_RENDER = "auto"  # auto | always | never
 FRAUDWATCH_ALLOW_PRIVATE = False  # allow private/loopback targets (the demo farm)
 FRAUDWATCH_RESOLVE = {}  # {"host": "ip"} DNS overrides, for Scrapy and Chromium alike
@@ -84,6 +92,10 @@ FRAUDWATCH_SCREENSHOT_LANDING = True  # render and screenshot each landing page
 # Victim profiles each landing page is rendered in (crawler.profiles); the first one takes the
 # screenshot. Comparing them with the plain fetch flags cloaking (crawler.cloaking).
 FRAUDWATCH_LANDING_PROFILES = ["desktop", "mobile"]
+FRAUDWATCH_BROWSER_ARGS: list[str] = []  # extra Chromium flags (a string: split on spaces)
 FRAUDWATCH_CONTEXT_PAGES = 20  # browser context recycled after this many pages
 FRAUDWATCH_RENDER_TIMEOUT = 20  # seconds for a rendered page to load
+# Seconds a whole render may take (navigation, screenshot, DOM capture) before it is torn down
+# and recorded as `render_timeout` (crawler.renderwatchdog); 0 = twice FRAUDWATCH_RENDER_TIMEOUT.
+FRAUDWATCH_RENDER_DEADLINE = 0
 FRAUDWATCH_PROGRESS = False  # live progress on stderr (the CLI turns it on for terminals)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import tldextract
@@ -15,6 +15,7 @@ def _extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+@lru_cache(maxsize=50_000)  # menus repeat the same links on every page of a site
 def normalise_url(url: str) -> str:
     """Canonical form of `url`: punycode host, sorted query, no fragment."""
     return canonicalize_url(url, keep_fragments=False)
@@ -25,6 +26,7 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").rstrip(".")
 
 
+@lru_cache(maxsize=50_000)
 def registered_domain(host: str) -> str:
     """The registrable domain of a host (`www.a.kz` -> `a.kz`); the host itself for IPs."""
     ext = _extractor()(host)

@@ -53,8 +53,11 @@ class WarcLog:
         self._write(self._writer.create_warcinfo_record(self.path.name, info))
 
     def _write(self, record) -> int:
+        """Append a record and hand it to the OS at once: a capture the store holds must find
+        its record even if the crawler is killed right after (kill -9 loses Python's buffer)."""
         offset = self._file.tell()
         self._writer.write_record(record)
+        self._file.flush()
         return offset
 
     def request(self, url: str, method: str, headers, body: bytes = b"") -> int:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from scrapy.exceptions import NotConfigured
 
 from crawler.documents import SiteRollup, capture_of, page_of
 
 
 class StorePipeline:
-    def __init__(self, config, batch: int):
+    def __init__(self, config, batch: int, since: str = ""):
         self.config = config
         self.batch = batch
+        self.since = since or datetime.now(UTC).isoformat(timespec="milliseconds")
         self.store = None
         self.captures: list = []
         self.pages: list = []
@@ -26,7 +29,8 @@ class StorePipeline:
             raise NotConfigured
         config = load_config(settings.get("FRAUDWATCH_CONFIG") or None,
                              overrides={"store": settings.get("FRAUDWATCH_STORE") or None})
-        return cls(config, settings.getint("FRAUDWATCH_STORE_BATCH"))
+        return cls(config, settings.getint("FRAUDWATCH_STORE_BATCH"),
+                   settings.get("FRAUDWATCH_RUN_STARTED", ""))
 
     def open_spider(self):
         from fraudwatch.store import open_store
@@ -53,7 +57,7 @@ class StorePipeline:
         self.store.put_pages(self.pages)
         self.store.put_sites(
             self.sites[domain].site(self.store.pages_for(domain),
-                                    self.store.get_site_by_domain(domain))
+                                    self.store.get_site_by_domain(domain), self.since)
             for domain in sorted(self.dirty))
         self.captures, self.pages, self.dirty = [], [], set()
 

@@ -2,7 +2,9 @@
 
 Links are fetched in order of what they tell a regulator (crawler.priority); links to other
 sites are recorded on the page's Capture as discovery candidates and followed for
-FRAUDWATCH_EXPAND hops. Every fetch, failed or not, becomes one `Fetch` item.
+FRAUDWATCH_EXPAND hops. Every fetch, failed or not, becomes one `Fetch` item. Every request
+is written to the run's frontier journal first, so `--resume` continues after any stop
+(crawler.frontier).
 
     scrapy crawl sites -a seeds=seeds.txt [-a max_pages=20 -a max_depth=2 -a expand=0]
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +23,9 @@ from scrapy.http import TextResponse
 from crawler.budget import Budget, SiteBudgets
 from crawler.charset import decode_html
 from crawler.errors import describe
+from crawler.frontier import JOURNAL, FrontierJournal, Scheduled, pending
 from crawler.items import Fetch
+from crawler.links import page_links
 from crawler.priority import link_priority
 from crawler.renderpolicy import screenshot_of
 from crawler.robots import obeys_robots
@@ -70,6 +75,8 @@ class SitesSpider(scrapy.Spider):
         spider.recrawl_after = settings.getfloat("FRAUDWATCH_RECRAWL_AFTER")
         spider.store_url = settings.get("FRAUDWATCH_STORE")
         spider.seed_urls = list(settings.getlist("FRAUDWATCH_SEEDS"))
+        run_dir = settings.get("FRAUDWATCH_RUN_DIR")
+        spider.journal = FrontierJournal(Path(run_dir) / JOURNAL) if run_dir else None
         return spider
 
     def _seeds(self) -> list[str]:
@@ -82,9 +89,10 @@ class SitesSpider(scrapy.Spider):
         return [*self.seed_urls, *urls]
 
     async def start(self):
-        state = self.__dict__.setdefault("state", {})  # set by Scrapy's SpiderState with JOBDIR
-        self.budgets = SiteBudgets(self.budget, state)
-        self.seen: set[str] = state.setdefault("seen", set())
+        self.budgets = SiteBudgets(self.budget, {})
+        self.seen: set[str] = set()
+        for request in self._resume():
+            yield request
         recent = self._recently_crawled()
         for url in self._seeds():
             site = registered_domain(host_of(url))
@@ -93,6 +101,34 @@ class SitesSpider(scrapy.Spider):
                 continue
             if self.budgets.start(site):
                 yield self._landing(url, site, hop=0)
+
+    def _resume(self) -> list[scrapy.Request]:
+        """Requests of this run's journal without a stored capture; restores `seen` and the
+        sites' spent budgets (crawler.frontier). Nothing for a new run."""
+        entries = self.journal.load() if self.journal else []
+        if not entries:
+            return []
+        spent: Counter[str] = Counter()
+        for entry in entries:
+            if entry.kind != "render":
+                spent[entry.site] += 1
+                self.seen.add(normalise_url(entry.url))
+        for site, pages in spent.items():
+            self.budgets.restore(site, pages)
+        todo = pending(entries, self._captured(set(spent)))
+        self.logger.info("resuming: %d of %d scheduled requests still to fetch",
+                         len(todo), len(entries))
+        self.crawler.stats.set_value("fraudwatch/resumed_requests", len(todo))
+        return [self._issue(entry) for entry in todo]
+
+    def _captured(self, sites: set[str]) -> set[tuple[str, str]]:
+        """(url, render) of every capture this run has stored for `sites`."""
+        from fraudwatch.store import open_store
+
+        with open_store(self.store_url) as store:
+            store.setup()
+            return {(c.url, c.render) for site in sorted(sites)
+                    for c in store.captures_for(site) if c.run_id == self.run_id}
 
     def _recently_crawled(self) -> set[str]:
         """Domains of sites the store saw within FRAUDWATCH_RECRAWL_AFTER seconds."""
@@ -107,15 +143,29 @@ class SitesSpider(scrapy.Spider):
 
     def _landing(self, url: str, site: str, hop: int) -> scrapy.Request:
         self.seen.add(normalise_url(url))
-        render = {"fw_render": "desktop", "fw_screenshot": True} if self.render == "always" else {}
-        return self._request(url, site, depth=0, hop=hop, priority=LANDING_PRIORITY,
-                             fw_landing=True, **render)
+        render = ("desktop", True) if self.render == "always" else ("", False)
+        return self._request(url, site, 0, hop, LANDING_PRIORITY, "landing", *render)
 
-    def _request(self, url: str, site: str, depth: int, hop: int, priority: int, **meta):
-        meta.update(fw_site=site, fw_depth=depth, fw_hop=hop,
-                    dont_obey_robotstxt=not obeys_robots(self.robots, hop))
-        return scrapy.Request(url, callback=self.parse, errback=self.failed, priority=priority,
-                              meta=meta, dont_filter=True)
+    def _request(self, url: str, site: str, depth: int, hop: int, priority: int,
+                 kind: str = "link", render: str = "", screenshot: bool = False):
+        """A request, written to the run's journal first (crawler.frontier)."""
+        entry = Scheduled(url, site, depth, hop, priority, kind, render, screenshot)
+        if self.journal is not None:
+            self.journal.record(entry)
+        return self._issue(entry)
+
+    def _issue(self, entry: Scheduled) -> scrapy.Request:
+        meta = {"fw_site": entry.site, "fw_depth": entry.depth, "fw_hop": entry.hop,
+                "fw_landing": entry.kind == "landing",
+                "dont_obey_robotstxt": not obeys_robots(self.robots, entry.hop)}
+        if entry.render:
+            meta |= {"fw_render": entry.render, "fw_screenshot": entry.screenshot}
+        return scrapy.Request(entry.url, callback=self.parse, errback=self.failed,
+                              priority=entry.priority, meta=meta, dont_filter=True)
+
+    def closed(self, reason):
+        if self.journal is not None:
+            self.journal.close()
 
     def parse(self, response):
         meta = response.meta
@@ -126,12 +176,9 @@ class SitesSpider(scrapy.Spider):
             return
         yield from self._follow(response, fetch)
         if self._wants_landing_render(response):
-            own = {k: meta[k] for k in ("fw_site", "fw_depth", "fw_hop", "dont_obey_robotstxt")}
             for n, profile in enumerate(self.landing_profiles):
-                yield response.request.replace(
-                    meta=own | {"fw_landing": False, "fw_render": profile,
-                                "fw_screenshot": n == 0},
-                    priority=LANDING_PRIORITY)
+                yield self._request(response.request.url, fetch.site, meta["fw_depth"],
+                                    meta["fw_hop"], LANDING_PRIORITY, "render", profile, n == 0)
         yield fetch
 
     def _wants_landing_render(self, response) -> bool:
@@ -145,21 +192,20 @@ class SitesSpider(scrapy.Spider):
         links noted on `fetch` (and followed as new sites while hops remain)."""
         site, depth, hop = fetch.site, response.meta["fw_depth"], response.meta["fw_hop"]
         external: dict[str, None] = {}
-        internal: dict[str, int] = {}
-        for link in response.css("a[href]"):
-            url = response.urljoin(link.attrib["href"].strip())
-            if not url.startswith(("http://", "https://")):
-                continue
+        internal: dict[str, tuple[int, str]] = {}  # url: (priority, normalised url)
+        budget_open = self.budgets.open(site, depth + 1)
+        for url, text in page_links(response):
             link_site = registered_domain(host_of(url))
             if link_site != site:
                 external.setdefault(normalise_url(url))
                 if hop < self.expand and self.budgets.start(link_site):
                     yield self._landing(url, link_site, hop + 1)
-            else:
-                text = " ".join(link.css("::text").getall())
-                internal[url] = max(internal.get(url, -100), link_priority(url, text))
-        for url, priority in sorted(internal.items(), key=lambda pair: -pair[1]):
-            key = normalise_url(url)
+            elif budget_open:
+                key = normalise_url(url)
+                if key not in self.seen:
+                    priority = link_priority(url, text)
+                    internal[url] = max(internal.get(url, (-100, key)), (priority, key))
+        for url, (priority, key) in sorted(internal.items(), key=lambda pair: -pair[1][0]):
             if key not in self.seen and self.budgets.take(site, depth + 1):
                 self.seen.add(key)
                 yield self._request(url, site, depth + 1, hop, priority)
@@ -192,7 +238,10 @@ class SitesSpider(scrapy.Spider):
         meta = request.meta
         self.crawler.stats.inc_value("fraudwatch/failures")
         warc_file, warc_offset = meta.get("fw_warc", ("", None))
-        yield Fetch(url=request.url, site=meta["fw_site"], fetched_at=now(), run_id=self.run_id,
+        # Keyed by the URL the spider asked for, as a good fetch is (and the journal is).
+        redirects = list(meta.get("redirect_urls", []))
+        yield Fetch(url=redirects[0] if redirects else request.url, site=meta["fw_site"],
+                    fetched_at=now(), run_id=self.run_id, redirects=redirects,
                     render=meta.get("fw_render") or "static", depth=meta["fw_depth"],
                     hop=meta["fw_hop"], error=describe(failure.value),
                     warc_file=warc_file, warc_offset=warc_offset)

@@ -57,10 +57,16 @@ def encode_page(site: Site, path: str, html: str) -> tuple[bytes, str]:
     if site.hostile == "broken-html":
         html = _break(html)
     elif site.hostile == "js-trap":
-        html = html.replace("</head>", (_HANG if path == "/bonus" else _POPUPS) + "</head>", 1)
+        trap = {"/bonus": _HANG, SPIN_PATH: _HANG_AFTER_LOAD}.get(path, _POPUPS)
+        html = html.replace("</head>", trap + "</head>", 1)
     elif site.hostile == "downloads" and path == "/":
         html = html.replace("</main>", _download_links(site) + "</main>", 1)
     return html.encode("utf-8"), HTML
+
+
+def page_path(site: Site, path: str) -> str:
+    """The content page a path shows: the js-trap's SPIN_PATH shows its landing page."""
+    return "/" if site.hostile == "js-trap" and path == SPIN_PATH else path
 
 
 def _gzip_bomb(handler: Responder, path: str) -> None:
@@ -175,6 +181,11 @@ _POPUPS = (
     "window.onbeforeunload = function () { return \"Your bonus will be lost!\"; };</script>\n"
 )
 _HANG = "<script>for (;;) {}</script>\n"
+# Linked from nowhere: a page that loads normally, then spins forever (the render watchdog's
+# test): navigation succeeds, the DOM capture never answers.
+SPIN_PATH = "/spin"
+_HANG_AFTER_LOAD = ("<script>window.addEventListener(\"load\", function () {"
+                    " setTimeout(function () { for (;;) {} }, 0); });</script>\n")
 
 
 def _break(html: str) -> str:

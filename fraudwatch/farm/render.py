@@ -38,9 +38,11 @@ def _env() -> jinja2.Environment:
     )
 
 
-def render_page(site: Site, path: str, port: int, *, meta_charset: bool = True) -> str | None:
-    """The HTML of `site` at `path` on a farm listening on `port`; None if there is no such page."""
-    pages = pages_for(site)
+def render_page(site: Site, path: str, port: int, *, meta_charset: bool = True,
+                pages: tuple[Page, ...] = ()) -> str | None:
+    """The HTML of `site` at `path` on a farm listening on `port`; None if there is no such page.
+    `pages`: the site's pages, when not its content kind's own (generated sites)."""
+    pages = pages or pages_for(site)
     page = next((p for p in pages if p.path == path), None)
     if page is None:
         return None

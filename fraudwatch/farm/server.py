@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from fraudwatch.farm import assets, hostile
+from fraudwatch.farm.generated import generated_pages, generated_sites
 from fraudwatch.farm.render import render_page
 from fraudwatch.farm.sites import Site, catalogue, manifest, seed_urls
 
@@ -41,8 +42,9 @@ class FarmHandler(BaseHTTPRequestHandler):
         if found := assets.static_file(site, path):
             self.send(200, *found)
             return
-        html = render_page(site, path, self.server.port,
-                           meta_charset=site.hostile not in hostile.ENCODINGS)
+        html = render_page(site, hostile.page_path(site, path), self.server.port,
+                           meta_charset=site.hostile not in hostile.ENCODINGS,
+                           pages=self.server.pages_of(site))
         if html is None:
             self.send(404, NOT_FOUND, hostile.HTML)
         else:
@@ -90,10 +92,19 @@ class FarmServer(ThreadingHTTPServer):
     daemon_threads = False
     block_on_close = True
 
-    def __init__(self, address: tuple[str, int], sites: list[Site]):
+    def __init__(self, address: tuple[str, int], sites: list[Site],
+                 generated: frozenset[str] = frozenset(), pages_per_site: int = 0):
         super().__init__(address, FarmHandler)
         self.sites = {site.host: site for site in sites}
+        self.generated = generated
+        self.pages_per_site = pages_per_site
         self.stopping = threading.Event()
+
+    def pages_of(self, site: Site) -> tuple:
+        """A generated site's pages; () for a catalogue site (its content kind's own)."""
+        if site.host not in self.generated:
+            return ()
+        return generated_pages(site, self.pages_per_site)
 
     @property
     def port(self) -> int:
@@ -122,10 +133,17 @@ class Farm:
 
     with Farm(port=0, hostile=True) as farm:
         farm.seeds()  # ["http://zolotaya-fishka.kz:41234/", ...]
+
+    `extra_sites` adds that many generated sites of `pages_per_site` pages each
+    (fraudwatch.farm.generated), for load tests and benchmarks.
     """
 
-    def __init__(self, port: int = 0, hostile: bool = True, host: str = "127.0.0.1"):
-        self.sites = catalogue(hostile)
+    def __init__(self, port: int = 0, hostile: bool = True, host: str = "127.0.0.1",
+                 extra_sites: int = 0, pages_per_site: int = 20):
+        extra = generated_sites(extra_sites)
+        self.sites = catalogue(hostile) + extra
+        self._generated = frozenset(site.host for site in extra)
+        self._pages_per_site = pages_per_site
         self._address = (host, port)
         self._server: FarmServer | None = None
         self._thread: threading.Thread | None = None
@@ -139,7 +157,8 @@ class Farm:
 
     def start(self) -> Farm:
         """Bind the port and serve from a daemon thread."""
-        self._server = FarmServer(self._address, self.sites)
+        self._server = FarmServer(self._address, self.sites, self._generated,
+                                  self._pages_per_site)
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={
             "poll_interval": 0.1}, name="fraudwatch-farm", daemon=True)
         self._thread.start()
