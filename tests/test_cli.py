@@ -129,3 +129,16 @@ def test_search_rejects_unbalanced_quotes(tmp_path):
     result = CliRunner().invoke(main, ["--store", f"sqlite:///{tmp_path}/fw.db", "search",
                                        '"unclosed'])
     assert result.exit_code != 0
+
+
+def test_demo_on_a_busy_port_says_which_port_and_what_to_do(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["--store", f"sqlite:///{tmp_path}/fw.db", "demo",
+                                           "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"127.0.0.1:{port}" in result.output and "--port" in result.output

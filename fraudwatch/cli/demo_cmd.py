@@ -15,8 +15,10 @@ from fraudwatch.store import SearchQuery, StoreError
               show_default=True, help="Rendering policy passed to the crawl.")
 @click.option("--hostile/--no-hostile", default=True, show_default=True,
               help="Include the hostile sites (gzip bomb, redirect loop, drip, ...).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+              help="Loopback port of the demo sites; the same port keeps reruns idempotent.")
 @click.pass_obj
-def demo(obj, render: str, hostile: bool) -> None:
+def demo(obj, render: str, hostile: bool, port: int) -> None:
     """Crawl the bundled demo farm on 127.0.0.1 into the configured store and summarise.
 
     Runs the real pipeline: the farm's sites are served on loopback under their own
@@ -27,7 +29,13 @@ def demo(obj, render: str, hostile: bool) -> None:
 
     demo_dir = obj.config.var_dir / "demo"
     demo_dir.mkdir(parents=True, exist_ok=True)
-    with Farm(port=0, hostile=hostile) as farm:
+    farm = Farm(port=port, hostile=hostile)
+    try:
+        farm.start()
+    except OSError as exc:
+        raise click.ClickException(f"cannot serve the demo sites on 127.0.0.1:{port} ({exc}); "
+                                   "pass --port with a free port") from exc
+    try:
         seeds = demo_dir / "seeds.txt"
         seeds.write_text("\n".join(farm.seeds()) + "\n", encoding="utf-8")
         resolve = demo_dir / "resolve.txt"
@@ -38,7 +46,11 @@ def demo(obj, render: str, hostile: bool) -> None:
                    "--render", render]
         if obj.quiet:
             command.insert(3, "--quiet")
+        if obj.config.path:
+            command[3:3] = ["--config", str(obj.config.path)]
         code = subprocess.call(command)
+    finally:
+        farm.stop()
     if code not in (0,):
         raise click.ClickException(f"the crawl exited with {code}")
     _summarise(obj)
