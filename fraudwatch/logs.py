@@ -1,4 +1,9 @@
-"""Structured logging: JSON lines under cron, readable lines on a terminal."""
+"""Structured logging: JSON lines under cron, readable lines on a terminal.
+
+structlog loggers and the standard library's (Scrapy, uvicorn, ...) go through one handler
+on the root logger, so a cron run's stderr is JSON lines with level, logger and timestamp
+whatever library wrote them.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +12,39 @@ import sys
 
 import structlog
 
+_SHARED = [
+    structlog.contextvars.merge_contextvars,
+    structlog.stdlib.add_log_level,
+    structlog.stdlib.add_logger_name,
+    structlog.processors.TimeStamper(fmt="iso", utc=True),
+]
 
-def setup_logging(level: str = "INFO", fmt: str = "auto") -> None:
+
+def _renderer(fmt: str):
     if fmt == "auto":
         fmt = "console" if sys.stderr.isatty() else "json"
-    renderer = (
-        structlog.dev.ConsoleRenderer(colors=False)
-        if fmt == "console"
-        else structlog.processors.JSONRenderer(ensure_ascii=False)
-    )
+    if fmt == "console":
+        return structlog.dev.ConsoleRenderer(colors=False)
+    return structlog.processors.JSONRenderer(ensure_ascii=False)
+
+
+def setup_logging(level: str = "INFO", fmt: str = "auto") -> None:
+    """Send structlog and standard-library records at `level` or above to stderr."""
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            renderer,
-        ],
-        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        processors=[*_SHARED, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=False,
     )
-    logging.basicConfig(level=level.upper(), stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=_SHARED,
+        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                    _renderer(fmt)],
+    ))
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(level.upper())
     for noisy in ("elastic_transport", "urllib3"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
