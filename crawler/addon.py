@@ -62,4 +62,7 @@ class FraudwatchAddon:
             "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
             "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": timeout_ms,
             "PLAYWRIGHT_ABORT_REQUEST": "crawler.browserfilter.abort_request",
+            # Renders send the browser's own headers (the profile's user agent and language,
+            # Upgrade-Insecure-Requests...), not Scrapy's: a victim's browser, to a cloaker.
+            "PLAYWRIGHT_PROCESS_REQUEST_HEADERS": None,
         }

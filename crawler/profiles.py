@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote, urlsplit
+
 DESKTOP_UA = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
     "(KHTML, like Gecko) Chrome/124.0 Safari/537.36"
@@ -33,3 +35,26 @@ PROFILES: dict[str, dict] = {
         "ignore_https_errors": True,
     },
 }
+
+
+def proxy_settings(url: str) -> dict:
+    """Playwright's `proxy` option for a proxy URL; credentials in the URL become its
+    username and password (Chromium takes none in `server`)."""
+    parts = urlsplit(url if "://" in url else f"http://{url}")
+    if not parts.hostname:
+        raise ValueError(f"proxy {url!r}: no host")
+    server = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    proxy = {"server": server}
+    if parts.username:
+        proxy["username"] = unquote(parts.username)
+        proxy["password"] = unquote(parts.password or "")
+    return proxy
+
+
+def context_kwargs(profile: str, proxies: dict[str, str] | None = None) -> dict:
+    """Playwright context options of a victim profile, through its proxy when one is set
+    (FRAUDWATCH_PROFILE_PROXIES: e.g. an in-country vantage point)."""
+    kwargs = dict(PROFILES[profile])
+    if proxy := (proxies or {}).get(profile):
+        kwargs["proxy"] = proxy_settings(proxy)
+    return kwargs

@@ -5,7 +5,8 @@
 that turn out to be JavaScript shells or nearly empty, which are fetched again rendered).
 Rendered pages get a victim's profile (crawler.profiles), a page-level timeout, pop-ups closed
 at once and `window.open` disabled (Playwright already dismisses dialogs), and a browser
-context that is closed and replaced after FRAUDWATCH_CONTEXT_PAGES pages.
+context that is closed and replaced after FRAUDWATCH_CONTEXT_PAGES pages. A profile may
+browse through its own proxy (FRAUDWATCH_PROFILE_PROXIES, `--profile-proxy NAME=URL`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from scrapy.http import TextResponse
 from scrapy_playwright.page import PageMethod
 
 from crawler.charset import decode_html
-from crawler.profiles import PROFILES
+from crawler.profiles import PROFILES, context_kwargs
 from crawler.text import needs_render, title_and_text
 
 MODES = ("auto", "always", "never")
@@ -46,9 +47,15 @@ async def block_popups(page, request) -> None:
 
 
 class RenderPolicyMiddleware:
-    def __init__(self, mode: str, min_text: int, context_pages: int, timeout_ms: int):
+    def __init__(self, mode: str, min_text: int, context_pages: int, timeout_ms: int,
+                 proxies: dict[str, str] | None = None):
         if mode not in MODES:
             raise ValueError(f"render mode {mode!r}; use one of {', '.join(MODES)}")
+        unknown = sorted(set(proxies or {}) - set(PROFILES))
+        if unknown:
+            raise ValueError(f"FRAUDWATCH_PROFILE_PROXIES: no profile {', '.join(unknown)}; "
+                             f"profiles are {', '.join(PROFILES)}")
+        self.proxies = dict(proxies or {})
         self.mode = mode
         self.min_text = min_text
         self.context_pages = context_pages
@@ -65,7 +72,8 @@ class RenderPolicyMiddleware:
             raise NotConfigured
         return cls(mode, settings.getint("FRAUDWATCH_MIN_TEXT"),
                    settings.getint("FRAUDWATCH_CONTEXT_PAGES"),
-                   int(settings.getfloat("FRAUDWATCH_RENDER_TIMEOUT") * 1000))
+                   int(settings.getfloat("FRAUDWATCH_RENDER_TIMEOUT") * 1000),
+                   settings.getdict("FRAUDWATCH_PROFILE_PROXIES"))
 
     def process_request(self, request):
         if self.mode == "always" and "fw_render" not in request.meta:
@@ -87,7 +95,7 @@ class RenderPolicyMiddleware:
         return {
             "playwright": True,
             "playwright_context": context,
-            "playwright_context_kwargs": PROFILES[profile],
+            "playwright_context_kwargs": context_kwargs(profile, self.proxies),
             "playwright_include_page": True,
             "playwright_page_goto_kwargs": {"wait_until": "load", "timeout": self.timeout_ms},
             "playwright_page_event_handlers": {"popup": close_popup},

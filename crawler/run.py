@@ -50,6 +50,7 @@ class CrawlOptions:
     robots: str = "expanded"
     progress: bool = False
     extra: dict[str, str] = field(default_factory=dict)  # raw Scrapy settings (--set)
+    profile_proxies: dict[str, str] = field(default_factory=dict)  # profile name -> proxy URL
 
 
 @dataclass
@@ -112,6 +113,8 @@ def crawl_settings(options: CrawlOptions, config, run: Run) -> Settings:
         "FRAUDWATCH_PROGRESS": options.progress,
         "LOG_LEVEL": config["log.level"],
     }, priority="cmdline")
+    if options.profile_proxies:
+        settings.set("FRAUDWATCH_PROFILE_PROXIES", options.profile_proxies, priority="cmdline")
     settings.setdict(options.extra, priority="cmdline")
     return settings
 

@@ -92,6 +92,9 @@ FRAUDWATCH_SCREENSHOT_LANDING = True  # render and screenshot each landing page
 # Victim profiles each landing page is rendered in (crawler.profiles); the first one takes the
 # screenshot. Comparing them with the plain fetch flags cloaking (crawler.cloaking).
 FRAUDWATCH_LANDING_PROFILES = ["desktop", "mobile"]
+# Proxy per profile for its renders, e.g. an in-country vantage point: {"mobile":
+# "http://user:pass@host:3128"}; a profile not named browses directly. Plain fetches don't use it.
+FRAUDWATCH_PROFILE_PROXIES: dict[str, str] = {}
 FRAUDWATCH_BROWSER_ARGS: list[str] = []  # extra Chromium flags (a string: split on spaces)
 FRAUDWATCH_CONTEXT_PAGES = 20  # browser context recycled after this many pages
 FRAUDWATCH_RENDER_TIMEOUT = 20  # seconds for a rendered page to load

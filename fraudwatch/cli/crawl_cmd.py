@@ -48,6 +48,21 @@ def _resolve(entries: tuple[str, ...], resolve_file: str | None) -> dict[str, st
         raise click.BadParameter(str(exc), param_hint="--resolve") from exc
 
 
+def _profile_proxies(entries: tuple[str, ...]) -> dict[str, str]:
+    from crawler.profiles import PROFILES, proxy_settings
+
+    proxies = _key_values(entries, "--profile-proxy")
+    for name, url in proxies.items():
+        if name not in PROFILES:
+            raise click.BadParameter(f"no profile {name!r}; profiles are {', '.join(PROFILES)}",
+                                     param_hint="--profile-proxy")
+        try:
+            proxy_settings(url)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--profile-proxy") from exc
+    return proxies
+
+
 def _print_summary(summary: dict, warc_dir: Path) -> None:
     errors = sum(summary.get("error", {}).values())
     click.echo(f"crawl {summary.get('finish_reason', '?')} in {summary.get('seconds', 0)}s: "
@@ -87,13 +102,17 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
               help="Continue an interrupted run (--run-dir, or the latest unfinished one).")
 @click.option("--recrawl-after", metavar="AGE", default="0",
               help="Skip sites fetched more recently than AGE (e.g. 7d, 12h; 0 = never skip).")
+@click.option("--profile-proxy", "profile_proxy", multiple=True, metavar="NAME=URL",
+              help="Render browser profile NAME (desktop, mobile) through proxy URL "
+              "(repeatable), e.g. mobile=http://user:pass@host:3128.")
 @click.option("--set", "extra", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting (repeatable), e.g. DOWNLOAD_TIMEOUT=10.")
 @click.option("--queued/--no-queued", default=True, show_default=True,
               help="Also crawl seeds queued by mirror alerts (first) and citizens' reports.")
 @click.pass_obj
 def crawl(obj, seeds, seeds_file, render, allow_private, resolve, resolve_file, max_pages,
-          max_depth, expand, robots, run_dir, resume, recrawl_after, extra, queued) -> None:
+          max_depth, expand, robots, run_dir, resume, recrawl_after, profile_proxy, extra,
+          queued) -> None:
     """Crawl seed sites: classify their pages into the store and keep the evidence.
 
     SEEDS are URLs or bare domains (Unicode or punycode). Exit code 3 when another crawl
@@ -111,7 +130,8 @@ def crawl(obj, seeds, seeds_file, render, allow_private, resolve, resolve_file, 
         seeds=_seeds((*taken, *seeds), seeds_file), render=render, allow_private=allow_private,
         resolve=_resolve(resolve, resolve_file), max_pages=max_pages, max_depth=max_depth,
         expand=expand, recrawl_after=recrawl_seconds, robots=robots,
-        progress=not obj.quiet, extra=_key_values(extra, "--set"))
+        progress=not obj.quiet, extra=_key_values(extra, "--set"),
+        profile_proxies=_profile_proxies(profile_proxy))
     var_dir = obj.config.var_dir
     try:
         with RunLock(var_dir / "crawl.lock"):

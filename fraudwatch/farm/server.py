@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from fraudwatch.farm import assets, hostile
 from fraudwatch.farm.generated import generated_pages, generated_sites
 from fraudwatch.farm.render import render_page
-from fraudwatch.farm.sites import Site, catalogue, manifest, seed_urls
+from fraudwatch.farm.sites import Site, catalogue, looks_like_browser, manifest, seed_urls
 
 log = logging.getLogger(__name__)
 NOT_FOUND = b"<!doctype html><html><body><h1>404</h1><p>Page not found.</p></body></html>"
@@ -30,6 +30,8 @@ class FarmHandler(BaseHTTPRequestHandler):
         """Route by host, then by path: robots.txt, hostile responses, static files, pages."""
         site = self.server.site_for(self.headers.get("Host", ""))
         path = urlsplit(self.path).path
+        if site is not None and site.cloaks and not looks_like_browser(self.headers):
+            site = site.decoy
         if site is None:
             self.send(404, b"unknown farm host", "text/plain; charset=utf-8")
         elif path == "/robots.txt":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 import string
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 CATEGORIES = ("casino", "loan", "pyramid", "legit")
 LANGS = ("ru", "kk", "en", "mixed")
@@ -47,6 +47,13 @@ class Site:
     robots_disallow: bool = False
     cdn_scripts: tuple[str, ...] = ()
     links: tuple[str, ...] = ()  # farm domains linked from the landing page
+    cloaks: bool = False  # crawlers get a harmless decoy (`decoy`), victims' browsers the site
+
+    @property
+    def decoy(self) -> Site:
+        """What a cloaking site shows crawlers: a legitimate flower shop on the same domain."""
+        return replace(self, category="legit", kind="flowers", cloaks=False,
+                       operator=_operator(f"sad.{self.domain}", "Тихий Сад", "tihiy_sad"))
 
     @property
     def host(self) -> str:
@@ -99,6 +106,8 @@ def _normal_sites() -> list[Site]:
              op("top-kazino-obzor.com", "Топ Казино KZ", "topkazino"),
              links=("zolotaya-fishka-777.com", "dala-jackpot.kz", "казино-алтын.қаз",
                     "lucky-steppe.com")),
+        Site("tihaya-gavan.kz", "casino", "ru", "casino-cloaked",
+             op("tihaya-gavan.kz", "Тихая Гавань Казино", "tgavan", wallet=True), cloaks=True),
         Site("bystro-zaim24.kz", "loan", "ru", "loan", _ZAIM24),
         Site("zaim-bystro24.com", "loan", "ru", "loan", _ZAIM24, mirror_of="bystro-zaim24.kz"),
         Site("tez-nesie.kz", "loan", "kk", "loan", op("tez-nesie.kz", "Тез Несие", "teznesie"),
@@ -166,6 +175,18 @@ def _hostile_sites() -> list[Site]:
 def catalogue(hostile: bool = True) -> list[Site]:
     """All farm sites, hostile ones included unless `hostile` is False."""
     return _normal_sites() + (_hostile_sites() if hostile else [])
+
+
+# A visitor a cloaker takes for a victim: a Chrome user agent (desktop or mobile) and the
+# header every Chrome navigation sends; bots, scripts and HTTP libraries get the decoy.
+BROWSER_UA_MARKS = ("Chrome/", "Mobile")
+
+
+def looks_like_browser(headers) -> bool:
+    """Whether request `headers` (a Mapping) pass a cloaker's test for a real browser."""
+    agent = headers.get("User-Agent", "")
+    return (agent.startswith("Mozilla/5.0 (") and any(m in agent for m in BROWSER_UA_MARKS)
+            and headers.get("Upgrade-Insecure-Requests") == "1")
 
 
 def seed_urls(sites: list[Site], port: int) -> list[str]:

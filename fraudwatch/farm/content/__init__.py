@@ -12,6 +12,7 @@ from fraudwatch.farm.sites import Site
 CONTENT: dict[str, dict[str, tuple[Page, ...]]] = {
     "casino": casino.PAGES,
     "affiliate": casino.AFFILIATE,
+    "casino-cloaked": casino.CLOAKED,
     "loan": loan.PAGES,
     "pyramid": pyramid.PAGES,
     "mfo": legit.MFO,
@@ -22,6 +23,7 @@ CONTENT: dict[str, dict[str, tuple[Page, ...]]] = {
     "shop": legit.SHOP,
     "bakery": legit.BAKERY,
     "travel": legit.TRAVEL,
+    "flowers": legit.FLOWERS,
 }
 
 __all__ = ["CONTENT", "Page", "pages_for"]
