@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.timeout(300)]
 
 
-def run(tmp: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FRAUDWATCH_VAR_DIR": str(tmp / "var"), "PYTHONPATH": str(ROOT),
-           "FRAUDWATCH_LOG_LEVEL": "WARNING"}
-    env.pop("FRAUDWATCH_CONFIG", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "fraudwatch", "-q", "--store", f"sqlite:///{tmp}/fw.db", *args],
-        cwd=tmp, env=env, capture_output=True, text=True, timeout=240)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result
-
-
-def test_mirror_of_a_confirmed_site_is_alerted_in_the_next_crawl(tmp_path):
+def test_mirror_of_a_confirmed_site_is_alerted_in_the_next_crawl(tmp_path,
+                                                                 fraudwatch_cli):
     with Farm(port=0, hostile=False) as farm:
         original = next(s for s in farm.sites if s.mirror_of is None and any(
             m.mirror_of == s.host for m in farm.sites))
@@ -36,11 +20,11 @@ def test_mirror_of_a_confirmed_site_is_alerted_in_the_next_crawl(tmp_path):
         crawl = ["crawl", "--allow-private", "--render", "never", "--max-pages", "4", *resolve]
         url = f"http://{{}}:{farm.base_port}/"
 
-        first = run(tmp_path, *crawl, url.format(original.host))
+        first = fraudwatch_cli(*crawl, url.format(original.host))
         assert "mirror alerts: 0" in first.stdout
-        run(tmp_path, "review", original.host, "confirm", "-m", "operator of a casino",
+        fraudwatch_cli("review", original.host, "confirm", "-m", "operator of a casino",
             "--user", "supervisor")
-        second = run(tmp_path, *crawl, url.format(mirror.host))
+        second = fraudwatch_cli(*crawl, url.format(mirror.host))
 
     assert f"mirror alert: mirror of {original.host}" in second.stdout
     with open_store(f"sqlite:///{tmp_path}/fw.db") as store:
