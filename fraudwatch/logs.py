@@ -40,7 +40,7 @@ def setup_logging(level: str = "INFO", fmt: str = "auto") -> None:
     handler.setFormatter(structlog.stdlib.ProcessorFormatter(
         foreign_pre_chain=_SHARED,
         processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta,
-                    _renderer(fmt)],
+                    structlog.processors.format_exc_info, _renderer(fmt)],
     ))
     root = logging.getLogger()
     root.handlers = [handler]

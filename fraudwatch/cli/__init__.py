@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -40,6 +41,18 @@ class Context:
         from fraudwatch.store import open_store
 
         return open_store(self.config.store, self.config)
+
+    @contextmanager
+    def store(self, *errors: type[Exception]):
+        """The store, set up and closed after use; StoreError and `errors` become a CLI error."""
+        from fraudwatch.store import StoreError
+
+        try:
+            with self.open_store() as store:
+                store.setup()
+                yield store
+        except (StoreError, *errors) as exc:
+            raise click.ClickException(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

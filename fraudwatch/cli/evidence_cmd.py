@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from fraudwatch.store import StoreError
 from takedown.evidence import EvidenceError, build_pack, verify_pack
 
 
@@ -22,12 +21,9 @@ def evidence() -> None:
 @click.pass_obj
 def pack(obj, domain: str, out_dir: Path | None) -> None:
     """Write the evidence pack of DOMAIN and print its path."""
-    try:
-        with obj.open_store() as store:
-            path = build_pack(store, domain, obj.config.var_dir,
-                              out_dir or obj.config.var_dir / "evidence")
-    except (EvidenceError, StoreError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store(EvidenceError) as store:
+        path = build_pack(store, domain, obj.config.var_dir,
+                          out_dir or obj.config.var_dir / "evidence")
     click.echo(str(path))
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from fraudwatch.store import StoreError
 from takedown.exports.formats import FORMATS, export_block_list
 
 
@@ -18,11 +17,8 @@ from takedown.exports.formats import FORMATS, export_block_list
 @click.pass_obj
 def export(obj, fmt: str, out_file: Path | None) -> None:
     """Export confirmed sites (and removals after delisting) as a block list."""
-    try:
-        with obj.open_store() as store:
-            text = export_block_list(store, obj.config, fmt)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store() as store:
+        text = export_block_list(store, obj.config, fmt)
     if out_file:
         out_file.write_text(text, encoding="utf-8")
         click.echo(f"{out_file}", err=True)

@@ -13,7 +13,6 @@ from fraudwatch.networks import (
     recorded_networks,
     watch_mirrors,
 )
-from fraudwatch.store import StoreError
 
 
 @click.group("networks")
@@ -21,21 +20,12 @@ def networks_group() -> None:
     """Link sites that share an operator and watch for mirrors of blocked sites."""
 
 
-def _store(obj):
-    store = obj.open_store()
-    store.setup()
-    return store
-
-
 @networks_group.command("build")
 @click.pass_obj
 def build(obj) -> None:
     """Cluster all sites by shared fingerprints and record each site's network."""
-    try:
-        with _store(obj) as store:
-            networks = build_networks(store)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store() as store:
+        networks = build_networks(store)
     sizes = sum(len(n.members) for n in networks)
     click.echo(f"{len(networks)} networks joining {sizes} sites")
 
@@ -45,11 +35,8 @@ def build(obj) -> None:
 @click.pass_obj
 def list_networks(obj, as_json: bool) -> None:
     """List the networks recorded by the last build, largest first."""
-    try:
-        with _store(obj) as store:
-            members = recorded_networks(store)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store() as store:
+        members = recorded_networks(store)
     for network_id, sites in members.items():
         states = sorted({s.review_state for s in sites})
         if as_json:
@@ -65,11 +52,8 @@ def list_networks(obj, as_json: bool) -> None:
 @click.pass_obj
 def show(obj, network_id: str) -> None:
     """Members of a network and the fingerprints that join them."""
-    try:
-        with _store(obj) as store:
-            sites = network_members(store, network_id)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store() as store:
+        sites = network_members(store, network_id)
     if not sites:
         raise click.ClickException(f"no network {network_id!r}; see `fraudwatch networks list`")
     for site in sites:
@@ -83,11 +67,8 @@ def show(obj, network_id: str) -> None:
 @click.pass_obj
 def watch(obj) -> None:
     """Flag new sites that share an operator with a confirmed or blocked one as mirrors."""
-    try:
-        with _store(obj) as store:
-            alerts = watch_mirrors(store, obj.config.var_dir)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store() as store:
+        alerts = watch_mirrors(store, obj.config.var_dir)
     for alert in alerts:
         click.echo(f"mirror alert: {alert.comment}")
     click.echo(f"{len(alerts)} mirror alerts")

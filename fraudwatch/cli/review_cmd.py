@@ -7,7 +7,6 @@ import getpass
 import click
 
 from fraudwatch.review import ACTIONS, ReviewError, review_site
-from fraudwatch.store import StoreError
 
 
 @click.command("review")
@@ -18,12 +17,8 @@ from fraudwatch.store import StoreError
 @click.pass_obj
 def review(obj, domain: str, action: str, comment: str, user: str | None) -> None:
     """Record a review decision on DOMAIN in the audit log and update its review state."""
-    try:
-        with obj.open_store() as store:
-            store.setup()
-            entry = review_site(store, domain, user or getpass.getuser(), action, comment)
-    except (ReviewError, StoreError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store(ReviewError) as store:
+        entry = review_site(store, domain, user or getpass.getuser(), action, comment)
     click.echo(f"{domain}: {action} by {entry.user} at {entry.at}")
 
 

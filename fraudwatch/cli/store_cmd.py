@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from fraudwatch.store import StoreError
-
 KINDS = ("site", "page", "capture", "review", "letter")
 
 
@@ -18,40 +16,29 @@ def store_group() -> None:
 @click.pass_obj
 def setup(obj) -> None:
     """Create tables or indices, templates and aliases (safe to run again)."""
-    try:
-        with obj.open_store() as store:
-            store.setup()
-            click.echo(f"ready: {store.ping()}")
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store() as store:
+        click.echo(f"ready: {store.ping()}")
 
 
 @store_group.command("migrate")
 @click.pass_obj
 def migrate(obj) -> None:
     """Elasticsearch: rebuild indices from the current templates and swap the aliases."""
-    try:
-        with obj.open_store() as store:
-            if not hasattr(store, "migrate"):
-                click.echo("the SQLite store needs no migration")
-                return
-            for kind, index in store.migrate().items():
-                click.echo(f"{kind}: now {index}")
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store() as store:
+        if not hasattr(store, "migrate"):
+            click.echo("the SQLite store needs no migration")
+            return
+        for kind, index in store.migrate().items():
+            click.echo(f"{kind}: now {index}")
 
 
 @store_group.command("stats")
 @click.pass_obj
 def stats(obj) -> None:
     """Count the documents of each kind."""
-    try:
-        with obj.open_store() as store:
-            store.setup()
-            for kind in KINDS:
-                click.echo(f"{kind + 's':<10} {store.count(kind)}")
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store() as store:
+        for kind in KINDS:
+            click.echo(f"{kind + 's':<10} {store.count(kind)}")
 
 
 def register(main: click.Group) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from fraudwatch.store import StoreError
 from takedown.verify import listed_sites, verify_sites
 
 
@@ -13,13 +12,10 @@ from takedown.verify import listed_sites, verify_sites
 @click.pass_obj
 def verify(obj, domains: tuple[str, ...]) -> None:
     """Re-fetch listed sites (or DOMAINS) and log whether the block holds."""
-    try:
-        with obj.open_store() as store:
-            sites = ([s for s in (store.get_site_by_domain(d) for d in domains) if s]
-                     if domains else listed_sites(store))
-            checks = verify_sites(store, obj.config, sites)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store() as store:
+        sites = ([s for s in (store.get_site_by_domain(d) for d in domains) if s]
+                 if domains else listed_sites(store))
+        checks = verify_sites(store, obj.config, sites)
     for check in checks:
         click.echo(f"{check.domain}\t{check.outcome}\t{check.reason}")
 
