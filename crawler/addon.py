@@ -7,6 +7,7 @@ Empty FRAUDWATCH_STORE / FRAUDWATCH_VAR_DIR are taken from the fraudwatch config
 
 from __future__ import annotations
 
+import os
 import shlex
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,18 +36,37 @@ class FraudwatchAddon:
         config = load_config(settings.get("FRAUDWATCH_CONFIG") or None)
         var_dir = Path(settings.get("FRAUDWATCH_VAR_DIR") or config.var_dir).resolve()
         run_id = settings.get("FRAUDWATCH_RUN_ID") or new_run_id()
+        derived = {}
+        frontier = settings.get("FRAUDWATCH_FRONTIER") or config["frontier.url"]
+        if frontier:
+            derived |= self._frontier_settings(settings, config, frontier, run_id)
+            run_id = derived.get("FRAUDWATCH_RUN_ID", run_id)
         session = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        derived = {
+        derived |= {
             "FRAUDWATCH_STORE": settings.get("FRAUDWATCH_STORE") or config.store,
             "FRAUDWATCH_VAR_DIR": str(var_dir),
             "FRAUDWATCH_RUN_ID": run_id,
             "FRAUDWATCH_WARC_FILE": settings.get("FRAUDWATCH_WARC_FILE")
-            or str(var_dir / "warc" / f"{run_id}-{session}.warc.gz"),
+            or str(var_dir / "warc" / f"{run_id}-{session}-{os.getpid()}.warc.gz"),
         }
         if settings.get("FRAUDWATCH_RENDER") != "never":
             derived |= self._browser_settings(settings, config)
         for name, value in derived.items():
             settings.set(name, value, priority=PRIORITY)
+
+    def _frontier_settings(self, settings, config, url: str, run_id: str) -> dict:
+        """The Redis frontier's scheduler, and the run this worker joins."""
+        from crawler.redisfrontier import join_run
+
+        name = settings.get("FRAUDWATCH_FRONTIER_NAME") or config["frontier.name"]
+        lease = settings.getfloat("FRAUDWATCH_FRONTIER_LEASE") or config["frontier.lease"]
+        derived = {"SCHEDULER": "crawler.redisscheduler.FrontierScheduler",
+                   "FRAUDWATCH_FRONTIER": url, "FRAUDWATCH_FRONTIER_NAME": name,
+                   "FRAUDWATCH_FRONTIER_LEASE": lease}
+        if not settings.get("FRAUDWATCH_FRONTIER_WORKER"):
+            run_id, worker = join_run(url, name, lease, run_id)
+            derived |= {"FRAUDWATCH_RUN_ID": run_id, "FRAUDWATCH_FRONTIER_WORKER": worker}
+        return derived
 
     def _browser_settings(self, settings, config) -> dict:
         from fraudwatch.browser import launch_options

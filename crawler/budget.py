@@ -47,3 +47,29 @@ class SiteBudgets:
             return False
         self.pages[site] = self.pages.get(site, 0) + 1
         return True
+
+
+class SharedBudgets:
+    """Site budgets of the Redis frontier (crawler.redisfrontier), read to skip links early:
+    the frontier's gate spends them, atomically with queueing the request."""
+
+    def __init__(self, budget: Budget, frontier, clock=time.time):
+        self.budget = budget
+        self.frontier = frontier
+        self.clock = clock
+
+    def start(self, site: str) -> bool:
+        """Whether the site looks unstarted (its landing request's gate decides)."""
+        return not self.frontier.site_started(site)
+
+    def open(self, site: str, depth: int) -> bool:
+        if depth > self.budget.max_depth:
+            return False
+        pages, started = self.frontier.site_state(site)
+        if pages >= self.budget.max_pages:
+            return False
+        return started is None or self.clock() - started <= self.budget.max_seconds
+
+    def take(self, site: str, depth: int) -> bool:
+        """Whether a link at `depth` may be requested (its gate spends the page)."""
+        return self.open(site, depth)

@@ -100,6 +100,23 @@ class SiteRollup:
             self.ip = self.ip or fetch.ip
             self.screenshot = fetch.screenshot or self.screenshot
 
+    def to_doc(self) -> dict:
+        """This rollup for a spooled batch (fraudwatch.store.spool); its pages by id, as the
+        store holds them by the time the batch is replayed."""
+        return {"page_ids": sorted(self.pages), "errors": self.errors,
+                "last_seen": self.last_seen, "title": self.title, "ip": self.ip,
+                "screenshot": self.screenshot, "cloaking": self.cloaking,
+                "fingerprints": {k: sorted(v) for k, v in sorted(self.fingerprints.items())}}
+
+    @classmethod
+    def from_doc(cls, domain: str, doc: dict, stored_pages: list[Page]) -> SiteRollup:
+        ids = set(doc["page_ids"])
+        return cls(domain, pages={p.id: p for p in stored_pages if p.id in ids},
+                   errors=list(doc["errors"]), last_seen=doc["last_seen"],
+                   title=doc["title"], ip=doc["ip"], screenshot=doc["screenshot"],
+                   cloaking=doc["cloaking"],
+                   fingerprints={k: set(v) for k, v in doc["fingerprints"].items()})
+
     def status(self, live_before: bool = False) -> str:
         """live with a page this run (`live_before`: one stored by this run's earlier process,
         before a --resume), else down or error."""
@@ -134,3 +151,19 @@ class SiteRollup:
                    {"title": self.title, "ip": self.ip, "screenshot": self.screenshot}.items() if v}
         base = existing or Site(domain=self.domain, first_seen=self.last_seen)
         return replace(base, **fields)
+
+
+def site_rows(store, rollups: list[SiteRollup], since: str = "") -> list[Site]:
+    """Site documents of `rollups`, aggregated over the pages `store` holds for each."""
+    return [r.site(store.pages_for(r.domain), store.get_site_by_domain(r.domain), since)
+            for r in rollups]
+
+
+def spooled_sites(store, sites: dict[str, dict], since: str) -> list[Site]:
+    """Site documents of a replayed spool batch (fraudwatch.store.spool, Resite)."""
+    rows = []
+    for domain, doc in sorted(sites.items()):
+        stored = store.pages_for(domain)
+        rollup = SiteRollup.from_doc(domain, doc, stored)
+        rows.append(rollup.site(stored, store.get_site_by_domain(domain), since))
+    return rows

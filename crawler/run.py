@@ -51,6 +51,7 @@ class CrawlOptions:
     progress: bool = False
     extra: dict[str, str] = field(default_factory=dict)  # raw Scrapy settings (--set)
     profile_proxies: dict[str, str] = field(default_factory=dict)  # profile name -> proxy URL
+    frontier: str = ""  # Redis URL of a shared frontier (crawler.redisfrontier); "" = local
 
 
 @dataclass
@@ -63,8 +64,9 @@ class Run:
     started: str = ""  # ISO time the run began
 
     @classmethod
-    def new(cls, var_dir: Path, seeds: list[str], folder: Path | None = None) -> Run:
-        run_id = new_run_id()
+    def new(cls, var_dir: Path, seeds: list[str], folder: Path | None = None,
+            run_id: str = "") -> Run:
+        run_id = run_id or new_run_id()
         started = datetime.now(UTC).isoformat(timespec="milliseconds")
         run = cls(run_id, folder or var_dir / "runs" / run_id, seeds, started)
         run.folder.mkdir(parents=True, exist_ok=True)
@@ -90,7 +92,21 @@ class Run:
         return None
 
 
-def crawl_settings(options: CrawlOptions, config, run: Run) -> Settings:
+def worker_run(var_dir: Path, seeds: list[str], frontier_url: str, config) -> tuple[Run, str]:
+    """Join the shared frontier's current run (or start it): this worker's run folder,
+    `<var_dir>/runs/<run id>/workers/<worker id>`, and its worker id."""
+    from crawler.redisfrontier import FrontierError, join_run
+
+    try:
+        run_id, worker = join_run(frontier_url, config["frontier.name"], config["frontier.lease"],
+                                  new_run_id())
+    except FrontierError as exc:
+        raise CrawlFailed(str(exc)) from exc
+    folder = var_dir / "runs" / run_id / "workers" / worker
+    return Run.new(var_dir, seeds, folder, run_id), worker
+
+
+def crawl_settings(options: CrawlOptions, config, run: Run, worker: str = "") -> Settings:
     """Scrapy settings for a run: the project's, then fraudwatch's from config and options."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
@@ -113,6 +129,11 @@ def crawl_settings(options: CrawlOptions, config, run: Run) -> Settings:
         "FRAUDWATCH_PROGRESS": options.progress,
         "LOG_LEVEL": config["log.level"],
     }, priority="cmdline")
+    if options.frontier:
+        settings.setdict({"FRAUDWATCH_FRONTIER": options.frontier,
+                          "FRAUDWATCH_FRONTIER_NAME": config["frontier.name"],
+                          "FRAUDWATCH_FRONTIER_LEASE": config["frontier.lease"],
+                          "FRAUDWATCH_FRONTIER_WORKER": worker}, priority="cmdline")
     if options.profile_proxies:
         settings.set("FRAUDWATCH_PROFILE_PROXIES", options.profile_proxies, priority="cmdline")
     settings.setdict(options.extra, priority="cmdline")

@@ -68,9 +68,22 @@ class RunLog:
             group, _, name = key.partition("/")
             if name:
                 grouped[group][name] = n
-        return {"sites": len(self.sites), "pages": self.counts["pages"],
-                "seconds": round(time.monotonic() - self.started, 1), "finish_reason": reason,
-                **grouped}
+        summary = {"sites": len(self.sites), "pages": self.counts["pages"],
+                   "seconds": round(time.monotonic() - self.started, 1),
+                   "finish_reason": reason, **grouped}
+        return summary | self._store_outcome()
+
+    def _store_outcome(self) -> dict:
+        """Documents that went through the store's spool (crawler.pipelines.store), and why
+        the crawl was stopped, when it was."""
+        get = self.stats.get_value
+        spool = {name: get(f"fraudwatch/{key}") for name, key in (
+            ("spooled_docs", "spooled_docs"), ("replayed_docs", "replayed_docs"),
+            ("waiting_docs", "spool_waiting_docs"), ("unsaved_docs", "unsaved_docs"),
+            ("path", "spool"))}
+        spool = {name: value for name, value in spool.items() if value}
+        message = get("fraudwatch/stop_message")
+        return ({"spool": spool} if spool else {}) | ({"message": message} if message else {})
 
     def spider_closed(self, spider, reason):
         if self.live is not None:

@@ -102,3 +102,9 @@ FRAUDWATCH_RENDER_TIMEOUT = 20  # seconds for a rendered page to load
 # and recorded as `render_timeout` (crawler.renderwatchdog); 0 = twice FRAUDWATCH_RENDER_TIMEOUT.
 FRAUDWATCH_RENDER_DEADLINE = 0
 FRAUDWATCH_PROGRESS = False  # live progress on stderr (the CLI turns it on for terminals)
+# Distributed crawl (crawler.redisfrontier): a Redis URL makes this process one worker of the
+# crawl named FRAUDWATCH_FRONTIER_NAME; "" = the configuration's frontier.url (empty: local).
+FRAUDWATCH_FRONTIER = ""
+FRAUDWATCH_FRONTIER_NAME = ""  # "" = the configuration's frontier.name
+FRAUDWATCH_FRONTIER_LEASE = 0  # seconds; 0 = the configuration's frontier.lease
+FRAUDWATCH_FRONTIER_WORKER = ""  # this worker's id once it joined the run ("" = join now)

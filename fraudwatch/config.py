@@ -40,6 +40,16 @@ KEYS: dict[str, Key] = {
         Key("browser.headless", bool, True, "run Chromium headless"),
         Key("es.index_prefix", str, "fraudwatch", "prefix of Elasticsearch indices and aliases"),
         Key("es.timeout", float, 30.0, "Elasticsearch request timeout in seconds"),
+        Key("es.shards", int, 1,
+            "primary shards of each new Elasticsearch index (existing ones: `store migrate`)"),
+        Key("es.replicas", int, 0, "replicas of each primary shard of a new Elasticsearch index"),
+        Key("es.retries", int, 5,
+            "retries of an Elasticsearch request or rejected bulk document (connection refused, "
+            "timeout, 429, 502-504) before the store reports itself unavailable"),
+        Key("es.backoff", float, 0.5,
+            "seconds before the first Elasticsearch retry; doubled for each next one"),
+        Key("es.max_backoff", float, 8.0, "longest pause between two Elasticsearch retries"),
+        Key("es.bulk_size", int, 500, "documents per Elasticsearch bulk request"),
         Key("log.level", str, "INFO", "log level: DEBUG, INFO, WARNING, ERROR"),
         Key("log.format", str, "auto", "log format: auto, console or json"),
         Key("letters.sender_name", str, "Агентство по защите прав потребителей (демо)",
@@ -71,6 +81,19 @@ KEYS: dict[str, Key] = {
         Key("verify.block_page_marks", str,
             "доступ ограничен,access restricted,ресурс заблокирован,қолжетімділік шектелген",
             "comma-separated texts that identify an ISP's block page (case-insensitive)"),
+        Key("frontier.url", str, "",
+            "Redis URL of a frontier shared by several crawlers (redis://HOST:6379/0); "
+            "empty = each crawl keeps its own"),
+        Key("frontier.name", str, "default",
+            "name of the shared crawl: workers with the same name crawl one frontier"),
+        Key("frontier.lease", float, 30.0,
+            "seconds a crawler's claimed requests stay its own without a heartbeat"),
+        Key("spool.max_bytes", int, 2 * 1024**3,
+            "bytes of store writes a crawl may spool locally while the store is unreachable"),
+        Key("spool.drain_seconds", float, 60.0,
+            "seconds a crawl's end waits for an unreachable store to replay its spool"),
+        Key("spool.retry_seconds", float, 5.0,
+            "seconds between a crawl's attempts to reach an unreachable store"),
     ]
 }
 
@@ -150,8 +173,32 @@ def validate_store_url(url: str, origin: str = "store") -> str:
     )
 
 
+def validate_frontier_url(url: str, origin: str) -> str:
+    """`url` if it is a Redis URL, else ConfigError naming `origin` and the fix."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return url
+    raise ConfigError(f"{origin}: {url!r} is not a Redis URL; fix: use redis://HOST:6379/0, "
+                      "or nothing for a crawl of its own")
+
+
+_BOUNDS = [  # key, lowest, highest, how to fix
+    ("es.shards", 1, 1024, "use 1 to 1024 primary shards (1 suits one node)"),
+    ("es.replicas", 0, 100, "use 0 replicas on one node, 1 or more on a cluster"),
+    ("es.retries", 0, 20, "use 0 (no retry) to 20 retries, e.g. 5"),
+    ("es.backoff", 0.0, 60.0, "use 0 to 60 seconds, e.g. 0.5"),
+    ("es.max_backoff", 0.0, 300.0, "use 0 to 300 seconds, e.g. 8"),
+    ("es.bulk_size", 1, 100_000, "use 1 to 100000 documents per request, e.g. 500"),
+]
+
+
 def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
     validate_store_url(values["store"], sources["store"])
+    if values["frontier.url"]:
+        validate_frontier_url(values["frontier.url"],
+                              f"frontier.url (from {sources['frontier.url']})")
+    if values["frontier.lease"] <= 0:
+        raise ConfigError(f"frontier.lease = {values['frontier.lease']} "
+                          f"(from {sources['frontier.lease']}); fix: use a positive number")
     if values["log.level"].upper() not in _LOG_LEVELS:
         raise ConfigError(
             f"log.level = {values['log.level']!r} (from {sources['log.level']}); "
@@ -164,6 +211,10 @@ def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
         )
     if values["es.timeout"] <= 0:
         raise ConfigError("es.timeout must be positive; fix: set it to seconds, e.g. 30")
+    for name, low, high, fix in _BOUNDS:
+        if not low <= values[name] <= high:
+            raise ConfigError(f"{name} = {values[name]!r} (from {sources[name]}) is out of range; "
+                              f"fix: {fix}")
 
 
 def load_config(

@@ -1,4 +1,5 @@
-"""Shared fixtures: a real Elasticsearch node (started by scripts/elasticsearch) and stores."""
+"""Shared fixtures: a real Elasticsearch node and Redis server (started by scripts/elasticsearch
+and scripts/redis) and stores."""
 
 from __future__ import annotations
 
@@ -41,6 +42,38 @@ def es_url() -> str:
     if IN_CI:
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+def _redis_reachable(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=2).ping())
+    except (redis.RedisError, OSError):
+        return False
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """URL of a running Redis server; starts one with scripts/redis if needed (fails in CI,
+    skips elsewhere, when it cannot). FRAUDWATCH_TEST_REDIS chooses the server."""
+    url = os.environ.get("FRAUDWATCH_TEST_REDIS", "redis://127.0.0.1:6390/0")
+    if _redis_reachable(url):
+        return url
+    proc = subprocess.run([str(ROOT / "scripts" / "redis"), "start"],
+                          capture_output=True, text=True, timeout=60)
+    if proc.returncode == 0 and _redis_reachable(url):
+        return url
+    reason = f"Redis could not start: {proc.stderr.strip()[-2000:]}"
+    if IN_CI:
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def frontier_name() -> str:
+    """A crawl name of its own, so tests sharing the Redis server never meet."""
+    return f"test-{uuid.uuid4().hex[:10]}"
 
 
 @pytest.fixture

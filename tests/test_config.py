@@ -24,6 +24,12 @@ def test_environment_values_are_converted_to_the_key_type(tmp_path, monkeypatch)
     ({"FRAUDWATCH_BROWSER_HEADLESS": "maybe"}, "not true or false"),
     ({"FRAUDWATCH_LOG_LEVEL": "LOUD"}, "log.level"),
     ({"FRAUDWATCH_CONFIG": "/nonexistent/fw.toml"}, "does not exist"),
+    ({"FRAUDWATCH_ES_SHARDS": "0"}, r"es.shards = 0 \(from FRAUDWATCH_ES_SHARDS\) is out of range"),
+    ({"FRAUDWATCH_ES_SHARDS": "two"}, "es.shards .* not a whole number"),
+    ({"FRAUDWATCH_ES_REPLICAS": "-1"}, "es.replicas = -1"),
+    ({"FRAUDWATCH_ES_RETRIES": "-2"}, "es.retries = -2"),
+    ({"FRAUDWATCH_ES_BACKOFF": "-0.5"}, "es.backoff = -0.5"),
+    ({"FRAUDWATCH_ES_BULK_SIZE": "0"}, "es.bulk_size = 0"),
 ])
 def test_bad_values_name_the_key_and_the_fix(tmp_path, monkeypatch, env, message):
     monkeypatch.chdir(tmp_path)
@@ -39,3 +45,16 @@ def test_toml_with_a_whole_number_where_a_float_is_expected(tmp_path, monkeypatc
     (tmp_path / "fraudwatch.toml").write_text("[letters]\nreply_days = 2.5\n")
     with pytest.raises(ConfigError, match="reply_days"):
         load_config(environ={})
+
+
+def test_elasticsearch_scale_keys_default_and_come_from_toml(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    defaults = load_config(environ={})
+    assert [defaults[f"es.{k}"] for k in ("shards", "replicas", "retries", "backoff",
+                                          "max_backoff", "bulk_size")] == [1, 0, 5, 0.5, 8.0, 500]
+    (tmp_path / "fraudwatch.toml").write_text(
+        "[es]\nshards = 4\nreplicas = 1\nretries = 2\nbackoff = 1\nbulk_size = 2000\n")
+    config = load_config(environ={})
+    assert (config["es.shards"], config["es.replicas"], config["es.retries"]) == (4, 1, 2)
+    assert config["es.backoff"] == 1.0 and config["es.bulk_size"] == 2000
+    assert config.sources["es.shards"] == "fraudwatch.toml"

@@ -1,19 +1,36 @@
-"""Write captures, pages and sites to the store in batches (`fraudwatch.store.open_store`)."""
+"""Write captures, pages and sites to the store in batches (`fraudwatch.store.open_store`).
+
+While the store is unreachable (StoreUnavailable) batches go to its local spool
+(fraudwatch.store.spool) and count as durable; before each later batch, at most every
+spool.retry_seconds, the spool is replayed first, so writes reach the store in order. At the
+end the crawl waits up to spool.drain_seconds for the store to come back. When a batch cannot
+be spooled either (SpoolFull) the crawl stops with reason `spool_full`, and that batch is not
+acknowledged, so `--resume` (or the distributed frontier) fetches it again.
+"""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
+from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.documents import SiteRollup, capture_of, page_of
+from crawler.documents import SiteRollup, capture_of, page_of, site_rows, spooled_sites
 from crawler.signals import items_durable
+from fraudwatch.logs import get_logger
+from fraudwatch.store.spool import REPLAY_HINT, Batch, Spool, SpoolError, SpoolFull
+
+log = get_logger("crawler.pipelines.store")
+MAX_PAUSE = 60.0  # seconds between attempts to reach an unreachable store, at most
 
 
 class StorePipeline:
-    def __init__(self, config, batch: int, since: str = "", signals=None):
+    def __init__(self, config, batch: int, since: str = "", signals=None, crawler=None,
+                 var_dir: str = ""):
         self.config = config
         self.signals = signals
+        self.crawler = crawler
         self.batch = batch
         self.since = since or datetime.now(UTC).isoformat(timespec="milliseconds")
         self.store = None
@@ -22,6 +39,15 @@ class StorePipeline:
         self.pages: list = []
         self.sites: dict[str, SiteRollup] = {}
         self.dirty: set[str] = set()
+        self.spool = Spool.for_config(config, var_dir or None)
+        self.retry_seconds = config["spool.retry_seconds"]
+        self.drain_seconds = config["spool.drain_seconds"]
+        self.ready = False  # store.setup() done
+        self.outage = False  # the store was unreachable at the last attempt
+        self.retry_at = 0.0  # time.monotonic() of the next attempt during an outage
+        self.failures = 0  # failed attempts in a row: the pause between them doubles
+        self.spool_failed = ""  # why a batch could not be spooled (the crawl is stopping)
+        self.stopping = None  # the Deferred of the crawl's stop, once asked for
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -32,14 +58,23 @@ class StorePipeline:
             raise NotConfigured
         config = load_config(settings.get("FRAUDWATCH_CONFIG") or None,
                              overrides={"store": settings.get("FRAUDWATCH_STORE") or None})
-        return cls(config, settings.getint("FRAUDWATCH_STORE_BATCH"),
-                   settings.get("FRAUDWATCH_RUN_STARTED", ""), crawler.signals)
+        pipeline = cls(config, settings.getint("FRAUDWATCH_STORE_BATCH"),
+                       settings.get("FRAUDWATCH_RUN_STARTED", ""), crawler.signals, crawler,
+                       settings.get("FRAUDWATCH_VAR_DIR", ""))
+        crawler.signals.connect(pipeline.on_idle, signal=signals.spider_idle)
+        return pipeline
+
+    def on_idle(self) -> None:
+        """Nothing is in flight: write the pending batch, so the store (and a distributed
+        frontier's acknowledgements, crawler.redisscheduler) is up to date."""
+        if self.store is not None and self.items:
+            self.flush()
 
     def open_spider(self):
         from fraudwatch.store import open_store
 
         self.store = open_store(self.config.store, self.config)
-        self.store.setup()
+        self._replay()  # what an earlier crawl spooled, before this one reads the store
 
     def process_item(self, item):
         capture = capture_of(item)
@@ -55,18 +90,138 @@ class StorePipeline:
             self.flush()
         return item
 
-    def flush(self) -> None:
-        """Write pending captures and pages, then re-aggregate the sites they touched."""
-        self.store.put_captures(self.captures)
+    def flush(self, force: bool = False) -> None:
+        """Write pending captures and pages, then re-aggregate the sites they touched; to the
+        spool while the store is unreachable (replaying the spool first when it is back)."""
+        from fraudwatch.store import StoreUnavailable
+
+        if (self.outage or self.spool.files()) and (force or time.monotonic() >= self.retry_at):
+            self._replay()
+        if not self.items:
+            return
+        if not self.outage and not self.spool.files():
+            try:
+                self._write()
+                return
+            except StoreUnavailable as exc:
+                self._down(exc)
+        if not self.spool_failed:
+            self._spool()
+
+    def _write(self) -> None:
+        self._setup()
         self.store.put_pages(self.pages)
-        self.store.put_sites(
-            self.sites[domain].site(self.store.pages_for(domain),
-                                    self.store.get_site_by_domain(domain), self.since)
-            for domain in sorted(self.dirty))
+        self.store.put_sites(site_rows(self.store, [self.sites[d] for d in sorted(self.dirty)],
+                                       self.since))
+        # Captures last: a stored capture means its page and site are stored too (what
+        # --resume and a distributed frontier's redelivery go by).
+        self.store.put_captures(self.captures)
+        self._durable()
+
+    def _durable(self) -> None:
         if self.signals is not None and self.items:
             self.signals.send_catch_log(signal=items_durable, items=self.items)
         self.captures, self.pages, self.items, self.dirty = [], [], [], set()
 
-    def close_spider(self):
-        self.flush()
+    def _setup(self) -> None:
+        if not self.ready:
+            self.store.setup()
+            self.ready = True
+
+    def _spool(self) -> None:
+        batch = Batch(self.captures, self.pages,
+                      {d: self.sites[d].to_doc() for d in sorted(self.dirty)}, self.since)
+        try:
+            self.spool.put(batch)
+        except SpoolError as exc:
+            self.spool_failed = str(exc)
+            log.error("store batch could not be spooled; stopping the crawl", error=str(exc),
+                      docs=batch.docs, fix="`fraudwatch crawl --resume` fetches what was not "
+                      "stored once the store is back or the spool has room")
+            self._stat("set_value", "fraudwatch/stop_message", str(exc))
+            self._stop("spool_full" if isinstance(exc, SpoolFull) else "spool_failed")
+            return
+        self._stat("inc_value", "fraudwatch/spooled_docs", batch.docs)
+        self._durable()
+
+    def _replay(self) -> None:
+        from fraudwatch.store import StoreUnavailable
+
+        try:
+            self._setup()
+            result = self.spool.replay(self.store, spooled_sites)
+        except StoreUnavailable as exc:
+            self._down(exc)
+            return
+        if result.docs:
+            self._stat("inc_value", "fraudwatch/replayed_docs", result.docs)
+        if result.unavailable is not None:
+            self._down(result.unavailable)
+        elif not result.busy and self.outage:
+            self.outage, self.failures = False, 0
+            log.warning("store reachable again; spooled batches replayed",
+                        store=self.config.store, docs=result.docs, batches=result.batches)
+        elif result.docs:
+            log.info("spooled batches replayed", store=self.config.store, docs=result.docs,
+                     batches=result.batches)
+
+    def _down(self, exc: Exception) -> None:
+        """Note an unreachable store: warn once per outage, and try again after a pause that
+        doubles with each failed attempt (from spool.retry_seconds up to a minute)."""
+        self.failures += 1
+        pause = self.retry_seconds * 2 ** min(self.failures - 1, 8)
+        self.retry_at = time.monotonic() + min(pause, max(self.retry_seconds, MAX_PAUSE))
+        if self.outage:
+            return
+        self.outage = True
+        self._stat("inc_value", "fraudwatch/store_outages")
+        log.warning("store unreachable; spooling its writes until it returns",
+                    store=self.config.store, error=str(exc), spool=str(self.spool.folder),
+                    retry_seconds=self.retry_seconds)
+
+    def _stop(self, reason: str) -> None:
+        engine = getattr(self.crawler, "engine", None)
+        if engine is None or self.stopping is not None:
+            return
+        from scrapy.utils.defer import deferred_from_coro
+
+        self.stopping = deferred_from_coro(engine.close_spider_async(reason=reason))
+        self.stopping.addErrback(lambda failure: log.error(
+            "the crawl could not be stopped", error=failure.getErrorMessage()))
+
+    def _stat(self, method: str, key: str, value=1) -> None:
+        stats = getattr(self.crawler, "stats", None)
+        if stats is not None:
+            getattr(stats, method)(key, value)
+
+    async def close_spider(self):
+        """Flush, then wait up to spool.drain_seconds for an unreachable store to take what
+        is spooled; say what is left and how to replay it."""
+        deadline = time.monotonic() + self.drain_seconds
+        self.flush(force=True)
+        while (self.items or self.spool.files()) and time.monotonic() < deadline:
+            await _sleep(min(self.retry_seconds, max(deadline - time.monotonic(), 0)))
+            self.flush(force=True)
+        self._report()
         self.store.close()
+
+    def _report(self) -> None:
+        batches, docs = self.spool.pending()
+        self._stat("set_value", "fraudwatch/spool_waiting_docs", docs)
+        if docs:
+            self._stat("set_value", "fraudwatch/spool", str(self.spool.folder))
+            log.warning("documents wait in the store spool", docs=docs, batches=batches,
+                        spool=str(self.spool.folder), store=self.config.store, fix=REPLAY_HINT)
+        unsaved = len(self.captures) + len(self.pages)
+        if unsaved:
+            self._stat("set_value", "fraudwatch/unsaved_docs", unsaved)
+            log.error("fetched documents neither stored nor spooled", docs=unsaved,
+                      fix="`fraudwatch crawl --resume` fetches them again")
+
+
+async def _sleep(seconds: float) -> None:
+    from scrapy.utils.defer import maybe_deferred_to_future
+    from twisted.internet import reactor
+    from twisted.internet.task import deferLater
+
+    await maybe_deferred_to_future(deferLater(reactor, seconds))

@@ -18,9 +18,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import scrapy
+from scrapy.exceptions import CloseSpider
 from scrapy.http import TextResponse
 
-from crawler.budget import Budget, SiteBudgets
+from crawler.budget import Budget, SharedBudgets, SiteBudgets
 from crawler.charset import decode_html
 from crawler.errors import describe
 from crawler.frontier import JOURNAL, FrontierJournal, Scheduled, pending
@@ -30,9 +31,11 @@ from crawler.priority import link_priority
 from crawler.renderpolicy import screenshot_of
 from crawler.robots import obeys_robots
 from crawler.seeds import parse_seeds
+from crawler.seen import LocalSeen, SharedSeen
 from crawler.urls import host_of, normalise_url, registered_domain
 
 LANDING_PRIORITY = 100
+GATE = "fw_gate"  # request meta: what queueing it costs in a shared frontier (redisfrontier)
 
 
 def now() -> str:
@@ -77,7 +80,20 @@ class SitesSpider(scrapy.Spider):
         spider.seed_urls = list(settings.getlist("FRAUDWATCH_SEEDS"))
         run_dir = settings.get("FRAUDWATCH_RUN_DIR")
         spider.journal = FrontierJournal(Path(run_dir) / JOURNAL) if run_dir else None
+        spider.shared = bool(settings.get("FRAUDWATCH_FRONTIER"))
+        if spider.shared:  # the Redis frontier is the journal: nothing to resume from here
+            spider.journal = None
         return spider
+
+    def _frontier_state(self) -> None:
+        """The duplicate filter and site budgets: this process's, or the shared frontier's."""
+        if self.shared:
+            frontier = self.crawler.engine.scheduler.frontier
+            self.budgets = SharedBudgets(self.budget, frontier)
+            self.seen = SharedSeen(frontier)
+        else:
+            self.budgets = SiteBudgets(self.budget, {})
+            self.seen = LocalSeen()
 
     def _seeds(self) -> list[str]:
         """Seed URLs from settings and the `seeds` argument; bad lines are logged and skipped."""
@@ -89,8 +105,7 @@ class SitesSpider(scrapy.Spider):
         return [*self.seed_urls, *urls]
 
     async def start(self):
-        self.budgets = SiteBudgets(self.budget, {})
-        self.seen: set[str] = set()
+        self._frontier_state()
         for request in self._resume():
             yield request
         recent = self._recently_crawled()
@@ -121,25 +136,49 @@ class SitesSpider(scrapy.Spider):
         self.crawler.stats.set_value("fraudwatch/resumed_requests", len(todo))
         return [self._issue(entry) for entry in todo]
 
-    def _captured(self, sites: set[str]) -> set[tuple[str, str]]:
-        """(url, render) of every capture this run has stored for `sites`."""
+    def _open_store(self):
+        """The crawl's store, with the configuration's Elasticsearch settings (index prefix)."""
+        from fraudwatch.config import load_config
         from fraudwatch.store import open_store
 
-        with open_store(self.store_url) as store:
-            store.setup()
-            return {(c.url, c.render) for site in sorted(sites)
-                    for c in store.captures_for(site) if c.run_id == self.run_id}
+        config = load_config(self.settings.get("FRAUDWATCH_CONFIG") or None,
+                             overrides={"store": self.store_url})
+        return open_store(self.store_url, config)
+
+    def _captured(self, sites: set[str]) -> set[tuple[str, str]]:
+        """(url, render) of every capture this run has stored for `sites`. The store records
+        what is done, so a resume cannot start without it: the crawl stops (resumable)."""
+        from fraudwatch.store import StoreUnavailable
+
+        try:
+            with self._open_store() as store:
+                store.setup()
+                return {(c.url, c.render) for site in sorted(sites)
+                        for c in store.captures_for(site) if c.run_id == self.run_id}
+        except StoreUnavailable as exc:
+            message = (f"cannot resume while the store is unreachable ({exc}); it records "
+                       "which requests are done")
+            self.logger.error("%s; start it, then run `fraudwatch crawl --resume` again",
+                              message)
+            self.crawler.stats.set_value("fraudwatch/stop_message", message)
+            raise CloseSpider("store_unavailable") from exc
 
     def _recently_crawled(self) -> set[str]:
-        """Domains of sites the store saw within FRAUDWATCH_RECRAWL_AFTER seconds."""
+        """Domains of sites the store saw within FRAUDWATCH_RECRAWL_AFTER seconds (none when
+        the store is unreachable: every seed is crawled, and its writes spooled)."""
         if not self.recrawl_after:
             return set()
-        from fraudwatch.store import open_store
+        from fraudwatch.store import StoreUnavailable
 
         since = (datetime.now(UTC) - timedelta(seconds=self.recrawl_after)).isoformat()
-        with open_store(self.store_url) as store:
-            store.setup()
-            return {site.domain for site in store.iter_sites() if site.last_seen >= since}
+        try:
+            with self._open_store() as store:
+                store.setup()
+                return {site.domain for site in store.iter_sites() if site.last_seen >= since}
+        except StoreUnavailable as exc:
+            self.logger.warning("store unreachable (%s): --recrawl-after cannot skip recently "
+                                "crawled sites, so every seed is crawled", exc)
+            return set()
 
     def _landing(self, url: str, site: str, hop: int) -> scrapy.Request:
         self.seen.add(normalise_url(url))
@@ -160,6 +199,9 @@ class SitesSpider(scrapy.Spider):
                 "dont_obey_robotstxt": not obeys_robots(self.robots, entry.hop)}
         if entry.render:
             meta |= {"fw_render": entry.render, "fw_screenshot": entry.screenshot}
+        elif self.shared:  # the frontier's gate spends the budget as it queues the request
+            kind = "landing" if entry.kind == "landing" else "link"
+            meta[GATE] = [kind, normalise_url(entry.url), entry.site, self.budget.max_pages]
         return scrapy.Request(entry.url, callback=self.parse, errback=self.failed,
                               priority=entry.priority, meta=meta, dont_filter=True)
 
@@ -206,8 +248,8 @@ class SitesSpider(scrapy.Spider):
                     priority = link_priority(url, text)
                     internal[url] = max(internal.get(url, (-100, key)), (priority, key))
         for url, (priority, key) in sorted(internal.items(), key=lambda pair: -pair[1][0]):
-            if key not in self.seen and self.budgets.take(site, depth + 1):
-                self.seen.add(key)
+            if (self.budgets.open(site, depth + 1) and self.seen.add_new(key)
+                    and self.budgets.take(site, depth + 1)):
                 yield self._request(url, site, depth + 1, hop, priority)
         fetch.external_links = list(external)
 
@@ -231,6 +273,7 @@ class SitesSpider(scrapy.Spider):
             warc_file=warc_file, warc_offset=warc_offset,
             screenshot_png=screenshot_of(response.request), depth=meta["fw_depth"],
             hop=meta["fw_hop"], error=f"http: {response.status}" if response.status >= 400 else "",
+            claim=meta.get("fw_claim", ""),
         )
 
     def failed(self, failure):
@@ -244,4 +287,4 @@ class SitesSpider(scrapy.Spider):
                     fetched_at=now(), run_id=self.run_id, redirects=redirects,
                     render=meta.get("fw_render") or "static", depth=meta["fw_depth"],
                     hop=meta["fw_hop"], error=describe(failure.value),
-                    warc_file=warc_file, warc_offset=warc_offset)
+                    warc_file=warc_file, warc_offset=warc_offset, claim=meta.get("fw_claim", ""))

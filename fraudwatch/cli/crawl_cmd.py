@@ -10,6 +10,10 @@ import click
 from fraudwatch import seedqueue
 
 EXIT_LOCKED = 3
+# The crawl stopped because the store was unreachable and its local spool (spool.max_bytes)
+# could not take more; `--resume` fetches what was not stored once the store is back.
+EXIT_STORE = 4
+STORE_STOPS = {"spool_full", "spool_failed", "store_unavailable"}
 
 
 def _lines(path: str) -> list[str]:
@@ -73,6 +77,24 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
         if counts:
             click.echo(f"  {group}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
     click.echo(f"  evidence: {warc_dir}")
+    _print_spool(summary)
+
+
+def _print_spool(summary: dict) -> None:
+    """What went through the store's local spool; exit EXIT_STORE when it stopped the crawl."""
+    spool = summary.get("spool") or {}
+    if spool.get("spooled_docs"):
+        click.echo(f"  store spool: {spool['spooled_docs']} documents spooled while the store "
+                   f"was unreachable, {spool.get('replayed_docs', 0)} replayed")
+    if spool.get("waiting_docs"):
+        click.echo(f"  store spool: {spool['waiting_docs']} documents wait in {spool['path']}; "
+                   "bring the store back and run `fraudwatch store replay` (the next crawl "
+                   "replays them too)")
+    if summary.get("finish_reason") in STORE_STOPS:
+        click.echo(f"fraudwatch crawl: stopped: {summary.get('message', '')}; once the store "
+                   "is back, `fraudwatch crawl --resume` (or rejoining the shared frontier) "
+                   "fetches what was not stored", err=True)
+        sys.exit(EXIT_STORE)
 
 
 @click.command("crawl")
@@ -107,16 +129,24 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
               "(repeatable), e.g. mobile=http://user:pass@host:3128.")
 @click.option("--set", "extra", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting (repeatable), e.g. DOWNLOAD_TIMEOUT=10.")
+@click.option("--frontier", metavar="REDIS_URL",
+              help="Share one Redis frontier with other crawlers (any host): this process is "
+              "one worker of the crawl named by frontier.name. Default: frontier.url.")
 @click.option("--queued/--no-queued", default=True, show_default=True,
               help="Also crawl seeds queued by mirror alerts (first) and citizens' reports.")
 @click.pass_obj
 def crawl(obj, seeds, seeds_file, render, allow_private, resolve, resolve_file, max_pages,
           max_depth, expand, robots, run_dir, resume, recrawl_after, profile_proxy, extra,
-          queued) -> None:
+          frontier, queued) -> None:
     """Crawl seed sites: classify their pages into the store and keep the evidence.
 
     SEEDS are URLs or bare domains (Unicode or punycode). Exit code 3 when another crawl
-    is running on the same var_dir.
+    is running on the same var_dir (without --frontier).
+
+    With --frontier, start as many workers as you like, on one host or many, with the same
+    seeds and store: they share the queue, the duplicate filter and the site budgets, and a
+    worker that dies loses nothing (its claimed requests go back to the others). Each ends
+    when the whole crawl is done.
     """
     from crawler.run import CrawlFailed, CrawlOptions, crawl_settings, parse_duration, run_crawl
     from crawler.runlock import CrawlLocked, RunLock
@@ -131,8 +161,15 @@ def crawl(obj, seeds, seeds_file, render, allow_private, resolve, resolve_file, 
         resolve=_resolve(resolve, resolve_file), max_pages=max_pages, max_depth=max_depth,
         expand=expand, recrawl_after=recrawl_seconds, robots=robots,
         progress=not obj.quiet, extra=_key_values(extra, "--set"),
-        profile_proxies=_profile_proxies(profile_proxy))
+        profile_proxies=_profile_proxies(profile_proxy),
+        frontier=_frontier_url(frontier, obj.config, resume, run_dir))
     var_dir = obj.config.var_dir
+    if options.frontier:
+        summary = _crawl_worker(options, obj.config)
+        seedqueue.remove(var_dir, taken)
+        _print_summary(summary, var_dir.resolve() / "warc")
+        _link_networks(obj)
+        return
     try:
         with RunLock(var_dir / "crawl.lock"):
             run = _run_folder(options, var_dir, run_dir, resume)
@@ -147,6 +184,36 @@ def crawl(obj, seeds, seeds_file, render, allow_private, resolve, resolve_file, 
     seedqueue.remove(var_dir, taken)
     _print_summary(summary, var_dir.resolve() / "warc")
     _link_networks(obj)
+
+
+def _frontier_url(option: str | None, config, resume: bool, run_dir) -> str:
+    """The shared frontier's Redis URL (--frontier, else frontier.url), or "" for a local crawl."""
+    from fraudwatch.config import ConfigError, validate_frontier_url
+
+    url = config["frontier.url"] if option is None else option
+    if not url:
+        return ""
+    if resume or run_dir:
+        raise click.UsageError("--resume and --run-dir are for a crawl of its own; a worker "
+                               "of a shared frontier resumes by joining it again")
+    try:
+        return validate_frontier_url(url, "--frontier" if option is not None else "frontier.url")
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="--frontier") from exc
+
+
+def _crawl_worker(options, config) -> dict:
+    """Run this process as one worker of the shared frontier's crawl; its summary."""
+    from crawler.run import CrawlFailed, crawl_settings, run_crawl, worker_run
+
+    if not options.seeds:
+        raise click.UsageError("no seeds: give URLs or domains, or --seeds FILE")
+    try:
+        run, worker = worker_run(config.var_dir, options.seeds, options.frontier, config)
+        return run_crawl(crawl_settings(options, config, run, worker))
+    except CrawlFailed as exc:
+        click.echo(f"fraudwatch crawl: {exc}", err=True)
+        sys.exit(1)
 
 
 def _link_networks(obj) -> None:

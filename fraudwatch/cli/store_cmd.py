@@ -1,4 +1,4 @@
-"""`fraudwatch store setup|migrate|stats`: create, upgrade and count the store."""
+"""`fraudwatch store setup|migrate|stats|replay`: create, upgrade, count and catch up the store."""
 
 from __future__ import annotations
 
@@ -39,6 +39,57 @@ def stats(obj) -> None:
     with obj.store() as store:
         for kind in KINDS:
             click.echo(f"{kind + 's':<10} {store.count(kind)}")
+    _spooled(obj)
+
+
+def _spooled(obj) -> int:
+    """Print what waits in the store's spool; the number of documents."""
+    from fraudwatch.store.spool import Spool
+
+    spool = Spool.for_config(obj.config)
+    batches, docs = spool.pending()
+    if batches:
+        click.echo(f"{'spooled':<10} {docs} documents in {batches} batches ({spool.folder}); "
+                   "`fraudwatch store replay` writes them")
+    return docs
+
+
+@store_group.command("replay")
+@click.pass_obj
+def replay(obj) -> None:
+    """Write what crawls spooled while the store was unreachable, oldest first.
+
+    Exit code 1 when documents remain spooled (the store is still unreachable).
+    """
+    from crawler.documents import spooled_sites
+    from fraudwatch.store import StoreError, StoreUnavailable
+    from fraudwatch.store.spool import Replayed, Spool
+
+    spool = Spool.for_config(obj.config)
+    if not spool.files():
+        click.echo(f"nothing to replay: the spool of {obj.config.store} is empty")
+        return
+    try:
+        with obj.open_store() as store:
+            store.setup()
+            result = spool.replay(store, spooled_sites)
+    except StoreUnavailable as exc:
+        result = Replayed(unavailable=exc)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    batches, docs = spool.pending()
+    click.echo(f"replayed {result.docs} documents ({result.batches} batches) into "
+               f"{obj.config.store}; {docs} documents ({batches} batches) remain in "
+               f"{spool.folder}")
+    for path in result.corrupt:
+        click.echo(f"unreadable batch moved aside, not replayed: {path}", err=True)
+    if result.busy:
+        click.echo("another process is replaying this spool; try again when it is done",
+                   err=True)
+    if result.unavailable is not None:
+        click.echo(f"fraudwatch store replay: {result.unavailable}", err=True)
+    if docs:
+        raise SystemExit(1)
 
 
 def register(main: click.Group) -> None:

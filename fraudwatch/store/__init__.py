@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from fraudwatch.store.base import Store, StoreError
+from fraudwatch.store.base import Store, StoreError, StoreUnavailable
 from fraudwatch.store.models import Capture, Letter, Page, Review, Sign, Site, stable_id
 from fraudwatch.store.query import Hit, QueryError, SearchQuery, SearchResult, parse_query
 
 __all__ = [
     "Capture", "Hit", "Letter", "Page", "QueryError", "Review", "SearchQuery", "SearchResult",
-    "Sign", "Site", "Store", "StoreError", "open_store", "parse_query", "stable_id",
+    "Sign", "Site", "Store", "StoreError", "StoreUnavailable", "open_store", "parse_query",
+    "stable_id",
 ]
 
 
@@ -21,7 +22,5 @@ def open_store(url: str, config=None) -> Store:
     if url.startswith(("http://", "https://")):
         from fraudwatch.store.elastic import ElasticStore
 
-        prefix = config["es.index_prefix"] if config else "fraudwatch"
-        timeout = config["es.timeout"] if config else 30.0
-        return ElasticStore(url, prefix=prefix, timeout=timeout)
+        return ElasticStore.from_config(url, config) if config else ElasticStore(url)
     raise StoreError(f"unknown store URL {url!r}; use sqlite:///PATH or http://HOST:PORT")

@@ -13,6 +13,13 @@ class StoreError(Exception):
     """The store cannot be reached or used; the message says what to do."""
 
 
+class StoreUnavailable(StoreError):
+    """The store stayed unreachable or overloaded through every retry; the write did not happen.
+
+    Nothing was wrong with the documents: a caller may keep the batch and write it later.
+    """
+
+
 class Store(ABC):
     """Sites, pages, captures, reviews and letters, with full-text search over pages."""
 

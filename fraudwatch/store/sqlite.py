@@ -91,15 +91,27 @@ class SQLiteStore(Store):
         return conn
 
     def setup(self) -> None:
-        with self._lock, self.db:
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            has_pages = self.db.execute(
-                "SELECT 1 FROM sqlite_master WHERE name='pages'").fetchone()
-            if has_pages and version != SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} has store layout {version}, this fraudwatch uses "
-                    f"{SCHEMA_VERSION}; fix: move the file away and crawl again")
-            self.db.executescript(SCHEMA)
+        """Lay out the file; several processes (crawl workers) may do this at once, so the
+        check and the layout run in one write transaction, taken before reading."""
+        with self._lock:
+            self.db.commit()
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                has_pages = self.db.execute(
+                    "SELECT 1 FROM sqlite_master WHERE name='pages'").fetchone()
+                if has_pages and version != SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{self.path} has store layout {version}, this fraudwatch uses "
+                        f"{SCHEMA_VERSION}; fix: move the file away and crawl again")
+                if version != SCHEMA_VERSION:
+                    for statement in SCHEMA.split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                self.db.commit()
+            except BaseException:
+                self.db.rollback()
+                raise
 
     def ping(self) -> str:
         try:

@@ -1,0 +1,157 @@
+"""The shared Redis frontier on a real Redis server: claims, acknowledgements, dead workers,
+the end of a run, the shared duplicate filter and budgets, and the JSON request codec."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import scrapy
+from scrapy.utils.request import request_from_dict
+
+from crawler import requestcodec
+from crawler.budget import Budget, SharedBudgets
+from crawler.redisfrontier import FrontierError, RedisFrontier, connect
+from crawler.seen import SharedSeen
+
+
+@pytest.fixture
+def workers(redis_url, frontier_name):
+    """Two workers of one crawl that joined the same run."""
+    def worker(name: str) -> RedisFrontier:
+        frontier = RedisFrontier(connect(redis_url), frontier_name, lease=30, worker=name)
+        frontier.join("run-1")
+        return frontier
+
+    first, second = worker("w1"), worker("w2")
+    yield first, second
+    client = first.client
+    for key in client.scan_iter(f"fraudwatch:{frontier_name}:*"):
+        client.delete(key)
+
+
+def test_workers_join_the_same_run_and_a_finished_run_makes_way_for_the_next(workers):
+    first, second = workers
+    assert second.run_id == first.run_id == "run-1"
+    assert first.finished()
+    first.finish()
+    late = RedisFrontier(first.client, first.name, worker="w3")
+    assert late.join("run-2") == "run-2"
+
+
+def test_requests_come_out_best_priority_first_and_each_to_one_worker(workers):
+    first, second = workers
+    for url, priority in (("/low", 0), ("/landing", 100), ("/contacts", 40)):
+        first.push(url, priority)
+    got = [first.claim(), second.claim(), first.claim(), second.claim()]
+    assert [claim.data for claim in got[:3]] == [b"/landing", b"/contacts", b"/low"]
+    assert not any(claim.redelivered for claim in got[:3])
+    assert got[3] is None
+    assert first.claimed() == 2 and second.claimed() == 1
+
+
+def test_a_run_is_not_finished_while_a_worker_holds_an_unacknowledged_claim(workers):
+    first, second = workers
+    first.push("/page", 0)
+    claim = first.claim().id
+    assert first.queued() == 0
+    assert not second.finished()
+    first.ack([claim])
+    assert second.finished()
+
+
+def test_a_dead_workers_claims_go_back_to_the_queue_with_their_priority(workers):
+    first, second = workers
+    first.push("/landing", 100)
+    first.push("/page", 0)
+    first.claim(), first.claim()
+    first.client.delete(first.key("alive:w1"))  # its heartbeat lapsed: killed, host gone
+    assert not second.finished()  # the dead worker's claims are not done
+    assert second.reap() == 2
+    landing, page = second.claim(), second.claim()
+    assert (landing.data, page.data) == (b"/landing", b"/page")
+    assert landing.redelivered and page.redelivered  # their pages may be stored already
+    assert first.claimed() == 0
+    assert first.worker.encode() not in first.client.smembers(first.key("workers"))
+
+
+def test_a_lease_expires_by_itself_without_heartbeats(redis_url, frontier_name):
+    quick = RedisFrontier(connect(redis_url), frontier_name, lease=0.3, worker="quick")
+    quick.join("run-1")
+    quick.push("/page", 0)
+    quick.claim()
+    other = RedisFrontier(connect(redis_url), frontier_name, worker="other")
+    other.join("run-1")
+    assert other.reap() == 0  # the lease still runs
+    deadline = time.monotonic() + 5
+    while quick.client.exists(quick.key("alive:quick")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert other.reap() == 1
+    assert other.queued() == 1
+
+
+def test_a_worker_that_stops_early_hands_its_claims_over(workers):
+    first, second = workers
+    first.push("/page", 0)
+    first.claim()
+    first.leave(release=True)
+    assert second.claim().data == b"/page"
+
+
+def link(url: str, max_pages: int = 20) -> tuple[str, str, str, int]:
+    return ("link", url, "a.kz", max_pages)
+
+
+def test_a_url_is_queued_once_whichever_worker_finds_it(workers):
+    first, second = workers
+    assert first.push("GET /x", 0, link("http://a.kz/x"))
+    assert SharedSeen(second).add_new("http://a.kz/x") is False  # skipped before asking
+    assert not second.push("GET /x again", 0, link("http://a.kz/x"))
+    assert first.queued() == 1
+    seen = SharedSeen(second)
+    assert seen.add_new("http://a.kz/y") and not seen.add_new("http://a.kz/y")
+
+
+def test_a_site_is_started_once_and_its_budget_never_overspent_by_racing_workers(workers):
+    first, second = workers
+    assert first.push("landing", 100, ("landing", "http://a.kz/", "a.kz", 20))
+    assert not second.push("landing again", 100, ("landing", "http://a.kz/", "a.kz", 20))
+    assert not SharedBudgets(Budget(20, 3, 600), second).start("a.kz")
+    queued = []
+
+    def follow(frontier, name):
+        queued.append(sum(frontier.push(f"{name}{n}", 0, link(f"http://a.kz/{name}{n}"))
+                          for n in range(30)))
+
+    threads = [threading.Thread(target=follow, args=pair)
+               for pair in ((first, "p"), (second, "q"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(queued) == 19  # the landing page spent the first of 20
+    assert first.queued() == 20
+    budgets = SharedBudgets(Budget(20, 3, 600), first)
+    assert not budgets.open("a.kz", 1)
+    assert budgets.start("b.kz") and budgets.open("b.kz", 3) and not budgets.open("b.kz", 4)
+
+
+def test_requests_travel_as_json_not_pickle():
+    request = scrapy.Request("http://a.kz/x", meta={"fw_site": "a.kz", "fw_warc": ("f", 3),
+                                                    "handle": object()},
+                             headers={"Referer": "http://a.kz/"}, body=b"\x00\xff",
+                             priority=7, dont_filter=True)
+    data = requestcodec.dumps(request.to_dict())
+    assert data.startswith("{")
+    restored = requestcodec.loads(data)
+    assert restored["meta"] == {"fw_site": "a.kz", "fw_warc": ["f", 3]}  # the object dropped
+    back = request_from_dict(restored)
+    assert (back.url, back.body, back.priority, back.dont_filter) == (
+        "http://a.kz/x", b"\x00\xff", 7, True)
+    assert back.headers[b"Referer"] == b"http://a.kz/"
+
+
+def test_an_unreachable_frontier_is_a_clear_error():
+    with pytest.raises(FrontierError, match="not reachable.*scripts/redis start"):
+        connect("redis://127.0.0.1:1/0")
