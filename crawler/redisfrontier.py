@@ -28,6 +28,7 @@ import socket
 import time
 import uuid
 from typing import NamedTuple
+from urllib.parse import urlsplit, urlunsplit
 
 PREFIX = "fraudwatch"
 FINISHED_TTL = 7 * 86400  # seconds a finished run's keys are kept for inspection
@@ -106,9 +107,19 @@ def connect(url: str):
                                       health_check_interval=30)
         client.ping()
     except (redis.RedisError, ValueError) as exc:
-        raise FrontierError(f"Redis frontier {url} is not reachable: {exc}; start it "
-                            "(scripts/redis start) or fix --frontier") from exc
+        raise FrontierError(f"Redis frontier {redacted(url)} is not reachable: {exc}; start "
+                            "it (scripts/redis start) or fix --frontier") from exc
     return client
+
+
+def redacted(url: str) -> str:
+    """`url` without its password, fit for logs and messages."""
+    parts = urlsplit(url)
+    if not parts.password:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = f"{parts.username}:" if parts.username else ":"
+    return urlunsplit(parts._replace(netloc=f"{user}***@{netloc}"))
 
 
 def new_worker_id() -> str:

@@ -145,3 +145,18 @@ def test_a_killed_worker_loses_nothing_every_seed_is_crawled_once(farm, tmp_path
     for seed in farm.seeds()[:SITES]:
         assert result["captures"][(seed, "static")] == 1, seed
     assert set(result["captures"]) == set(reference["captures"])
+
+
+@pytest.mark.parametrize(("frontier", "code", "message"), [
+    ("http://127.0.0.1:6379", 2, "not a Redis URL"),
+    ("redis://:pw@127.0.0.1:1/0", 1, "is not reachable"),
+])
+def test_a_bad_or_unreachable_frontier_stops_the_crawl_with_a_clear_error(
+        tmp_path, frontier, code, message):
+    result = subprocess.run(
+        [sys.executable, "-m", "fraudwatch", "-q", "--store", f"sqlite:///{tmp_path}/fw.db",
+         "crawl", "--frontier", frontier, "http://example.kz/"],
+        env=environment(tmp_path), cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == code
+    assert message in result.stderr and "pw@" not in result.stderr
+    assert "crawl finished" not in result.stdout

@@ -155,3 +155,9 @@ def test_requests_travel_as_json_not_pickle():
 def test_an_unreachable_frontier_is_a_clear_error():
     with pytest.raises(FrontierError, match="not reachable.*scripts/redis start"):
         connect("redis://127.0.0.1:1/0")
+
+
+def test_a_frontier_password_never_reaches_messages():
+    with pytest.raises(FrontierError) as failure:
+        connect("redis://:s3cret@127.0.0.1:1/0")
+    assert "s3cret" not in str(failure.value) and ":***@127.0.0.1:1" in str(failure.value)
