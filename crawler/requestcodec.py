@@ -14,6 +14,9 @@ import logging
 
 log = logging.getLogger(__name__)
 BYTES = "__bytes__"
+# Browser meta that crawler.renderpolicy derives from `fw_render` when the request is fetched
+# (page methods, callbacks, a context already closed): never carried over.
+DERIVED = ("playwright",)
 
 
 def _plain(value):
@@ -44,6 +47,8 @@ def dumps(request: dict) -> str:
     """A request dict (Request.to_dict) as JSON; meta entries that are not data are left out."""
     meta = {}
     for key, value in (request.get("meta") or {}).items():
+        if key.startswith(DERIVED):
+            continue
         try:
             meta[key] = _plain(value)
         except TypeError:

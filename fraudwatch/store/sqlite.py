@@ -6,6 +6,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from fraudwatch.store.base import Store, StoreError
@@ -90,28 +91,35 @@ class SQLiteStore(Store):
             self._local.conn = conn
         return conn
 
-    def setup(self) -> None:
-        """Lay out the file; several processes (crawl workers) may do this at once, so the
-        check and the layout run in one write transaction, taken before reading."""
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction with the file's write lock taken first, so processes sharing
+        the file (crawl workers) wait for each other instead of racing between a read and the
+        write it decides."""
         with self._lock:
-            self.db.commit()
-            self.db.execute("BEGIN IMMEDIATE")
+            db = self.db
+            db.commit()
+            db.execute("BEGIN IMMEDIATE")
             try:
-                version = self.db.execute("PRAGMA user_version").fetchone()[0]
-                has_pages = self.db.execute(
-                    "SELECT 1 FROM sqlite_master WHERE name='pages'").fetchone()
-                if has_pages and version != SCHEMA_VERSION:
-                    raise StoreError(
-                        f"{self.path} has store layout {version}, this fraudwatch uses "
-                        f"{SCHEMA_VERSION}; fix: move the file away and crawl again")
-                if version != SCHEMA_VERSION:
-                    for statement in SCHEMA.split(";"):
-                        if statement.strip():
-                            self.db.execute(statement)
-                self.db.commit()
+                yield db
             except BaseException:
-                self.db.rollback()
+                db.rollback()
                 raise
+            db.commit()
+
+    def setup(self) -> None:
+        """Lay out the file (the check and the layout in one write transaction)."""
+        with self._writing() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            has_pages = db.execute("SELECT 1 FROM sqlite_master WHERE name='pages'").fetchone()
+            if has_pages and version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} has store layout {version}, this fraudwatch uses "
+                    f"{SCHEMA_VERSION}; fix: move the file away and crawl again")
+            if version != SCHEMA_VERSION:
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
 
     def ping(self) -> str:
         try:
@@ -132,13 +140,13 @@ class SQLiteStore(Store):
 
     def put_captures(self, captures: Iterable[Capture]) -> int:
         rows = [(c.id, c.domain, c.url, c.fetched_at, _dump(c)) for c in captures]
-        with self._lock, self.db:
+        with self._writing():
             self.db.executemany("INSERT OR REPLACE INTO captures VALUES (?,?,?,?,?)", rows)
         return len(rows)
 
     def put_pages(self, pages: Iterable[Page]) -> int:
-        pages = merge_first_seen(list(pages), self._existing("pages"))
-        with self._lock, self.db:
+        with self._writing():
+            pages = merge_first_seen(list(pages), self._existing("pages"))
             for p in pages:
                 self._put_page(p)
         return len(pages)
@@ -173,10 +181,10 @@ class SQLiteStore(Store):
         db.executemany("INSERT INTO page_signs VALUES (?,?)", [(rowid, s) for s in p.sign_ids])
 
     def put_sites(self, sites: Iterable[Site]) -> int:
-        sites = merge_first_seen(list(sites), self._existing("sites"))
-        rows = [(s.id, s.domain, s.review_state, s.category, s.verdict, s.status, s.network_id,
-                 s.last_seen, _dump(s)) for s in sites]
-        with self._lock, self.db:
+        with self._writing():
+            sites = merge_first_seen(list(sites), self._existing("sites"))
+            rows = [(s.id, s.domain, s.review_state, s.category, s.verdict, s.status,
+                     s.network_id, s.last_seen, _dump(s)) for s in sites]
             self.db.executemany("INSERT OR REPLACE INTO sites VALUES (?,?,?,?,?,?,?,?,?)", rows)
             self._copy_to_pages(sites)
         return len(rows)
@@ -197,14 +205,14 @@ class SQLiteStore(Store):
 
     def add_reviews(self, reviews: Iterable[Review]) -> int:
         rows = [(r.id, r.site_id, r.at, _dump(r)) for r in reviews]
-        with self._lock, self.db:
+        with self._writing():
             self.db.executemany(
                 "INSERT OR IGNORE INTO reviews (id, site_id, at, doc) VALUES (?,?,?,?)", rows)
         return len(rows)
 
     def put_letters(self, letters: Iterable[Letter]) -> int:
         rows = [(x.id, x.number, x.status, x.created_at, _dump(x)) for x in letters]
-        with self._lock, self.db:
+        with self._writing():
             self.db.executemany("INSERT OR REPLACE INTO letters VALUES (?,?,?,?,?)", rows)
         return len(rows)
 
