@@ -137,13 +137,22 @@ class FrontierScheduler(Scheduler):
         render = meta.get("fw_render") or "static"
         try:
             if self._store is None:
-                self._store = open_store(self.crawler.settings.get("FRAUDWATCH_STORE"))
+                self._store = open_store(self.crawler.settings.get("FRAUDWATCH_STORE"),
+                                         self._config())
+            self._store.refresh()  # Elasticsearch: see what the dead worker wrote last
             captures = self._store.captures_for(meta.get("fw_site", ""))
         except StoreError as exc:
             log.warning("cannot tell whether %s was stored: %s", url, exc)
             return False
         return any(c.url == url and c.render == render and c.run_id == self.frontier.run_id
                    for c in captures)
+
+    def _config(self):
+        from fraudwatch.config import load_config
+
+        settings = self.crawler.settings
+        return load_config(settings.get("FRAUDWATCH_CONFIG") or None,
+                           overrides={"store": settings.get("FRAUDWATCH_STORE") or None})
 
     def _beat(self) -> None:
         """Renew this worker's lease; give back the claims of workers that stopped renewing."""

@@ -48,6 +48,7 @@ class StorePipeline:
         self.failures = 0  # failed attempts in a row: the pause between them doubles
         self.spool_failed = ""  # why a batch could not be spooled (the crawl is stopping)
         self.stopping = None  # the Deferred of the crawl's stop, once asked for
+        self.shared = False  # one worker of a distributed crawl (crawler.redisscheduler)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -62,6 +63,7 @@ class StorePipeline:
                        settings.get("FRAUDWATCH_RUN_STARTED", ""), crawler.signals, crawler,
                        settings.get("FRAUDWATCH_VAR_DIR", ""))
         crawler.signals.connect(pipeline.on_idle, signal=signals.spider_idle)
+        pipeline.shared = bool(settings.get("FRAUDWATCH_FRONTIER"))
         return pipeline
 
     def on_idle(self) -> None:
@@ -202,8 +204,22 @@ class StorePipeline:
         while (self.items or self.spool.files()) and time.monotonic() < deadline:
             await _sleep(min(self.retry_seconds, max(deadline - time.monotonic(), 0)))
             self.flush(force=True)
+        if self.shared and not (self.items or self.spool.files()):
+            self._aggregate_again()
         self._report()
         self.store.close()
+
+    def _aggregate_again(self) -> None:
+        """Workers sharing a frontier store pages of the same sites, and each aggregated its
+        sites from what the store showed it then; once every page is in, aggregate them again
+        from all of them (Elasticsearch shows writes after a refresh)."""
+        from fraudwatch.store import StoreError
+
+        try:
+            self.store.refresh()
+            self.store.put_sites(site_rows(self.store, list(self.sites.values()), self.since))
+        except StoreError as exc:
+            log.warning("sites not aggregated again after the crawl", error=str(exc))
 
     def _report(self) -> None:
         batches, docs = self.spool.pending()

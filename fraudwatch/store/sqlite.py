@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,6 +70,20 @@ _DOC_SOURCE = {"pages": "pages JOIN page_docs USING (rowid)"}
 _SITE_COLUMNS = {"domain", "review_state", "category", "verdict", "status", "network_id"}
 
 
+def _use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Switch the file to write-ahead logging. On a new file another process (a crawl worker)
+    may be doing the same, and the switch does not wait for locks as statements do: retry."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class SQLiteStore(Store):
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -85,7 +100,7 @@ class SQLiteStore(Store):
                 conn = sqlite3.connect(self.path, timeout=30)
             except (OSError, sqlite3.Error) as exc:
                 raise StoreError(f"cannot open SQLite store {self.path}: {exc}") from exc
-            conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.row_factory = sqlite3.Row
             self._local.conn = conn

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -33,12 +34,13 @@ def farm():
         yield running
 
 
-def command(farm, folder: Path, *extra: str) -> list[str]:
+def command(farm, folder: Path, *extra: str, store: str = "") -> list[str]:
     seeds = folder / "seeds.txt"
     seeds.write_text("\n".join(farm.seeds()[:SITES]))
     resolve = [arg for host in farm.hosts() for arg in ("--resolve", f"{host}=127.0.0.1")]
-    return [sys.executable, "-m", "fraudwatch", "-q", "--store", f"sqlite:///{folder}/fw.db",
-            "crawl", "--seeds", str(seeds), "--allow-private", *resolve, *OPTIONS, *extra]
+    return [sys.executable, "-m", "fraudwatch", "-q", "--store",
+            store or f"sqlite:///{folder}/fw.db", "crawl", "--seeds", str(seeds),
+            "--allow-private", *resolve, *OPTIONS, *extra]
 
 
 def environment(folder: Path, name: str = "", lease: str = "30") -> dict[str, str]:
@@ -49,18 +51,21 @@ def environment(folder: Path, name: str = "", lease: str = "30") -> dict[str, st
     return env
 
 
-def outcome(farm, folder: Path) -> dict:
+def outcome(farm, folder: Path, store=None) -> dict:
     """Captures per (url, render), page ids and site verdicts in a crawl's store."""
+    if store is None:
+        with open_store(f"sqlite:///{folder}/fw.db") as own:
+            return outcome(farm, folder, own)
     hosts = farm.hosts()
-    with open_store(f"sqlite:///{folder}/fw.db") as store:
-        sites = {host: store.get_site_by_domain(host) for host in hosts}
-        return {
-            "captures": Counter((c.url, c.render) for host in hosts
-                                for c in store.captures_for(host)),
-            "pages": Counter(p.id for host in hosts for p in store.pages_for(host)),
-            "sites": {host: (s.category, s.verdict, s.status) for host, s in sites.items()
-                      if s is not None},
-        }
+    store.refresh()
+    sites = {host: store.get_site_by_domain(host) for host in hosts}
+    return {
+        "captures": Counter((c.url, c.render) for host in hosts
+                            for c in store.captures_for(host)),
+        "pages": Counter(p.id for host in hosts for p in store.pages_for(host)),
+        "sites": {host: (s.category, s.verdict, s.status) for host, s in sites.items()
+                  if s is not None},
+    }
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +81,26 @@ def reference(farm, tmp_path_factory) -> dict:
 
 
 def start_worker(farm, folder: Path, redis_url: str, name: str, lease: str = "30",
-                 output=subprocess.PIPE):
-    return subprocess.Popen(command(farm, folder, "--frontier", redis_url),
-                            env=environment(folder, name, lease), cwd=folder, text=True,
-                            stdout=output, stderr=output, start_new_session=True)
+                 output=subprocess.PIPE, store: str = "", env: dict | None = None):
+    return subprocess.Popen(command(farm, folder, "--frontier", redis_url, store=store),
+                            env=environment(folder, name, lease) | (env or {}), cwd=folder,
+                            text=True, stdout=output, stderr=output, start_new_session=True)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def shared_store(request, tmp_path):
+    """(store URL, environment, open Store) the workers share: one SQLite file on this host,
+    or Elasticsearch as crawler hosts would."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path}/fw.db"
+        yield url, {}, open_store(url)
+        return
+    from fraudwatch.store.elastic import ElasticStore
+
+    url, prefix = request.getfixturevalue("es_url"), f"fwtest-{uuid.uuid4().hex[:10]}"
+    store = ElasticStore(url, prefix=prefix)
+    yield url, {"FRAUDWATCH_ES_INDEX_PREFIX": prefix}, store
+    store.drop()
 
 
 def finish(worker: subprocess.Popen) -> tuple[str, str]:
@@ -89,12 +110,14 @@ def finish(worker: subprocess.Popen) -> tuple[str, str]:
 
 
 def test_two_workers_store_what_one_crawl_stores(farm, tmp_path, reference, redis_url,
-                                                 frontier_name):
-    workers = [start_worker(farm, tmp_path, redis_url, frontier_name) for _ in range(2)]
+                                                 frontier_name, shared_store):
+    url, env, store = shared_store
+    workers = [start_worker(farm, tmp_path, redis_url, frontier_name, store=url, env=env)
+               for _ in range(2)]
     outputs = [finish(worker)[0] for worker in workers]
     for out in outputs:
         assert "crawl finished" in out
-    assert outcome(farm, tmp_path) == reference
+    assert outcome(farm, tmp_path, store) == reference
     shares = [int(out.split(" pages,")[0].rsplit(" ", 1)[1]) for out in outputs]
     assert all(shares), f"one worker did nothing: {shares}"
     assert sum(shares) == sum(reference["captures"].values())
