@@ -235,6 +235,29 @@ class RedisFrontier:
             started = float(raw)
         return int(pages or 0), started
 
+def status(client, name: str) -> dict:
+    """What the named crawl's frontier holds now (for `fraudwatch frontier status`)."""
+    frontier = RedisFrontier(client, name, worker="status")
+    current = client.get(frontier.current_key)
+    if current is None:
+        return {"name": name, "run_id": None}
+    frontier.run_id = current.decode()
+    workers = {}
+    for raw in sorted(client.smembers(frontier.key("workers"))):
+        worker = raw.decode()
+        workers[worker] = {"alive": bool(client.exists(frontier.key(f"alive:{worker}"))),
+                           "claimed": frontier.claimed(worker)}
+    return {"name": name, "run_id": frontier.run_id, "queued": frontier.queued(),
+            "seen": client.scard(frontier.key("seen")),
+            "sites": client.hlen(frontier.key("pages")), "workers": workers}
+
+
+def reset(client, name: str) -> int:
+    """Forget the named crawl's frontier (every run); how many keys were deleted."""
+    keys = list(client.scan_iter(f"{PREFIX}:{name}:*"))
+    return client.delete(*keys) if keys else 0
+
+
 def join_run(url: str, name: str, lease: float, candidate: str) -> tuple[str, str]:
     """Join (or start) the named crawl's current run: (run id, this worker's id)."""
     frontier = RedisFrontier(connect(url), name, lease)

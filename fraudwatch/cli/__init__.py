@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "fraudwatch.cli.review_cmd",
     "fraudwatch.cli.networks_cmd",
     "fraudwatch.cli.crawl_cmd",
+    "fraudwatch.cli.frontier_cmd",
     "fraudwatch.cli.demo_cmd",
     "fraudwatch.cli.farm_cmd",
     "fraudwatch.cli.web_cmd",

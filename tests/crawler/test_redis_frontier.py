@@ -163,3 +163,30 @@ def test_a_frontier_password_never_reaches_messages():
     with pytest.raises(FrontierError) as failure:
         connect("redis://:s3cret@127.0.0.1:1/0")
     assert "s3cret" not in str(failure.value) and ":***@127.0.0.1:1" in str(failure.value)
+
+
+def test_frontier_status_shows_the_run_and_reset_waits_for_live_workers(workers, redis_url,
+                                                                         tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from fraudwatch.cli import main
+
+    first, second = workers
+    first.push("GET /a", 0, link("http://a.kz/a"))
+    first.push("GET /b", 0, link("http://a.kz/b"))
+    second.claim()
+    env = {"FRAUDWATCH_VAR_DIR": str(tmp_path), "FRAUDWATCH_FRONTIER_URL": redis_url,
+           "FRAUDWATCH_FRONTIER_NAME": first.name}
+    shown = CliRunner().invoke(main, ["frontier", "status", "--json"], env=env)
+    assert shown.exit_code == 0, shown.output
+    state = json.loads(shown.output)
+    assert (state["run_id"], state["queued"], state["seen"]) == ("run-1", 1, 2)
+    assert state["workers"]["w2"] == {"alive": True, "claimed": 1}
+    refused = CliRunner().invoke(main, ["frontier", "reset"], env=env)
+    assert refused.exit_code == 1 and "stop them first" in refused.output
+    forced = CliRunner().invoke(main, ["frontier", "reset", "--force"], env=env)
+    assert forced.exit_code == 0
+    after = CliRunner().invoke(main, ["frontier", "status"], env=env)
+    assert "no run in progress" in after.output
