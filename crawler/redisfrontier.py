@@ -55,6 +55,23 @@ end
 redis.call('DEL', KEYS[1])
 return #claims / 2
 """
+# Put some claims of a worker back into the queue, marked redelivered: KEYS claims, queue,
+# redelivered; ARGV claim ids. Returns how many.
+RELEASE_SOME = """
+local n = 0
+for _, field in ipairs(ARGV) do
+  local value = redis.call('HGET', KEYS[1], field)
+  if value then
+    local cut = string.find(value, ' ', 1, true)
+    redis.call('ZADD', KEYS[2], tonumber(string.sub(value, 1, cut - 1)),
+               string.sub(value, cut + 1))
+    redis.call('SADD', KEYS[3], field)
+    redis.call('HDEL', KEYS[1], field)
+    n = n + 1
+  end
+end
+return n
+"""
 # Queue a request through its gate, atomically, so a worker killed at any point leaves the
 # frontier consistent: KEYS queue, seen, pages, started; ARGV data, score, gate kind, normalised
 # URL, site, max pages, now. A landing page opens its site's budget (once per site); a link
@@ -101,11 +118,17 @@ class FrontierError(RuntimeError):
 def connect(url: str):
     """A Redis client for `url` that answers, or FrontierError."""
     import redis
+    from redis.backoff import ExponentialBackoff
+    from redis.retry import Retry
 
+    options = {"socket_timeout": 10, "socket_connect_timeout": 5, "health_check_interval": 30}
     try:
-        client = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5,
-                                      health_check_interval=30)
-        client.ping()
+        with redis.Redis.from_url(url, retry=None, **options) as probe:
+            probe.ping()  # at once: a frontier that is not there is an error now
+        # Later, a Redis restart (its append-only file keeps the frontier) is waited out:
+        # about a minute of reconnecting, backing off, before a command fails.
+        client = redis.Redis.from_url(url, retry=Retry(ExponentialBackoff(cap=8, base=0.1), 10),
+                                      **options)
     except (redis.RedisError, ValueError) as exc:
         raise FrontierError(f"Redis frontier {redacted(url)} is not reachable: {exc}; start "
                             "it (scripts/redis start) or fix --frontier") from exc
@@ -138,6 +161,7 @@ class RedisFrontier:
         self.run_id = ""
         self._claim = client.register_script(CLAIM)
         self._release = client.register_script(RELEASE)
+        self._release_some = client.register_script(RELEASE_SOME)
         self._gate = client.register_script(GATE)
         self._finish = client.register_script(FINISH)
 
@@ -187,6 +211,16 @@ class RedisFrontier:
         """These claims are done: their pages are durable."""
         if claims:
             self.client.hdel(self.key(f"claims:{self.worker}"), *claims)
+
+    def my_claims(self) -> set[str]:
+        return {raw.decode() for raw in self.client.hkeys(self.key(f"claims:{self.worker}"))}
+
+    def release(self, claims: list[str]) -> int:
+        """Put these claims of this worker back into the queue (marked redelivered)."""
+        if not claims:
+            return 0
+        return self._release_some(keys=[self.key(f"claims:{self.worker}"), self.key("queue"),
+                                        self.key("redelivered")], args=claims)
 
     def queued(self) -> int:
         return self.client.zcard(self.key("queue"))
@@ -260,5 +294,6 @@ def reset(client, name: str) -> int:
 
 def join_run(url: str, name: str, lease: float, candidate: str) -> tuple[str, str]:
     """Join (or start) the named crawl's current run: (run id, this worker's id)."""
-    frontier = RedisFrontier(connect(url), name, lease)
-    return frontier.join(candidate), frontier.worker
+    with connect(url) as client:
+        frontier = RedisFrontier(client, name, lease)
+        return frontier.join(candidate), frontier.worker

@@ -76,6 +76,8 @@ class FrontierScheduler(Scheduler):
         self.stats = crawler.stats
         self._heartbeat = None
         self._store = None  # opened to check redelivered requests
+        self._idle_claims: set[str] = set()  # claims held at the last idle look
+        self._released: set[str] = set()  # claims put back because nothing came of them
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -99,6 +101,7 @@ class FrontierScheduler(Scheduler):
             self._heartbeat.stop()
         # Claims still held were never finished here: hand them to the other workers.
         self.frontier.leave(release=True)
+        self.frontier.client.close()
         if self._store is not None:
             self._store.close()
         log.info("left frontier run %s (%s)", self.frontier.run_id, reason)
@@ -166,6 +169,25 @@ class FrontierScheduler(Scheduler):
             log.warning("requeued %d requests claimed by workers that stopped", requeued)
             self.stats.inc_value("fraudwatch/frontier_requeued", requeued)
 
+    def _orphans(self) -> None:
+        """Claims this worker still holds at two idle looks in a row have nothing in flight
+        (the store pipeline wrote its batch at the first): their request never made a durable
+        page (an item dropped, a reply from Redis lost). Back to the queue with them, once;
+        a second time they are given up, with an error."""
+        held = self.frontier.my_claims()
+        orphans, self._idle_claims = held & self._idle_claims, held
+        if not orphans:
+            return
+        again = orphans & self._released
+        if again:
+            self.frontier.ack(sorted(again))
+            log.error("gave up %d requests that twice ended without a stored page", len(again))
+        requeued = self.frontier.release(sorted(orphans - again))
+        self._released |= orphans - again
+        if requeued:
+            log.warning("requeued %d claimed requests that ended without a stored page",
+                        requeued)
+
     def _durable(self, items) -> None:
         self.frontier.ack([item.claim for item in items if getattr(item, "claim", "")])
 
@@ -173,6 +195,7 @@ class FrontierScheduler(Scheduler):
         """Close when the whole run is done; otherwise look again for the other workers' links
         shortly (Scrapy's own idle loop waits five seconds)."""
         self._beat()
+        self._orphans()
         if self.frontier.finished():
             self.frontier.finish()
             return

@@ -41,7 +41,8 @@ def status_cmd(obj, frontier: str | None, name: str | None, as_json: bool) -> No
     requests it holds (a worker that is not alive gives them back at the next look)."""
     from crawler.redisfrontier import status
 
-    state = status(_client(obj, frontier), name or obj.config["frontier.name"])
+    with _client(obj, frontier) as client:
+        state = status(client, name or obj.config["frontier.name"])
     if as_json:
         click.echo(json.dumps(state, ensure_ascii=False))
         return
@@ -65,15 +66,15 @@ def reset_cmd(obj, frontier: str | None, name: str | None, force: bool) -> None:
     `crawl --frontier` starts afresh. Refused while a worker is alive, unless --force."""
     from crawler.redisfrontier import reset, status
 
-    client = _client(obj, frontier)
     name = name or obj.config["frontier.name"]
-    alive = [w for w, info in (status(client, name).get("workers") or {}).items()
-             if info["alive"]]
-    if alive and not force:
-        click.echo(f"fraudwatch frontier: {len(alive)} workers still crawl {name} "
-                   f"({', '.join(alive)}); stop them first or use --force", err=True)
-        sys.exit(1)
-    click.echo(f"crawl {name}: {reset(client, name)} keys deleted")
+    with _client(obj, frontier) as client:
+        alive = [w for w, info in (status(client, name).get("workers") or {}).items()
+                 if info["alive"]]
+        if alive and not force:
+            click.echo(f"fraudwatch frontier: {len(alive)} workers still crawl {name} "
+                       f"({', '.join(alive)}); stop them first or use --force", err=True)
+            sys.exit(1)
+        click.echo(f"crawl {name}: {reset(client, name)} keys deleted")
 
 
 def register(main: click.Group) -> None:

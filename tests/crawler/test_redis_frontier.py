@@ -26,9 +26,9 @@ def workers(redis_url, frontier_name):
 
     first, second = worker("w1"), worker("w2")
     yield first, second
-    client = first.client
-    for key in client.scan_iter(f"fraudwatch:{frontier_name}:*"):
-        client.delete(key)
+    for key in first.client.scan_iter(f"fraudwatch:{frontier_name}:*"):
+        first.client.delete(key)
+    first.client.close(), second.client.close()
 
 
 def test_workers_join_the_same_run_and_a_finished_run_makes_way_for_the_next(workers):
@@ -36,7 +36,7 @@ def test_workers_join_the_same_run_and_a_finished_run_makes_way_for_the_next(wor
     assert second.run_id == first.run_id == "run-1"
     assert first.finished()
     first.finish()
-    late = RedisFrontier(first.client, first.name, worker="w3")
+    late = RedisFrontier(first.client, first.name, worker="w3")  # (shares first's client)
     assert late.join("run-2") == "run-2"
 
 
@@ -89,6 +89,7 @@ def test_a_lease_expires_by_itself_without_heartbeats(redis_url, frontier_name):
         time.sleep(0.05)
     assert other.reap() == 1
     assert other.queued() == 1
+    quick.client.close(), other.client.close()
 
 
 def test_a_worker_that_stops_early_hands_its_claims_over(workers):
@@ -190,3 +191,21 @@ def test_frontier_status_shows_the_run_and_reset_waits_for_live_workers(workers,
     assert forced.exit_code == 0
     after = CliRunner().invoke(main, ["frontier", "status"], env=env)
     assert "no run in progress" in after.output
+
+
+def test_claims_that_never_make_a_page_are_retried_once_then_given_up(workers):
+    from scrapy.utils.test import get_crawler
+
+    from crawler.redisscheduler import FrontierScheduler
+
+    first, _ = workers
+    scheduler = FrontierScheduler(first, get_crawler())
+    first.push("GET /dropped", 0)
+    first.claim()  # fetched, but its item was dropped: nothing will acknowledge it
+    scheduler._orphans()  # first idle look: the store pipeline may still write it
+    assert first.claimed() == 1
+    scheduler._orphans()  # still held at the second look: back to the queue
+    assert (first.claimed(), first.queued()) == (0, 1)
+    assert first.claim().redelivered
+    scheduler._orphans(), scheduler._orphans()  # the same again: given up
+    assert (first.claimed(), first.queued()) == (0, 0)
