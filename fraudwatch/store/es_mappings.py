@@ -66,14 +66,18 @@ DATE_FIELDS = {kind: {k for k, v in props.items() if v is DATE}
                for kind, props in PROPERTIES.items()}
 
 
-def index_template(prefix: str, kind: str) -> dict:
-    """The body of the composable index template for one document kind."""
+def index_template(prefix: str, kind: str, shards: int = 1, replicas: int = 0) -> dict:
+    """The body of the composable index template for one document kind.
+
+    Shards and replicas apply to indices created after the template is stored, which is
+    what `ElasticStore.migrate()` does to move existing documents onto new values.
+    """
     return {
         "index_patterns": [f"{prefix}-{kind}s-v*"],
         "version": TEMPLATE_VERSION,
         "priority": 100,
         "template": {
-            "settings": {"number_of_shards": 1, "number_of_replicas": 0,
+            "settings": {"number_of_shards": shards, "number_of_replicas": replicas,
                          "refresh_interval": "1s"},
             "mappings": {"dynamic": False, "properties": PROPERTIES[kind]},
         },
