@@ -48,15 +48,17 @@ def _median(values: list[float]) -> str:
     return f"{statistics.median(values):.0f} (min {min(values):.0f}, max {max(values):.0f})"
 
 
-def main(count: int = 1000, rounds: int = 5, block: int = 20) -> None:
-    """Print model load time, pages classified per second and the ratio to the baseline.
+def measure(count: int = 1000, rounds: int = 5, block: int = 20) -> dict:
+    """Model load time, pages classified per second and the ratio to the baseline.
 
     Within a round, predict and the baseline alternate every `block` pages, so a burst of load
-    from other processes hits both about equally; CPU time of this process is reported too, as
-    it is far less sensitive to other processes than wall-clock time."""
+    from other processes hits both about equally; CPU time of this process is measured too, as
+    it is far less sensitive to other processes than wall-clock time. Returns per-round lists
+    (wall, cpu, base_wall: pages/s; ratios: predict/baseline throughput in CPU time) and their
+    medians (pages_s, cpu_pages_s, baseline_pages_s, ratio)."""
     started = time.perf_counter()
     model = load_model(MODEL_PATH)
-    print(f"model load: {time.perf_counter() - started:.3f} s")
+    load_s = time.perf_counter() - started
     pages = five_kb_pages(count)
     vectoriser = model["char"]
 
@@ -78,11 +80,24 @@ def main(count: int = 1000, rounds: int = 5, block: int = 20) -> None:
         cpu.append(count / totals[1])
         base_wall.append(count / totals[2])
         ratios.append(totals[3] / totals[1])
+    return {"count": count, "rounds": rounds, "load_s": load_s, "wall": wall, "cpu": cpu,
+            "base_wall": base_wall, "ratios": ratios, "pages_s": statistics.median(wall),
+            "cpu_pages_s": statistics.median(cpu),
+            "baseline_pages_s": statistics.median(base_wall),
+            "ratio": statistics.median(ratios)}
+
+
+def main(count: int = 1000, rounds: int = 5, block: int = 20) -> None:
+    """Print model load time, pages classified per second and the ratio to the baseline."""
+    result = measure(count, rounds, block)
+    print(f"model load: {result['load_s']:.3f} s")
     print(f"classified {count} pages of ~{PAGE_BYTES // 1000} KB x {rounds} rounds")
-    print(f"predict: {_median(wall)} pages/s wall-clock, {_median(cpu)} pages per CPU-second")
-    print(f"baseline (one sklearn char TF-IDF transform per page): {_median(base_wall)} pages/s")
-    print(f"predict/baseline throughput ratio (CPU time): {statistics.median(ratios):.3f} "
-          f"(rounds: {', '.join(f'{x:.3f}' for x in ratios)})")
+    print(f"predict: {_median(result['wall'])} pages/s wall-clock, {_median(result['cpu'])} "
+          "pages per CPU-second")
+    print(f"baseline (one sklearn char TF-IDF transform per page): "
+          f"{_median(result['base_wall'])} pages/s")
+    print(f"predict/baseline throughput ratio (CPU time): {result['ratio']:.3f} "
+          f"(rounds: {', '.join(f'{x:.3f}' for x in result['ratios'])})")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ store and var_dir. AutoThrottle stays on, as by default. Prints, each with its t
       (a) (or, with --memory-render auto, during a third crawl that renders landing pages),
       sampled from /proc every 0.2 s; PSS is shown too: summed RSS counts the memory that
       Chromium's processes share once per process                       target <= 600 MB
+
+bench/run imports measure_throughput and measure_rendered, which return these figures.
 """
 
 from __future__ import annotations
@@ -136,6 +138,52 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
+def generated_farm(sites: int) -> Farm:
+    """The farm without its hostile sites, plus `sites` generated sites of PAGES_PER_SITE pages
+    (a context manager serving them on 127.0.0.1 from this process)."""
+    return Farm(port=0, hostile=False, extra_sites=sites, pages_per_site=PAGES_PER_SITE)
+
+
+def _quiet(*_args, **_kwargs) -> None:
+    pass
+
+
+def measure_crawl(farm: Farm, pages: int, work: Path, render: str = "never",
+                  log=_quiet) -> dict:
+    """A `--render RENDER` crawl of pages/20 of the farm's generated sites: its summary, rate
+    (pages per minute of crawling) and the peak RSS and PSS (bytes) of its process tree."""
+    sites = max(1, pages // PAGES_PER_SITE)
+    generated = [url for url in farm.seeds() if "://gen" in url]
+    log(f"crawl --render {render}: {sites} sites x {PAGES_PER_SITE} pages ...", flush=True)
+    summary, peak, wall = crawl(farm, generated[:sites], work, "--render", render)
+    return {**summary, "wall": wall, "rate": summary["pages"] * 60 / summary["seconds"],
+            "rss": peak.rss, "pss": peak.pss}
+
+
+def measure_rendered(farm: Farm, sites: int, work: Path, log=_quiet) -> dict:
+    """`--render always --max-pages 1` over `sites` generated sites: every page is a landing
+    page rendered with its screenshot. Summary, rate (pages/min), peak RSS and PSS (bytes)."""
+    generated = [url for url in farm.seeds() if "://gen" in url]
+    log(f"crawl --render always --max-pages 1: {sites} sites ...", flush=True)
+    summary, peak, wall = crawl(farm, generated[:sites], work, "--render", "always",
+                                "--max-pages", "1")
+    return {**summary, "wall": wall, "rate": summary["pages"] * 60 / summary["seconds"],
+            "rss": peak.rss, "pss": peak.pss}
+
+
+def measure_throughput(pages: int = 10_000, log=_quiet) -> dict:
+    """(a) and (c) with --memory-render never, on a farm of its own: `scrapy bench` just before
+    a `--render never` crawl of `pages` pages. Figures of the crawl (see measure_crawl), plus
+    reference (scrapy bench pages/min) and ratio (crawl rate / reference)."""
+    log("scrapy bench -s CLOSESPIDER_TIMEOUT=10 ...", flush=True)
+    reference = scrapy_bench()
+    log(f"  scrapy bench: {reference:.0f} pages/min (median of per-second log stats)")
+    with generated_farm(max(1, pages // PAGES_PER_SITE)) as farm, \
+            tempfile.TemporaryDirectory() as tmp:
+        figures = measure_crawl(farm, pages, Path(tmp, "plain"), "never", log)
+    return {**figures, "reference": reference, "ratio": figures["rate"] / reference}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000, help="pages of the crawl in (a)/(c)")
@@ -149,37 +197,28 @@ def main() -> None:
     print("scrapy bench -s CLOSESPIDER_TIMEOUT=10 ...", flush=True)
     reference = scrapy_bench()
     print(f"  scrapy bench: {reference:.0f} pages/min (median of per-second log stats)")
-    with Farm(port=0, hostile=False, extra_sites=max(sites, args.rendered),
-              pages_per_site=PAGES_PER_SITE) as farm, tempfile.TemporaryDirectory() as tmp:
-        generated = [url for url in farm.seeds() if "://gen" in url]
-        print(f"crawl --render never: {sites} sites x {PAGES_PER_SITE} pages ...", flush=True)
-        summary, peak, wall = crawl(farm, generated[:sites], Path(tmp, "plain"),
-                                    "--render", "never")
-        rate = summary["pages"] * 60 / summary["seconds"]
-        print(f"  {summary['pages']} pages, {summary['failures']} failures, crawl "
-              f"{summary['seconds']:.1f}s ({wall:.1f}s with start-up and network linking)")
-        ratio = rate / reference
-        print(f"(a) throughput: {rate:.0f} pages/min = {ratio:.2f} x scrapy bench "
+    with generated_farm(max(sites, args.rendered)) as farm, \
+            tempfile.TemporaryDirectory() as tmp:
+        run = measure_crawl(farm, args.pages, Path(tmp, "plain"), "never", print)
+        print(f"  {run['pages']} pages, {run['failures']} failures, crawl "
+              f"{run['seconds']:.1f}s ({run['wall']:.1f}s with start-up and network linking)")
+        ratio = run["rate"] / reference
+        print(f"(a) throughput: {run['rate']:.0f} pages/min = {ratio:.2f} x scrapy bench "
               f"(target >= 0.70): {verdict(ratio >= 0.7)}")
         if args.memory_render != "never":
-            print(f"crawl --render {args.memory_render}: {sites} sites x {PAGES_PER_SITE} "
-                  "pages ...", flush=True)
-            summary, peak, wall = crawl(farm, generated[:sites], Path(tmp, "memory"),
-                                        "--render", args.memory_render)
-        print(f"(c) peak RSS, {summary['pages']} pages, --render {args.memory_render}: "
-              f"{peak.rss / MB:.0f} MB summed over the process tree, PSS {peak.pss / MB:.0f} MB"
-              f" (target <= 600 MB): {verdict(peak.rss <= 600 * MB)}")
+            run = measure_crawl(farm, args.pages, Path(tmp, "memory"), args.memory_render,
+                                print)
+        print(f"(c) peak RSS, {run['pages']} pages, --render {args.memory_render}: "
+              f"{run['rss'] / MB:.0f} MB summed over the process tree, PSS {run['pss'] / MB:.0f} MB"
+              f" (target <= 600 MB): {verdict(run['rss'] <= 600 * MB)}")
         if args.skip_render:
             return
-        print(f"crawl --render always --max-pages 1: {args.rendered} sites ...", flush=True)
-        summary, peak, wall = crawl(farm, generated[:args.rendered], Path(tmp, "rendered"),
-                                    "--render", "always", "--max-pages", "1")
-        rendered = summary["pages"] * 60 / summary["seconds"]
-        print(f"  {summary['sites']} sites, {summary['pages']} pages, {summary['failures']} "
-              f"failures, crawl {summary['seconds']:.1f}s, peak memory with Chromium: RSS summed "
-              f"{peak.rss / MB:.0f} MB, PSS {peak.pss / MB:.0f} MB")
-        print(f"(b) rendered pages with screenshots: {rendered:.0f}/min (target >= 60): "
-              f"{verdict(rendered >= 60)}")
+        run = measure_rendered(farm, args.rendered, Path(tmp, "rendered"), print)
+        print(f"  {run['sites']} sites, {run['pages']} pages, {run['failures']} "
+              f"failures, crawl {run['seconds']:.1f}s, peak memory with Chromium: RSS summed "
+              f"{run['rss'] / MB:.0f} MB, PSS {run['pss'] / MB:.0f} MB")
+        print(f"(b) rendered pages with screenshots: {run['rate']:.0f}/min (target >= 60): "
+              f"{verdict(run['rate'] >= 60)}")
 
 
 if __name__ == "__main__":

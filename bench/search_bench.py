@@ -4,6 +4,7 @@ Run: .venv/bin/python bench/search_bench.py [--n 100000] [--backends sqlite,elas
 Loads N pages and their sites in bulk into a fresh SQLite file and a fresh set of
 Elasticsearch indices (dropped afterwards), then runs each query ROUNDS times and prints
 p50/p95 per query and over all of them (target: p95 <= 100 ms on both).
+bench/run imports measure_search, which returns these figures per backend.
 """
 
 from __future__ import annotations
@@ -131,6 +132,45 @@ def open_backend(name: str, folder: Path, es_url: str) -> Store:
     return ElasticStore(es_url, prefix=f"fwbench-{uuid.uuid4().hex[:8]}", timeout=120)
 
 
+def run_backend(backend: str, pages: list[Page], sites: list[Site], folder: Path,
+                es_url: str) -> tuple[float, dict[str, list[float]]]:
+    """Load `pages` and `sites` into a fresh store of `backend` (Elasticsearch indices are
+    dropped afterwards) and time the queries: (load seconds, ms per run of each query)."""
+    store = open_backend(backend, folder, es_url)
+    store.setup()
+    try:
+        return load(store, pages, sites), measure(store)
+    finally:
+        if backend == "elasticsearch":
+            store.drop()
+        store.close()
+
+
+def summarise(n: int, seconds: float, timings: dict[str, list[float]]) -> dict:
+    """p50/p95 in ms over all queries and per query, and the query with the worst p95."""
+    every = [t for runs in timings.values() for t in runs]
+    queries = {name: {"p50_ms": statistics.median(runs), "p95_ms": percentile(runs, 0.95)}
+               for name, runs in timings.items()}
+    slowest = max(queries, key=lambda name: queries[name]["p95_ms"])
+    return {"n": n, "load_s": seconds, "p50_ms": statistics.median(every),
+            "p95_ms": percentile(every, 0.95), "slowest": slowest, "queries": queries}
+
+
+def measure_search(n: int = 100_000, backends=("sqlite", "elasticsearch"),
+                   es_url: str = "http://127.0.0.1:9200", on_backend=None) -> dict[str, dict]:
+    """Figures of each backend (see summarise), after generating and loading `n` pages and
+    sites into each; `on_backend(backend, figures)` is called as soon as one is measured."""
+    pages, sites = generate(n)
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for backend in backends:
+            results[backend] = summarise(n, *run_backend(backend, pages, sites, Path(folder),
+                                                         es_url))
+            if on_backend:
+                on_backend(backend, results[backend])
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
@@ -140,15 +180,7 @@ def main() -> None:
     pages, sites = generate(args.n)
     with tempfile.TemporaryDirectory() as folder:
         for backend in args.backends.split(","):
-            store = open_backend(backend, Path(folder), args.es)
-            store.setup()
-            try:
-                seconds = load(store, pages, sites)
-                report(backend, args.n, seconds, measure(store))
-            finally:
-                if backend == "elasticsearch":
-                    store.drop()
-                store.close()
+            report(backend, args.n, *run_backend(backend, pages, sites, Path(folder), args.es))
 
 
 if __name__ == "__main__":

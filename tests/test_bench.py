@@ -1,0 +1,32 @@
+"""The benchmark command, bench/run, end to end on its cheapest row (no Elasticsearch, Redis or
+browser needed)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_bench_run_quick_classify_row(tmp_path):
+    out = tmp_path / "table.json"
+    result = subprocess.run([str(ROOT / "bench" / "run"), "--quick", "--only", "classify",
+                             "--json", str(out)], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    table = json.loads(out.read_text())
+    assert table["quick"] is True and table["errors"] == {}
+    assert [row["id"] for row in table["rows"]] == ["3"]
+    assert table["rows"][0]["value"] > 0 and "pages/s" in table["rows"][0]["figure"]
+    assert table["raw"]["classify"]["ratio"] > 0
+    # the row as soon as measured, then the table, then the total time
+    assert result.stdout.count("classified pages/s") == 2
+    assert "\ntotal: " in result.stdout
+
+
+def test_bench_run_rejects_an_unknown_row():
+    result = subprocess.run([str(ROOT / "bench" / "run"), "--only", "3,nosuchrow"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "unknown row 'nosuchrow'" in result.stderr
