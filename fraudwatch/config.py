@@ -164,12 +164,13 @@ _TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number",
 def validate_store_url(url: str, origin: str = "store") -> str:
     if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
         return url
-    if url.startswith(("http://", "https://")):
+    if all(node.strip().startswith(("http://", "https://")) for node in url.split(",")):
         return url
     raise ConfigError(
         f"store = {url!r} (from {origin}) is not a store URL; fix: use "
-        "sqlite:///var/fraudwatch.db (embedded) or http://127.0.0.1:9200 (Elasticsearch), "
-        "in --store, FRAUDWATCH_STORE or the store key of fraudwatch.toml"
+        "sqlite:///var/fraudwatch.db (embedded) or http://127.0.0.1:9200 (Elasticsearch; "
+        "several nodes separated by commas), in --store, FRAUDWATCH_STORE or the store key of "
+        "fraudwatch.toml"
     )
 
 

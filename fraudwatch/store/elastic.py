@@ -49,7 +49,10 @@ class ElasticStore(Store):
         self.shards, self.replicas, self.bulk_size = shards, replicas, bulk_size
         self.backoff = Backoff(retries, backoff, max_backoff)
         # Every request, the helpers' too, is retried with backoff by the transport.
-        self.es = Elasticsearch(url, request_timeout=timeout, transport_class=BackoffTransport,
+        # Several nodes of a cluster: "http://es1:9200,http://es2:9200". Requests go round
+        # them, and one that fails is retried on the next node.
+        nodes = [node.strip() for node in url.split(",") if node.strip()]
+        self.es = Elasticsearch(nodes, request_timeout=timeout, transport_class=BackoffTransport,
                                 max_retries=retries, retry_on_timeout=True,
                                 retry_on_status=RETRY_STATUSES)
         self.es.transport.backoff = self.backoff
