@@ -24,50 +24,47 @@ def _es_reachable(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def es_url() -> str:
-    """URL of a running Elasticsearch node; starts one with scripts/elasticsearch if needed.
+def _service(name: str, script: str, url: str, reachable, timeout: float) -> str:
+    """`url` once the service answers there, started with scripts/SCRIPT if it does not.
 
-    In CI a node that cannot start fails the run with the script's reason; elsewhere the
-    Elasticsearch tests are skipped with that reason (set FRAUDWATCH_TEST_ES to choose a node).
-    """
-    url = os.environ.get("FRAUDWATCH_TEST_ES", "http://127.0.0.1:9200")
-    if _es_reachable(url):
+    In CI a service that cannot start fails the run with the script's reason; elsewhere the
+    tests that need it are skipped with that reason."""
+    if reachable(url):
         return url
-    proc = subprocess.run([str(ROOT / "scripts" / "elasticsearch"), "start"],
-                          capture_output=True, text=True, timeout=600)
-    if proc.returncode == 0 and _es_reachable(url):
+    proc = subprocess.run([str(ROOT / "scripts" / script), "start"],
+                          capture_output=True, text=True, timeout=timeout)
+    if proc.returncode == 0 and reachable(url):
         return url
-    reason = f"Elasticsearch could not start: {proc.stderr.strip()[-2000:]}"
+    reason = f"{name} could not start: {proc.stderr.strip()[-2000:]}"
     if IN_CI:
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def es_url() -> str:
+    """URL of a running Elasticsearch node (FRAUDWATCH_TEST_ES chooses it)."""
+    return _service("Elasticsearch", "elasticsearch",
+                    os.environ.get("FRAUDWATCH_TEST_ES", "http://127.0.0.1:9200"),
+                    _es_reachable, 600)
 
 
 def _redis_reachable(url: str) -> bool:
     import redis
 
     try:
-        return bool(redis.Redis.from_url(url, socket_connect_timeout=2).ping())
+        with redis.Redis.from_url(url, socket_connect_timeout=2) as client:
+            return bool(client.ping())
     except (redis.RedisError, OSError):
         return False
 
 
 @pytest.fixture(scope="session")
 def redis_url() -> str:
-    """URL of a running Redis server; starts one with scripts/redis if needed (fails in CI,
-    skips elsewhere, when it cannot). FRAUDWATCH_TEST_REDIS chooses the server."""
-    url = os.environ.get("FRAUDWATCH_TEST_REDIS", "redis://127.0.0.1:6390/0")
-    if _redis_reachable(url):
-        return url
-    proc = subprocess.run([str(ROOT / "scripts" / "redis"), "start"],
-                          capture_output=True, text=True, timeout=60)
-    if proc.returncode == 0 and _redis_reachable(url):
-        return url
-    reason = f"Redis could not start: {proc.stderr.strip()[-2000:]}"
-    if IN_CI:
-        pytest.fail(reason)
-    pytest.skip(reason)
+    """URL of a running Redis server (FRAUDWATCH_TEST_REDIS chooses it)."""
+    return _service("Redis", "redis",
+                    os.environ.get("FRAUDWATCH_TEST_REDIS", "redis://127.0.0.1:6390/0"),
+                    _redis_reachable, 60)
 
 
 @pytest.fixture
