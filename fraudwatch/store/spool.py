@@ -224,10 +224,12 @@ class Spool:
                     result.corrupt.append(self._set_aside(path, str(exc.__cause__)))
                     continue
                 try:
-                    store.put_captures(batch.captures)
                     store.put_pages(batch.pages)
                     store.refresh()  # the sites aggregate over the pages the store shows
                     store.put_sites(resite(store, batch.sites, batch.since))
+                    # Captures last, as the crawl writes them: a stored capture means its
+                    # page and site are stored (what --resume and redelivery go by).
+                    store.put_captures(batch.captures)
                     store.refresh()  # and what reads the store next sees the batch
                 except StoreUnavailable as exc:
                     result.unavailable = exc
