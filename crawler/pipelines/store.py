@@ -149,6 +149,9 @@ class StorePipeline:
     def _replay(self) -> None:
         from fraudwatch.store import StoreUnavailable
 
+        if self.outage and not self._reachable():  # quick: no retries block the crawl
+            self._down(StoreUnavailable(f"{self.config.store} still unreachable"))
+            return
         try:
             self._setup()
             result = self.spool.replay(self.store, spooled_sites)
@@ -166,6 +169,14 @@ class StorePipeline:
         elif result.docs:
             log.info("spooled batches replayed", store=self.config.store, docs=result.docs,
                      batches=result.batches)
+
+    def _reachable(self) -> bool:
+        from fraudwatch.store import StoreError
+
+        try:
+            return self.store.reachable()
+        except StoreError:
+            return False
 
     def _down(self, exc: Exception) -> None:
         """Note an unreachable store: warn once per outage, and try again after a pause that

@@ -33,6 +33,11 @@ class Store(ABC):
     def ping(self) -> str:
         """Return a one-line description of the backend; raise StoreError if unreachable."""
 
+    def reachable(self) -> bool:
+        """Whether the store answers right now: one quick try, no retries (a crawl probes
+        an unreachable store with it before replaying its spool)."""
+        return True
+
     @abstractmethod
     def put_captures(self, captures: Iterable[Capture]) -> int: ...
 

@@ -35,6 +35,7 @@ _FILTER_FIELDS = {"sign": "sign_ids"}
 SITE_FIELDS_ON_PAGES = ("review_state", "registrar", "hosting")
 _CLASSES = {"capture": Capture, "page": Page, "site": Site, "review": Review, "letter": Letter}
 
+PROBE_SECONDS = 2.0  # how long `reachable` waits for the node's answer
 
 class ElasticStore(Store):
     def __init__(self, url: str, prefix: str = "fraudwatch", timeout: float = 30.0, *,
@@ -100,6 +101,15 @@ class ElasticStore(Store):
         health = self._call(self.es.cluster.health)
         return (f"Elasticsearch {version} at {self.url} "
                 f"(cluster {health['status']})")
+
+    def reachable(self) -> bool:
+        from elasticsearch import ApiError, TransportError
+
+        try:
+            self.es.options(max_retries=0, request_timeout=PROBE_SECONDS).cluster.health()
+        except (ApiError, TransportError):
+            return False
+        return True
 
     def migrate(self) -> dict[str, str]:
         """Re-create every index from the current templates and swap aliases; returns new names."""

@@ -32,3 +32,13 @@ def test_every_node_of_a_store_url_must_be_http():
     assert validate_store_url("http://es1:9200, https://es2:9200")
     with pytest.raises(ConfigError, match="several nodes separated by commas"):
         validate_store_url("http://es1:9200,es2:9200")
+
+
+def test_reachable_answers_at_once_without_retries(es_url):
+    import time
+
+    assert ElasticStore(es_url).reachable()
+    down = ElasticStore("http://127.0.0.1:1", retries=5, backoff=1.0)
+    started = time.monotonic()
+    assert not down.reachable()
+    assert time.monotonic() - started < 1.0  # not the 31 s its five retries would wait
