@@ -24,6 +24,10 @@ from fraudwatch.web.users import UserStore
 SESSION_HOURS = 8
 
 
+LOGIN_FAILURES = 5
+LOGIN_RETRY_MINUTES = 10
+
+
 def create_app(store: Store, config, *, secret_key: str, users: UserStore | None = None,
                secure_cookies: bool = False, check_rate: float = 10.0,
                check_burst: int = 5) -> FastAPI:
@@ -39,6 +43,9 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.state.users = users or UserStore(var_dir / "users.db")
     app.state.seeds_file = var_dir / "seeds" / "citizen.txt"
     app.state.check_bucket = TokenBucket(check_rate, check_burst)
+    # Failed logins per account and per client IP: LOGIN_FAILURES in a row, then one more
+    # every LOGIN_RETRY_MINUTES (password guessing gets a few tries an hour).
+    app.state.login_failures = TokenBucket(1 / LOGIN_RETRY_MINUTES, LOGIN_FAILURES)
     app.state.templates = make_templates()
     app.add_middleware(SessionMiddleware, secret_key=secret_key, session_cookie="fw_session",
                        max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure_cookies)

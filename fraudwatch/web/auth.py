@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import secrets
 from typing import Annotated
 
@@ -25,10 +26,22 @@ def login_form(request: Request, next: str = "/"):
 @router.post("/login")
 def login(request: Request, username: Annotated[str, Form(max_length=200)],
           password: Annotated[str, Form(max_length=1000)], next: Annotated[str, Form()] = "/"):
-    """Start a fresh session for a right name and password; else show the form again."""
+    """Start a fresh session for a right name and password; else show the form again. After
+    too many failures for the account or from the client, refuse to try for a while."""
+    failures, ip = request.app.state.login_failures, client_ip(request)
+    keys = (f"user:{username.strip().lower()}", f"ip:{ip}")
+    wait = max(failures.wait(key) for key in keys)
+    if wait:
+        log.warning("login_throttled", user=username, ip=ip, wait_seconds=round(wait))
+        minutes = max(1, math.ceil(wait / 60))
+        return render(request, "login.html", status_code=429, next_url=safe_next(next, "/"),
+                      error=f"Too many failed logins. Try again in {minutes} min.",
+                      headers={"Retry-After": str(math.ceil(wait))})
     user = request.app.state.users.authenticate(username, password)
     if user is None:
-        log.warning("login_failed", user=username, ip=client_ip(request))
+        for key in keys:
+            failures.take(key)
+        log.warning("login_failed", user=username, ip=ip)
         return render(request, "login.html", status_code=401, next_url=safe_next(next, "/"),
                       error="Wrong name or password.")
     request.session.clear()

@@ -17,6 +17,16 @@ class TokenBucket:
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
+    def wait(self, key: str) -> float:
+        """Seconds until `key` has a token (0: it has one now); spends nothing."""
+        with self._lock:
+            now = self.clock()
+            tokens, then = self._buckets.get(key, (float(self.burst), now))
+            tokens = min(self.burst, tokens + (now - then) * self.rate)
+            if tokens >= 1:
+                return 0.0
+            return (1 - tokens) / self.rate if self.rate > 0 else 3600.0
+
     def take(self, key: str) -> float:
         """Spend one token of `key`: 0 if allowed, else the seconds until one is available."""
         with self._lock:

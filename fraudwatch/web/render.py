@@ -34,8 +34,9 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def render(request: Request, name: str, status_code: int = 200, **context):
+def render(request: Request, name: str, status_code: int = 200,
+           headers: dict[str, str] | None = None, **context):
     """A template response with the current user and CSRF token in its context."""
     context.update(user=current_user(request), csrf_token=csrf_token(request))
     return request.app.state.templates.TemplateResponse(
-        request, name, context, status_code=status_code)
+        request, name, context, status_code=status_code, headers=headers)

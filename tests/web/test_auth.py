@@ -86,3 +86,22 @@ def test_secret_key_from_env_or_generated_file(tmp_path):
     key = load_secret_key(tmp_path, {})
     assert stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode) == 0o600
     assert load_secret_key(tmp_path, {}) == key and len(key) > 40
+
+
+def test_password_guessing_is_throttled_per_account_then_lifted(client, csrf, password, app):
+    now = [1000.0]
+    app.state.login_failures.clock = lambda: now[0]
+
+    def attempt(name, secret):
+        return client.post("/login", data={"username": name, "password": secret,
+                                           "csrf_token": csrf(client, "/login")},
+                           follow_redirects=False)
+
+    assert [attempt("admin", f"guess-{n}").status_code for n in range(5)] == [401] * 5
+    refused = attempt("admin", password)  # even the right password, for now
+    assert refused.status_code == 429
+    assert "Too many failed logins" in refused.text
+    assert 0 < int(refused.headers["retry-after"]) <= 600
+    assert attempt("ADMIN ", password).status_code == 429  # the same account, spelt otherwise
+    now[0] += 601
+    assert attempt("admin", password).status_code == 303
