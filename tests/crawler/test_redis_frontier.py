@@ -209,3 +209,31 @@ def test_claims_that_never_make_a_page_are_retried_once_then_given_up(workers):
     assert first.claim().redelivered
     scheduler._orphans(), scheduler._orphans()  # the same again: given up
     assert (first.claimed(), first.queued()) == (0, 0)
+
+
+def test_a_redis_restart_keeps_the_frontier_and_the_worker_reconnects(tmp_path):
+    import socket
+    import subprocess
+    from pathlib import Path
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    script = str(Path(__file__).resolve().parents[2] / "scripts" / "redis")
+    env = {"PATH": "/usr/bin:/bin:/usr/sbin:/sbin", "FRAUDWATCH_REDIS_PORT": str(port),
+           "FRAUDWATCH_REDIS_DATA": str(tmp_path / "redis")}
+
+    def redis(command: str) -> None:
+        subprocess.run([script, command], env=env, check=True, capture_output=True, timeout=30)
+
+    redis("start")
+    try:
+        frontier = RedisFrontier(connect(f"redis://127.0.0.1:{port}/0"), "restart", worker="w1")
+        frontier.join("run-1")
+        frontier.push("GET /page", 0)
+        redis("stop")
+        redis("start")  # its append-only file brings the queue back
+        assert frontier.claim().data == b"GET /page"  # the same client, reconnected
+        frontier.client.close()
+    finally:
+        redis("stop")
