@@ -21,6 +21,8 @@ from takedown.render import render_html
 # letter type -> template name
 TEMPLATES = {"blocking": "blocking", "abuse_registrar": "abuse", "abuse_hosting": "abuse",
              "delisting": "delisting"}
+# abuse letter type -> whose abuse desk it goes to (the key of Site.abuse_emails)
+ABUSE_ROLES = {"abuse_registrar": "registrar", "abuse_hosting": "hosting"}
 STATUSES = ("draft", "sent", "acknowledged", "blocked")
 
 
@@ -56,6 +58,24 @@ def _per_recipient(sites: list[Site], recipient_of) -> dict[str, list[Site]]:
         if recipient_of(site):
             groups[recipient_of(site)].append(site)
     return dict(sorted(groups.items()))
+
+
+def abuse_pending(store: Store) -> list[Site]:
+    """Confirmed sites, by domain, that an abuse notice to the registrar or the host has not
+    listed yet (they get one once that recipient is known)."""
+    done = [_covered(store, letter_type) for letter_type in ABUSE_ROLES]
+    return sorted((s for s in store.iter_sites(review_state="confirmed")
+                   if any(s.id not in ids for ids in done)), key=lambda s: s.domain)
+
+
+def recipient_emails(draft: Draft) -> list[str]:
+    """The abuse e-mails of an abuse notice's recipient as its sites record them, distinct,
+    in site order (sites behind one provider name may report different addresses)."""
+    role = ABUSE_ROLES.get(draft.letter_type)
+    if role is None:
+        return []
+    return list(dict.fromkeys(email for site in draft.sites
+                              if (email := site.abuse_emails.get(role, ""))))
 
 
 def plan_letters(store: Store, config) -> list[Draft]:
@@ -94,6 +114,7 @@ def letter_context(config, draft: Draft, number: str, day: date, rows: list[dict
     """Everything a letter template reads."""
     return {
         "number": number, "date": day, "recipient": draft.recipient, "rows": rows,
+        "recipient_emails": recipient_emails(draft),
         "role": "registrar" if draft.letter_type == "abuse_registrar" else "hosting",
         "sender": {"name": config["letters.sender_name"],
                    "address": config["letters.sender_address"],
@@ -154,8 +175,8 @@ def register_letter(store: Store, draft: Draft, number: str, day: date, html: st
                     out_dir: Path, pdf=None) -> Letter:
     """Write a rendered letter's files, register it, and note its number on its sites."""
     letter = Letter(number=number, date=day.isoformat(), letter_type=draft.letter_type,
-                    recipient=draft.recipient, lang=draft.lang,
-                    site_ids=[s.id for s in draft.sites],
+                    recipient=draft.recipient, recipient_emails=recipient_emails(draft),
+                    lang=draft.lang, site_ids=[s.id for s in draft.sites],
                     files=write_letter(html, file_stem(number, draft.lang), out_dir, pdf))
     store.put_letters([letter])
     for site in draft.sites:

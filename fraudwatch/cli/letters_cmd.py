@@ -1,4 +1,5 @@
-"""`fraudwatch letters build|list|show|mark`: takedown letters and their register."""
+"""`fraudwatch letters build|list|show|mark|cases|contacts`: takedown letters, their register
+and the abuse contacts they are addressed to."""
 
 from __future__ import annotations
 
@@ -62,12 +63,14 @@ def build(obj, out_dir: Path | None, day, no_pdf: bool, network_id: str | None,
 @click.option("--status", type=click.Choice(STATUSES), help="Only letters in this status.")
 @click.pass_obj
 def list_letters(obj, status: str | None) -> None:
-    """The letter register: number, date, type, status, recipient, number of sites."""
+    """The letter register: number, date, type, status, recipient, number of sites, and the
+    recipient's abuse e-mails (abuse notices)."""
     with obj.open_store() as store:
         for letter in sorted(store.iter_letters(), key=lambda lt: lt.number):
             if status is None or letter.status == status:
                 click.echo(f"{letter.number}\t{letter.date}\t{letter.letter_type}\t"
-                           f"{letter.status}\t{letter.recipient}\t{len(letter.site_ids)}")
+                           f"{letter.status}\t{letter.recipient}\t{len(letter.site_ids)}\t"
+                           f"{', '.join(letter.recipient_emails)}")
 
 
 @letters.command("show")
@@ -119,18 +122,69 @@ def cases(obj, only_overdue: bool) -> None:
 
 
 @letters.command("contacts")
-@click.argument("domain")
+@click.argument("domain", required=False)
+@click.option("--fill", is_flag=True,
+              help="Store registrar, hosting provider and their abuse e-mails on sites "
+                   "(default: confirmed sites still due an abuse notice that lack one).")
+@click.option("--all", "every", is_flag=True, help="With --fill: every site in the store.")
+@click.option("--refresh", is_flag=True,
+              help="With --fill: replace names and e-mails already on the sites (also "
+                   "reviewer-typed ones) with what RDAP says.")
 @click.pass_obj
-def contacts(obj, domain: str) -> None:
-    """Abuse contacts of DOMAIN: registrar and networks (RDAP) and DNS records, as JSON."""
+def contacts(obj, domain: str | None, fill: bool, every: bool, refresh: bool) -> None:
+    """Abuse contacts of DOMAIN: registrar and networks (RDAP) and DNS records, as JSON.
+
+    With --fill, write them onto the sites in the store instead (only DOMAIN's site when one
+    is given), one line per site and a summary; exit 1 if any look-up failed."""
     from takedown.contacts.lookup import ContactFinder
     from takedown.contacts.rdap import RdapError
 
+    if not fill:
+        if every or refresh:
+            raise click.UsageError("--all and --refresh go with --fill")
+        if domain is None:
+            raise click.UsageError("give a DOMAIN, or --fill to fill the sites in the store")
+        try:
+            found = ContactFinder.from_config(obj.config).domain(domain)
+        except RdapError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    if domain and every:
+        raise click.UsageError("give a DOMAIN or --all, not both")
+    failed = _fill_contacts(obj, ContactFinder.from_config(obj.config), domain, every, refresh)
+    if failed:
+        click.get_current_context().exit(1)
+
+
+def _fill_contacts(obj, finder, domain: str | None, every: bool, refresh: bool) -> int:
+    """Run `letters contacts --fill`; return the number of failed look-ups."""
+    from takedown.contacts.fill import fill_contacts, sites_to_fill
+
+    def report(outcome) -> None:
+        if outcome.status == "failed":
+            detail = outcome.reason
+        else:
+            detail = "; ".join(filter(None, [", ".join(outcome.changes), *outcome.notes]))
+        click.echo(f"{outcome.status}\t{outcome.domain}\t{detail}")
+
     try:
-        found = ContactFinder.from_config(obj.config).domain(domain)
-    except RdapError as exc:
+        with obj.open_store() as store:
+            if domain:
+                site = store.get_site_by_domain(domain)
+                if site is None:
+                    raise click.ClickException(f"no site {domain!r} in the store")
+                sites = [site]
+            else:
+                sites = sites_to_fill(store, every)
+            outcomes = fill_contacts(store, finder, sites, refresh, progress=report)
+    except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    counts = {status: sum(o.status == status for o in outcomes)
+              for status in ("filled", "unchanged", "failed")}
+    click.echo(f"filled {counts['filled']}, unchanged {counts['unchanged']}, "
+               f"failed {counts['failed']}")
+    return counts["failed"]
 
 
 def register(main: click.Group) -> None:

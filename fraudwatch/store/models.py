@@ -174,6 +174,8 @@ class Site(Doc):
     ip: str = ""
     asn: str = ""
     hosting: str = ""
+    # abuse addresses from RDAP: {"registrar": e-mail, "hosting": e-mail}
+    abuse_emails: dict[str, str] = field(default_factory=dict)
     network_id: str = ""
     mirror_of: str = ""
     fingerprints: dict[str, list[str]] = field(default_factory=dict)
@@ -217,6 +219,7 @@ class Letter(Doc):
     site_ids: list[str] = field(default_factory=list)
     status: str = "draft"
     files: dict[str, str] = field(default_factory=dict)
+    recipient_emails: list[str] = field(default_factory=list)
     created_at: str = field(default_factory=utcnow)
     id: str = ""
 

@@ -39,13 +39,17 @@ class ContactFinder:
         return self._cached(f"ip:{ip}", lambda: rdap.ip_contacts(
             self._rdap("ip", ip, "" if self.rdap_base else rdap.server_for_ip(ip))))
 
-    def domain(self, domain: str) -> dict:
-        """Registrar, abuse e-mail, DNS records and the networks of its A records."""
+    def registration(self, domain: str) -> dict:
+        """Registrar, its abuse e-mail and the DNS records of `domain` (RDAP and DNS)."""
         def compute() -> dict:
             server = "" if self.rdap_base else rdap.server_for_domain(domain)
             found = rdap.domain_contacts(self._rdap("domain", domain, server))
             found["dns"] = dns_records.records(domain, self.resolver)
             return found
 
-        found = self._cached(f"domain:{domain}", compute)
+        return self._cached(f"domain:{domain}", compute)
+
+    def domain(self, domain: str) -> dict:
+        """Registrar, abuse e-mail, DNS records and the networks of its A records."""
+        found = self.registration(domain)
         return {**found, "networks": {ip: self.network(ip) for ip in found["dns"]["A"]}}

@@ -50,28 +50,37 @@ def fetch(url: str, timeout: float = 10.0) -> dict:
     request = urllib.request.Request(url, headers={"Accept": "application/rdap+json"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return json.load(response)
+            doc = json.load(response)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         raise RdapError(f"RDAP query {url} failed: {exc}") from exc
+    if not isinstance(doc, dict):
+        raise RdapError(f"RDAP query {url} failed: the answer is not a JSON object")
+    return doc
 
 
 def _vcard(entity: dict, field: str) -> str:
-    """A field (fn, email) of an entity's jCard, or ''."""
-    for item in (entity.get("vcardArray") or [None, []])[1]:
-        if item[0] == field:
-            return str(item[3])
+    """A field (fn, email) of an entity's jCard, or ''; malformed jCards count as empty
+    (an RDAP answer is written by a third party)."""
+    card = entity.get("vcardArray")
+    items = card[1] if isinstance(card, list) and len(card) > 1 and isinstance(card[1], list) \
+        else []
+    for item in items:
+        if isinstance(item, list) and len(item) > 3 and item[0] == field:
+            return str(item[3]).strip()
     return ""
 
 
 def _entities(doc: dict):
     """Every entity of an RDAP object, nested ones included."""
-    for entity in doc.get("entities", []):
-        yield entity
-        yield from _entities(entity)
+    entities = doc.get("entities")
+    for entity in entities if isinstance(entities, list) else []:
+        if isinstance(entity, dict):
+            yield entity
+            yield from _entities(entity)
 
 
 def _with_role(doc: dict, role: str) -> dict:
-    return next((e for e in _entities(doc) if role in e.get("roles", [])), {})
+    return next((e for e in _entities(doc) if role in (e.get("roles") or [])), {})
 
 
 def domain_contacts(doc: dict) -> dict:
@@ -82,8 +91,11 @@ def domain_contacts(doc: dict) -> dict:
 
 
 def ip_contacts(doc: dict) -> dict:
-    """Network name, range and abuse e-mail from an RDAP ip network object."""
+    """Network name, range, abuse e-mail and (where the registry gives it, as ARIN does) the
+    origin AS number from an RDAP ip network object."""
+    origin = doc.get("arin_originas0_originautnums")
     return {"network": doc.get("name", ""), "handle": doc.get("handle", ""),
             "range": f"{doc.get('startAddress', '')} - {doc.get('endAddress', '')}",
             "country": doc.get("country", ""),
-            "abuse_email": _vcard(_with_role(doc, "abuse"), "email")}
+            "abuse_email": _vcard(_with_role(doc, "abuse"), "email"),
+            "asn": str(origin[0]) if isinstance(origin, list) and origin else ""}

@@ -35,16 +35,18 @@ RDAP = {
 
 
 class RdapServer(ThreadingHTTPServer):
-    """Serves the RDAP documents above on 127.0.0.1 (port 0), counting requests."""
+    """Serves the RDAP documents above (or `docs` {path: document}) on 127.0.0.1 (port 0),
+    counting requests."""
 
-    def __init__(self):
+    def __init__(self, docs: dict[str, dict] | None = None):
         self.hits = 0
+        self.docs = RDAP if docs is None else docs
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 server.hits += 1
-                doc = RDAP.get(self.path)
+                doc = server.docs.get(self.path)
                 body = json.dumps(doc or {"errorCode": 404}).encode()
                 self.send_response(200 if doc else 404)
                 self.send_header("Content-Type", "application/rdap+json")

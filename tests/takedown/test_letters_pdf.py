@@ -61,3 +61,24 @@ def test_letter_prints_numbers_dates_and_every_site(filled_sqlite, config, tmp_p
     if letter_type != "delisting":
         assert "<script>alert(1)</script>" in text
         assert "01.10.2026" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_abuse_notice_prints_the_recipients_abuse_emails(filled_sqlite, config, tmp_path, pdf,
+                                                         lang):
+    from takedown.render import render_html
+
+    sites = sorted(filled_sqlite.iter_sites(), key=lambda s: s.domain)
+    emails = ["abuse@hoster.kz", "noc-team.abuse-desk@very-long-provider-name.example.kz"]
+    for site, email in zip(sites, [*emails, emails[0]], strict=True):
+        site.abuse_emails = {"hosting": email}
+    draft = Draft("abuse_hosting", "Hoster.KZ", lang, sites)
+    context = letter_context(config, draft, "FW-2026/00043", DAY,
+                             rows_for(filled_sqlite, "abuse_hosting", sites))
+    assert context["recipient_emails"] == emails
+    write_letter(render_html("abuse", lang, context), f"a.{lang}", tmp_path, pdf)
+    text = pdf_text(tmp_path / f"a.{lang}.pdf")
+    head = text[:text.index("FW-2026/00043")]  # the address block, above the number line
+    assert "abuse@hoster.kz" in head
+    # a long address wraps after its @, never at one of its hyphens
+    assert "noc-team.abuse-desk@" in head and "very-long-provider-name.example.kz" in head
