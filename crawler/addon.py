@@ -29,6 +29,21 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def crawl_config(settings):
+    """The fraudwatch configuration a crawl runs with: its file, with the crawl's store."""
+    from fraudwatch.config import load_config
+
+    return load_config(settings.get("FRAUDWATCH_CONFIG") or None,
+                       overrides={"store": settings.get("FRAUDWATCH_STORE") or None})
+
+
+def open_crawl_store(settings):
+    """The crawl's store, with the configuration's Elasticsearch settings (index prefix)."""
+    from fraudwatch.store import open_store
+
+    return open_store(settings.get("FRAUDWATCH_STORE"), crawl_config(settings))
+
+
 class FraudwatchAddon:
     def update_settings(self, settings) -> None:
         from fraudwatch.config import load_config

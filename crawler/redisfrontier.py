@@ -42,24 +42,13 @@ local field = redis.sha1hex(popped[1])
 redis.call('HSET', KEYS[2], field, popped[2] .. ' ' .. popped[1])
 return {field, popped[1], redis.call('SREM', KEYS[3], field)}
 """
-# Put every claim of a worker back into the queue, marked redelivered: KEYS claims, queue,
-# redelivered. Returns how many.
+# Put claims of a worker back into the queue, marked redelivered: KEYS claims, queue,
+# redelivered; ARGV the claim ids, none for all of them. Returns how many.
 RELEASE = """
-local claims = redis.call('HGETALL', KEYS[1])
-for i = 2, #claims, 2 do
-  local value = claims[i]
-  local cut = string.find(value, ' ', 1, true)
-  redis.call('ZADD', KEYS[2], tonumber(string.sub(value, 1, cut - 1)), string.sub(value, cut + 1))
-  redis.call('SADD', KEYS[3], claims[i - 1])
-end
-redis.call('DEL', KEYS[1])
-return #claims / 2
-"""
-# Put some claims of a worker back into the queue, marked redelivered: KEYS claims, queue,
-# redelivered; ARGV claim ids. Returns how many.
-RELEASE_SOME = """
+local fields = ARGV
+if #fields == 0 then fields = redis.call('HKEYS', KEYS[1]) end
 local n = 0
-for _, field in ipairs(ARGV) do
+for _, field in ipairs(fields) do
   local value = redis.call('HGET', KEYS[1], field)
   if value then
     local cut = string.find(value, ' ', 1, true)
@@ -161,7 +150,6 @@ class RedisFrontier:
         self.run_id = ""
         self._claim = client.register_script(CLAIM)
         self._release = client.register_script(RELEASE)
-        self._release_some = client.register_script(RELEASE_SOME)
         self._gate = client.register_script(GATE)
         self._finish = client.register_script(FINISH)
 
@@ -188,8 +176,7 @@ class RedisFrontier:
     def leave(self, release: bool) -> None:
         """Stop being a worker; `release` puts unacknowledged claims back for the others."""
         if release:
-            self._release(keys=[self.key(f"claims:{self.worker}"), self.key("queue"),
-                                self.key("redelivered")])
+            self.release_claims(self.worker)
         self.client.delete(self.key(f"alive:{self.worker}"), self.key(f"claims:{self.worker}"))
         self.client.srem(self.key("workers"), self.worker)
 
@@ -217,10 +204,12 @@ class RedisFrontier:
 
     def release(self, claims: list[str]) -> int:
         """Put these claims of this worker back into the queue (marked redelivered)."""
-        if not claims:
-            return 0
-        return self._release_some(keys=[self.key(f"claims:{self.worker}"), self.key("queue"),
-                                        self.key("redelivered")], args=claims)
+        return self.release_claims(self.worker, claims) if claims else 0
+
+    def release_claims(self, worker: str, claims: list[str] = ()) -> int:
+        """Put a worker's claims (these, or all) back into the queue, marked redelivered."""
+        return self._release(keys=[self.key(f"claims:{worker}"), self.key("queue"),
+                                   self.key("redelivered")], args=list(claims))
 
     def queued(self) -> int:
         return self.client.zcard(self.key("queue"))
@@ -235,8 +224,7 @@ class RedisFrontier:
             worker = raw.decode()
             if worker == self.worker or self.client.exists(self.key(f"alive:{worker}")):
                 continue
-            requeued += self._release(keys=[self.key(f"claims:{worker}"), self.key("queue"),
-                                            self.key("redelivered")])
+            requeued += self.release_claims(worker)
             self.client.srem(self.key("workers"), worker)
         return requeued
 

@@ -18,6 +18,7 @@ from scrapy_redis.queue import Base
 from scrapy_redis.scheduler import Scheduler
 
 from crawler import requestcodec
+from crawler.addon import open_crawl_store
 from crawler.redisfrontier import RedisFrontier, connect
 from crawler.signals import items_durable
 
@@ -133,15 +134,14 @@ class FrontierScheduler(Scheduler):
 
     def _stored(self, request) -> bool:
         """Whether this run stored a capture for `request` (False if the store can't say)."""
-        from fraudwatch.store import StoreError, open_store
+        from fraudwatch.store import StoreError
 
         meta = request.meta
         url = (meta.get("redirect_urls") or [request.url])[0]
         render = meta.get("fw_render") or "static"
         try:
             if self._store is None:
-                self._store = open_store(self.crawler.settings.get("FRAUDWATCH_STORE"),
-                                         self._config())
+                self._store = open_crawl_store(self.crawler.settings)
             self._store.refresh()  # Elasticsearch: see what the dead worker wrote last
             captures = self._store.captures_for(meta.get("fw_site", ""))
         except StoreError as exc:
@@ -149,13 +149,6 @@ class FrontierScheduler(Scheduler):
             return False
         return any(c.url == url and c.render == render and c.run_id == self.frontier.run_id
                    for c in captures)
-
-    def _config(self):
-        from fraudwatch.config import load_config
-
-        settings = self.crawler.settings
-        return load_config(settings.get("FRAUDWATCH_CONFIG") or None,
-                           overrides={"store": settings.get("FRAUDWATCH_STORE") or None})
 
     def _beat(self) -> None:
         """Renew this worker's lease; give back the claims of workers that stopped renewing."""

@@ -52,13 +52,12 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        from fraudwatch.config import load_config
+        from crawler.addon import crawl_config
 
         settings = crawler.settings
         if settings.get("FRAUDWATCH_STORE") is None:
             raise NotConfigured
-        config = load_config(settings.get("FRAUDWATCH_CONFIG") or None,
-                             overrides={"store": settings.get("FRAUDWATCH_STORE") or None})
+        config = crawl_config(settings)
         pipeline = cls(config, settings.getint("FRAUDWATCH_STORE_BATCH"),
                        settings.get("FRAUDWATCH_RUN_STARTED", ""), crawler.signals, crawler,
                        settings.get("FRAUDWATCH_VAR_DIR", ""))
@@ -149,7 +148,7 @@ class StorePipeline:
     def _replay(self) -> None:
         from fraudwatch.store import StoreUnavailable
 
-        if self.outage and not self._reachable():  # quick: no retries block the crawl
+        if self.outage and not self.store.reachable():  # quick: no retries block the crawl
             self._down(StoreUnavailable(f"{self.config.store} still unreachable"))
             return
         try:
@@ -169,14 +168,6 @@ class StorePipeline:
         elif result.docs:
             log.info("spooled batches replayed", store=self.config.store, docs=result.docs,
                      batches=result.batches)
-
-    def _reachable(self) -> bool:
-        from fraudwatch.store import StoreError
-
-        try:
-            return self.store.reachable()
-        except StoreError:
-            return False
 
     def _down(self, exc: Exception) -> None:
         """Note an unreachable store: warn once per outage, and try again after a pause that

@@ -21,6 +21,7 @@ import scrapy
 from scrapy.exceptions import CloseSpider
 from scrapy.http import TextResponse
 
+from crawler.addon import open_crawl_store
 from crawler.budget import Budget, SharedBudgets, SiteBudgets
 from crawler.charset import decode_html
 from crawler.errors import describe
@@ -76,7 +77,6 @@ class SitesSpider(scrapy.Spider):
         spider.robots = settings.get("FRAUDWATCH_ROBOTS")
         spider.run_id = settings.get("FRAUDWATCH_RUN_ID")
         spider.recrawl_after = settings.getfloat("FRAUDWATCH_RECRAWL_AFTER")
-        spider.store_url = settings.get("FRAUDWATCH_STORE")
         spider.seed_urls = list(settings.getlist("FRAUDWATCH_SEEDS"))
         run_dir = settings.get("FRAUDWATCH_RUN_DIR")
         spider.journal = FrontierJournal(Path(run_dir) / JOURNAL) if run_dir else None
@@ -137,13 +137,7 @@ class SitesSpider(scrapy.Spider):
         return [self._issue(entry) for entry in todo]
 
     def _open_store(self):
-        """The crawl's store, with the configuration's Elasticsearch settings (index prefix)."""
-        from fraudwatch.config import load_config
-        from fraudwatch.store import open_store
-
-        config = load_config(self.settings.get("FRAUDWATCH_CONFIG") or None,
-                             overrides={"store": self.store_url})
-        return open_store(self.store_url, config)
+        return open_crawl_store(self.settings)
 
     def _captured(self, sites: set[str]) -> set[tuple[str, str]]:
         """(url, render) of every capture this run has stored for `sites`. The store records

@@ -17,26 +17,28 @@ class TokenBucket:
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
+    def _refilled(self, key: str, now: float) -> float:
+        tokens, then = self._buckets.get(key, (float(self.burst), now))
+        return min(self.burst, tokens + (now - then) * self.rate)
+
+    def _until_one(self, tokens: float) -> float:
+        return (1 - tokens) / self.rate if self.rate > 0 else 3600.0
+
     def wait(self, key: str) -> float:
         """Seconds until `key` has a token (0: it has one now); spends nothing."""
         with self._lock:
-            now = self.clock()
-            tokens, then = self._buckets.get(key, (float(self.burst), now))
-            tokens = min(self.burst, tokens + (now - then) * self.rate)
-            if tokens >= 1:
-                return 0.0
-            return (1 - tokens) / self.rate if self.rate > 0 else 3600.0
+            tokens = self._refilled(key, self.clock())
+            return 0.0 if tokens >= 1 else self._until_one(tokens)
 
     def take(self, key: str) -> float:
         """Spend one token of `key`: 0 if allowed, else the seconds until one is available."""
         with self._lock:
             now = self.clock()
-            tokens, then = self._buckets.get(key, (float(self.burst), now))
-            tokens = min(self.burst, tokens + (now - then) * self.rate)
+            tokens = self._refilled(key, now)
             if tokens >= 1:
                 if len(self._buckets) >= self.max_clients:
                     self._buckets.clear()
                 self._buckets[key] = (tokens - 1, now)
                 return 0.0
             self._buckets[key] = (tokens, now)
-            return (1 - tokens) / self.rate if self.rate > 0 else 3600.0
+            return self._until_one(tokens)

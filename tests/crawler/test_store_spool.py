@@ -43,6 +43,9 @@ class Switch:
     def __init__(self, store):
         self.store, self.down, self.calls = store, False, Counter()
 
+    def reachable(self) -> bool:
+        return not self.down
+
     def __getattr__(self, name):
         attr = getattr(self.store, name)
         if not callable(attr) or name == "close":

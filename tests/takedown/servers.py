@@ -63,6 +63,14 @@ class RdapServer(ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"
 
+    def __enter__(self) -> RdapServer:
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()
+
 
 class DnsServer:
     """Answers A/AAAA/NS/MX queries from `zone` {(name, type): [values]} over UDP on loopback;

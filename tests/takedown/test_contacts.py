@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from takedown.contacts import rdap
@@ -18,12 +16,8 @@ ZONE = {("altyn-kazino.kz", "A"): ["127.0.0.2"],
 
 @pytest.fixture
 def rdap_server():
-    server = RdapServer()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with RdapServer() as server:
+        yield server
 
 
 @pytest.fixture

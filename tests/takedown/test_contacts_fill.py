@@ -4,7 +4,6 @@ the abuse notices addressed with them."""
 from __future__ import annotations
 
 import re
-import threading
 from datetime import date
 
 import pytest
@@ -55,12 +54,8 @@ def site(domain: str, **fields) -> Site:
 
 @pytest.fixture
 def rdap_server():
-    server = RdapServer(DOCS)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with RdapServer(DOCS) as server:
+        yield server
 
 
 @pytest.fixture
