@@ -1,0 +1,89 @@
+"""One page as the classifier reads it: parsed once, read by every feature.
+
+`PageView.parse(html)` runs lxml once and keeps the title, the meta description, the visible
+text (one line per text block) and the texts of the links. Signs, the fast model, the sentence
+encoder, promotion detection and the crawler's stored text all read the same view.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import lxml.etree
+import lxml.html
+
+from classifiers.features import html_to_text
+
+_INVISIBLE = "//script|//style|//noscript|//template|//svg|//head"
+MAX_LINKS = 200
+
+
+@dataclass(frozen=True)
+class PageView:
+    """Text, HTML and the parts of a page the classifier reads separately."""
+
+    text: str
+    html: str = ""
+    url: str = ""
+    title: str = ""
+    description: str = ""
+    links: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def parse(cls, html: str, url: str = "", text: str | None = None) -> PageView:
+        """The view of an HTML page; `text`, when given, replaces the extracted visible text."""
+        title, description, visible, links = parse_html(html)
+        return cls(text=visible if text is None else text, html=html, url=url, title=title,
+                   description=description, links=links)
+
+    @classmethod
+    def of(cls, text: str = "", html: str = "", url: str = "") -> PageView:
+        """The view of a page given as text, HTML or both (text extracted when missing)."""
+        if html:
+            return cls.parse(html, url, text or None)
+        return cls(text=text, url=url)
+
+    @cached_property
+    def text_sha256(self) -> str:
+        """Hash of everything the encoder reads, the key of its cache."""
+        digest = hashlib.sha256()
+        for part in (self.title, self.description, self.text, *self.links):
+            digest.update(part.encode("utf-8", "surrogatepass"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+
+def _document(html: str):
+    """The lxml document of `html`, or None when it cannot be parsed."""
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _clean(parts) -> str:
+    return " ".join(" ".join(parts).split())
+
+
+def parse_html(html: str) -> tuple[str, str, str, tuple[str, ...]]:
+    """(title, meta description, visible text, link texts) of an HTML page, in one parse."""
+    doc = _document(html)
+    if doc is None:
+        return "", "", html_to_text(html) if "<" in html else html, ()
+    title = _clean(doc.xpath("//title//text()"))
+    description = _clean(doc.xpath(
+        "//meta[translate(@name,'DESCRIPTION','description')='description']/@content"
+        " | //meta[@property='og:description']/@content")[:1])
+    links = []
+    for anchor in doc.xpath("//a")[:MAX_LINKS]:
+        label = _clean(anchor.itertext())
+        if label and label not in links:
+            links.append(label)
+    for element in doc.xpath(_INVISIBLE):
+        element.drop_tree()
+    lines = (" ".join(piece.split()) for piece in doc.itertext())
+    return title, description, "\n".join(line for line in lines if line), tuple(links)
