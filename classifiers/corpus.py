@@ -1,42 +1,30 @@
-"""Reading the labelled corpus (JSONL) and fingerprinting it."""
+"""The training corpus: pages generated from the team-written texts, and its fingerprint."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
-CORPUS_DIR = Path(__file__).parent / "data" / "corpus"
+from classifiers.synth.generate import SEED, generate
+from classifiers.synth.sources import TEXTS_DIR
+
+GENERATOR_DIR = Path(__file__).parent / "synth"
 
 
-def corpus_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
-    """The corpus's JSONL files in a stable order."""
-    return sorted(Path(corpus_dir).glob("*.jsonl"))
+def load_corpus(seed: int = SEED) -> list[dict]:
+    """Every corpus page (train and test splits), generated from data/texts."""
+    return list(generate(seed))
 
 
-def load_split(split: str, corpus_dir: Path = CORPUS_DIR) -> list[dict]:
-    """All documents whose `split` field is `split` ("train" or "test")."""
-    docs = []
-    for path in corpus_files(corpus_dir):
-        with path.open(encoding="utf-8") as handle:
-            docs.extend(doc for doc in map(json.loads, handle) if doc["split"] == split)
-    return docs
+def corpus_files() -> list[Path]:
+    """The files the corpus is made from: texts, chrome, slots and the generator's code."""
+    return sorted([*TEXTS_DIR.rglob("*.yaml"), *GENERATOR_DIR.glob("*.py")])
 
 
-def files_sha256(paths: list[Path]) -> str:
-    """One sha256 over the names and bytes of `paths`, in order."""
+def corpus_sha256() -> str:
+    """Fingerprint of everything the corpus is generated from, recorded in the model."""
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode())
+    for path in corpus_files():
+        digest.update(str(path.relative_to(path.parents[2])).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def corpus_sha256(corpus_dir: Path = CORPUS_DIR) -> str:
-    """Fingerprint of the whole corpus, recorded in the model artifact."""
-    return files_sha256(corpus_files(corpus_dir))
-
-
-def heldout_sha256(corpus_dir: Path = CORPUS_DIR) -> str:
-    """Fingerprint of the held-out evaluation file, pinned in the quality baseline."""
-    return files_sha256([Path(corpus_dir) / "test.jsonl"])

@@ -1,7 +1,5 @@
-"""Synthetic training corpus: templates and vocabularies written by the fraudwatch team.
+"""The team-written training corpus: texts in data/texts, assembled into pages by `generate`.
 
-Run `python -m classifiers.synth` to regenerate classifiers/data/corpus/ (seeded, deterministic).
-Every page kind lists sections; each section lists alternative phrasings. The last phrasing of a
-section with three or more is reserved for the held-out split, so evaluation pages are worded
-differently from anything the model was trained on.
+`python -m classifiers.synth check` checks the texts files; `sample FILE` prints pages made from
+one; `stats` counts the pages per label, archetype and language.
 """

@@ -1,154 +1,143 @@
-"""Assemble synthetic pages (text, optional HTML, label) from the page kinds and vocabularies."""
+"""Assemble corpus pages from the team-written texts: title, a random set of blocks, chrome.
+
+Each page takes one archetype and language and a title; then either the archetype's `always`
+blocks and a random subset of its other blocks (one variant of each, slots filled in), or, for
+a page of one register such as a whole rules page or FAQ, one or two blocks with several of
+their variants; and sometimes menus, footers and banners shared by every label. Kazakh pages
+are sometimes written in Latin letters or mixed with a Russian block, as real Kazakh pages are.
+The split is by wording: the last variant of every block with four or more variants, and brand
+endings, are kept for test pages.
+"""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from classifiers.synth import casino, legit, loan, pyramid, vocab
+from classifiers.synth.chrome import chrome_lines
+from classifiers.synth.html import render_html
+from classifiers.synth.slots import slot_values
+from classifiers.synth.sources import CORE_LANGS, Archetype, LangText, load_archetypes
 from classifiers.synth.translit import to_latin
 
-KINDS = {**casino.KINDS, **loan.KINDS, **pyramid.KINDS, **legit.KINDS}
-LANG_VARIANTS = ("ru", "kk", "en", "mixed", "kk_latin")
-DOCS_PER_KIND = {"casino": 30, "loan": 42, "pyramid": 42, "legit": 20}
-TEST_SHARE = 0.25
+SEED = 20261203
+# Pages per archetype and language; labels with fewer archetypes get more pages each, so that
+# fraud and legitimate pages come in equal depth.
+PAGES_PER_LANG = {"core": 36, "other": 12}
+TEST_SHARE = 0.2
 HELD_OUT_USE = 0.6
-HTML_SHARE = 0.6
+HTML_SHARE = 0.7
+# Pages of one register (a whole rules page, a whole FAQ): 1-2 blocks, several variants of each
+FOCUSED_SHARE = 0.4
+LATIN_KAZAKH = 0.2
+MIXED_KAZAKH = 0.15
 
 
-def slots(rng: random.Random, split: str) -> dict:
-    """Random values for every template slot; brand tails differ between train and test."""
-    brand = rng.choice(vocab.BRAND_HEADS) + rng.choice(vocab.BRAND_TAILS[split])
-    provider, provider2 = rng.sample(vocab.PROVIDERS, 2)
-    team1, team2 = rng.sample(vocab.TEAMS, 2)
-    return {
-        "brand": brand,
-        "provider": provider,
-        "provider2": provider2,
-        "team1": team1,
-        "team2": team2,
-        "domain": f"{brand.lower()}{rng.randint(1, 99)}{rng.choice(vocab.TLDS)}",
-        "pct": rng.choice([100, 150, 200, 250, 300]),
-        "pct_small": rng.randint(1, 9),
-        "pct_week": rng.randint(8, 30),
-        "pct_month": rng.randint(20, 90),
-        "n": rng.randint(5, 500),
-        "amount": f"{rng.randint(1, 50) * 100_000:,}".replace(",", " "),
-        "small": f"{rng.randint(2, 50) * 1_000:,}".replace(",", " "),
-        "small2": rng.randint(1, 9),
-        "wager": rng.choice([20, 30, 35, 40, 45, 50, 60]),
-        "days": rng.randint(2, 30),
-        "big": rng.randint(200, 5000),
-        "odds": f"{rng.uniform(1.2, 9.5):.2f}",
-        "levels": rng.randint(3, 7),
-        "year": rng.randint(2023, 2026),
-        "rate": rng.randint(12, 17),
-        "months": rng.choice([3, 6, 12, 24]),
-        "bank": rng.choice(vocab.BANKS),
-        "licence": f"{rng.randint(1, 9)}.{rng.randint(1, 9)}.{rng.randint(10, 999)}",
-        "bin": "".join(str(rng.randint(0, 9)) for _ in range(12)),
-        "city": rng.choice(vocab.CITIES),
-        "code": f"{brand.upper()[:4]}{rng.randint(10, 99)}",
-        "phone": f"+7 7{rng.randint(0, 9)}{rng.randint(0, 9)} {rng.randint(100, 999)} "
-        f"{rng.randint(10, 99)} {rng.randint(10, 99)}",
-    }
+@dataclass(frozen=True)
+class Draft:
+    """One page before rendering: its title and lines of text, with the values used."""
+
+    title: str
+    lines: tuple[str, ...]
+    lang: str
 
 
-def pick_phrase(rng: random.Random, alternatives: list[str], split: str) -> str:
-    """One phrasing: the last of three or more is held out for test pages only."""
-    if len(alternatives) < 3:
-        return rng.choice(alternatives)
+def pick(rng: random.Random, variants: tuple[str, ...], split: str) -> str:
+    """One variant: the last of four or more is kept for test pages only."""
+    if len(variants) < 4:
+        return rng.choice(variants)
     if split == "test" and rng.random() < HELD_OUT_USE:
-        return alternatives[-1]
-    return rng.choice(alternatives[:-1])
+        return variants[-1]
+    return rng.choice(variants[:-1])
 
 
-def section_langs(rng: random.Random, variant: str, count: int) -> list[str]:
-    """The language of each section: one language, or ru and kk interleaved for mixed pages."""
-    if variant == "mixed":
-        langs = [rng.choice(("ru", "kk")) for _ in range(count)]
-        langs[0], langs[-1] = "ru", "kk"
-        return langs
-    return ["kk" if variant == "kk_latin" else variant] * count
+def several(rng: random.Random, variants: tuple[str, ...], split: str) -> list[str]:
+    """Two to four different variants of one block, as a page made of that section alone;
+    the held-out last variant of four or more only on test pages."""
+    usable = list(variants if split == "test" or len(variants) < 4 else variants[:-1])
+    return rng.sample(usable, min(len(usable), rng.randint(2, 4)))
 
 
-def page_sentences(rng: random.Random, sections: dict, variant: str, split: str) -> list[str]:
-    """Title plus a shuffled subset of sections, each rendered in its language."""
-    count = len(sections["ru"])
-    chosen = [0] + sorted(rng.sample(range(1, count), rng.randint(max(2, count - 3), count - 1)))
-    body = chosen[1:]
-    if rng.random() < 0.5:
-        rng.shuffle(body)
-    langs = section_langs(rng, variant, len(chosen))
-    sentences = [
-        pick_phrase(rng, sections[lang][i], split)
-        for lang, i in zip(langs, [0, *body], strict=True)
-    ]
-    if rng.random() < 0.3:
-        extra = rng.choice(body)
-        sentences.append(pick_phrase(rng, sections[langs[-1]][extra], split))
-    return sentences
+def focused_body(rng: random.Random, text: LangText, split: str) -> list[str]:
+    """The templates of a page of one register: one or two blocks, several variants each."""
+    names = list(text.blocks)
+    chosen = rng.sample(names, min(len(names), rng.choice((1, 1, 2))))
+    return [variant for name in chosen for variant in several(rng, text.blocks[name], split)]
 
 
-def add_boilerplate(rng: random.Random, sentences: list[str], lang: str) -> list[str]:
-    """Navigation before and footer after the content, sometimes."""
-    header, footer = vocab.BOILERPLATE[lang]
-    head = [rng.choice(header)] if rng.random() < 0.6 else []
-    tail = rng.sample(footer, rng.randint(0, 2))
-    return head + sentences + tail
+def chosen_blocks(rng: random.Random, text: LangText) -> list[str]:
+    """The names of the blocks of one page: the `always` ones and a random subset of others."""
+    others = [name for name in text.blocks if name not in text.always]
+    low = min(len(others), 2)
+    count = rng.randint(low, len(others)) if others else 0
+    picked = rng.sample(others, count)
+    if rng.random() < 0.6:  # keep the writer's order most of the time
+        picked.sort(key=others.index)
+    return [*text.always, *picked]
 
 
-def render_html(
-    rng: random.Random, style: str, title: str, paragraphs: list[str], values: dict
-) -> str:
-    """A small HTML page in the page kind's style (forms, scripts, outbound links)."""
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    extra = {
-        "casino": f'<script src="https://cdn.{rng.choice(vocab.PROVIDER_HOSTS)}.com/game.js"></script>'
-        f'<a href="https://{values["domain"]}/">mirror</a>',
-        "promo": "".join(
-            f'<a href="https://{values["domain"]}/?ref={i}">{values["brand"]}</a>'
-            for i in range(rng.randint(2, 6))
-        ),
-        "loan_scam": '<form action="/pay"><input name="card_number"><input name="cvv">'
-        '<input name="iin"><input name="phone"></form>',
-        "pyramid": '<div class="countdown-timer">02:14:55</div>'
-        '<form action="/signup"><input name="wallet"></form>',
-        "bank": '<form action="/apply"><input name="iin"><input name="phone"></form>',
-        "plain": '<a href="/about">about</a><a href="/contacts">contacts</a>',
-    }[style]
-    head = f"<head><title>{title}</title></head>"
-    return f"<html>{head}<body><h1>{title}</h1>{body}{extra}</body></html>"
+def _fill(template: str, values: dict[str, str]) -> str:
+    return template.format_map(values)
 
 
-def document(rng: random.Random, kind: str, variant: str, split: str) -> dict:
-    """One synthetic page of `kind` in language `variant`."""
-    label, style, sections = KINDS[kind]
-    values = slots(rng, split)
-    sentences = page_sentences(rng, sections, variant, split)
-    base_lang = "ru" if variant == "mixed" else ("kk" if variant == "kk_latin" else variant)
-    lines = [s.format(**values) for s in add_boilerplate(rng, sentences, base_lang)]
-    if variant == "kk_latin":
-        lines = [to_latin(line) for line in lines]
-    text = "\n".join(lines)
-    html = render_html(rng, style, lines[0], lines[1:], values) if rng.random() < HTML_SHARE else ""
-    return {
-        "text": text,
-        "html": html,
-        "label": label,
-        "lang": variant,
-        "kind": kind,
-        "split": split,
-        "note": f"synthetic {kind}/{variant}",
-    }
+def draft(rng: random.Random, archetype: Archetype, lang: str, split: str,
+          focused: bool = False) -> Draft:
+    """The text of one page of `archetype` in `lang` (`focused`: of one register)."""
+    text = archetype.langs[lang]
+    values = slot_values(rng, lang, split)
+    values |= {name: rng.choice(options) for name, options in archetype.slots.items()}
+    title = _fill(pick(rng, text.titles, split), values)
+    if focused:
+        body = [_fill(template, values) for template in focused_body(rng, text, split)]
+    else:
+        body = [_fill(pick(rng, text.blocks[name], split), values)
+                for name in chosen_blocks(rng, text)]
+    if lang == "kk" and "ru" in archetype.langs and rng.random() < MIXED_KAZAKH:
+        russian = archetype.langs["ru"]
+        block = rng.choice(list(russian.blocks))
+        body.insert(rng.randint(1, len(body)), _fill(pick(rng, russian.blocks[block], split),
+                                                    values))
+        lang = "mixed"
+    head, tail = chrome_lines(rng, lang if lang != "mixed" else "kk", values)
+    lines = [line for block in [*head, *body, *tail] for line in block.strip().splitlines()]
+    if lang == "kk" and rng.random() < LATIN_KAZAKH:
+        title, lines, lang = to_latin(title), [to_latin(line) for line in lines], "kk_latin"
+    return Draft(title, tuple(lines), lang)
 
 
-def generate(seed: int = 20240601) -> Iterator[dict]:
-    """All corpus documents, deterministic for a given seed."""
-    rng = random.Random(seed)
-    for kind, (label, _style, _sections) in KINDS.items():
-        for variant in LANG_VARIANTS:
-            total = DOCS_PER_KIND[label]
+def document(rng: random.Random, archetype: Archetype, lang: str, split: str,
+             focused: bool = False) -> dict:
+    """One corpus page: text (title first), optional HTML, label and where it came from."""
+    page = draft(rng, archetype, lang, split, focused)
+    text = "\n".join([page.title, *page.lines])
+    html = (render_html(rng, archetype.html, page.title, page.lines, page.lang)
+            if rng.random() < HTML_SHARE else "")
+    return {"text": text, "html": html, "label": archetype.label, "lang": page.lang,
+            "kind": archetype.name, "split": split,
+            "note": f"team-written {archetype.label}/{archetype.name}/{page.lang}"}
+
+
+def pages_per_lang(archetypes: tuple[Archetype, ...], archetype: Archetype, lang: str) -> int:
+    """How many pages `archetype` gets in `lang`: fraud and legit pages balance overall."""
+    base = PAGES_PER_LANG["core" if lang in CORE_LANGS else "other"]
+    fraud = sum(1 for a in archetypes if a.label != "legit")
+    legit = len(archetypes) - fraud
+    if not fraud or not legit:
+        return base
+    share = fraud / legit if archetype.label == "legit" else 1.0
+    return max(1, round(base * min(share, 2.5)))
+
+
+def generate(seed: int = SEED, archetypes: tuple[Archetype, ...] | None = None) -> Iterator[dict]:
+    """All corpus pages, deterministic for a seed (each page from its own seeded generator)."""
+    archetypes = archetypes if archetypes is not None else load_archetypes()
+    for archetype in archetypes:
+        for lang in archetype.langs:
+            total = pages_per_lang(archetypes, archetype, lang)
             for i in range(total):
                 split = "test" if i < round(total * TEST_SHARE) else "train"
-                yield document(rng, kind, variant, split)
+                # one generator per page: editing one file never changes another file's pages
+                key = f"{seed}:{archetype.name}:{lang}:{i}"
+                focused = random.Random(f"focused:{key}").random() < FOCUSED_SHARE
+                yield document(random.Random(key), archetype, lang, split, focused)
