@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -35,6 +35,11 @@ class Sign:
     # The same patterns with literal prefilters: search() equals text_regex/html_regex.search()
     text_set: PatternSet | None = None
     html_set: PatternSet | None = None
+    name: dict = field(default_factory=dict)
+    grounds: tuple[str, ...] = ()
+    looked_for: dict = field(default_factory=dict)
+    html_evidence: dict = field(default_factory=dict)  # what an HTML match shows, in words
+    unless: re.Pattern | None = None  # a match in a sentence this matches does not count
 
     def hit(self, evidence: str, reported: str | None = None) -> dict:
         """The sign as reported on a page: id, category, weight and evidence; when the evidence
@@ -63,6 +68,10 @@ def _sign(entry: dict) -> Sign:
         weight=float(entry["weight"]), description=entry["description"], patterns=patterns,
         examples=entry.get("examples", {}), text_regex=text_set and text_set.regex,
         html_regex=html_set and html_set.regex, text_set=text_set, html_set=html_set,
+        name=entry.get("name", {}), grounds=tuple(entry.get("grounds", ())),
+        looked_for=entry.get("looked_for", {}), html_evidence=entry.get("html_evidence", {}),
+        unless=re.compile("|".join(entry["unless"]), re.IGNORECASE)
+        if entry.get("unless") else None,
     )
 
 
@@ -111,17 +120,20 @@ def reported_context(path: Path = CATALOGUE_PATH) -> ReportedContext:
 
 
 def _text_hit(sign: Sign, text: str, matched_text: str, match: re.Match,
-              context: ReportedContext) -> dict:
+              context: ReportedContext) -> dict | None:
     """The hit of `sign` from its first match: that match's sentence as evidence, unless it is
     reported speech and a later match is not (then the later one's), or all the matches looked
-    at are reported speech (then the first one's, marked reported)."""
+    at are reported speech (then the first one's, marked reported). A match whose sentence the
+    sign's `unless` pattern matches (say, a loan's daily interest rate for a pyramid's daily
+    return) is no match at all."""
     first = None
     for _ in range(MAX_REPORTED_MATCHES):
         lo, hi = sentence_bounds(text, match.start(), match.end())
-        reason = context.reason(matched_text, match.start(), match.end(), lo, hi)
-        if reason is None:
-            return sign.hit(text[lo:hi].strip())
-        first = first or sign.hit(text[lo:hi].strip(), reason)
+        if sign.unless is None or not sign.unless.search(matched_text, lo, hi):
+            reason = context.reason(matched_text, match.start(), match.end(), lo, hi)
+            if reason is None:
+                return sign.hit(text[lo:hi].strip())
+            first = first or sign.hit(text[lo:hi].strip(), reason)
         match = sign.text_regex.search(matched_text, max(match.end(), match.start() + 1))
         if match is None:
             break
@@ -141,13 +153,14 @@ def presence_hits(text: str, html: str = "", signs: tuple[Sign, ...] | None = No
         if sign.kind != "presence":
             continue
         match = sign.text_set.search(matched_text, folded_text, firsts) if sign.text_set else None
-        if match:
-            hits.append(_text_hit(sign, text, matched_text, match, context))
+        hit = _text_hit(sign, text, matched_text, match, context) if match else None
+        if hit:
+            hits.append(hit)
         elif html and sign.html_set:
             if folded_html is None:
                 folded_html = fold(html)
             if html_match := sign.html_set.search(html, folded_html):
-                hits.append(sign.hit(html_match.group(0)))
+                hits.append({**sign.hit(html_match.group(0)), "source": "html"})
     if any(hit.get("reported") for hit in hits) and context.operator_features(text, html):
         hits = [_counted(hit) for hit in hits]
     return hits

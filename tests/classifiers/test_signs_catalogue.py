@@ -43,3 +43,19 @@ def test_evidence_is_a_sentence_of_the_page():
 def test_absence_sign_needs_the_category():
     assert absence_hits("Займ без отказа.", "loan")
     assert not [h for h in presence_hits("Займ без отказа.") if h["id"].endswith("licence")]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Займ под 0,5% в день на карту.", "pyramid.fixed_daily_return"),
+    ("Ставка от 0,01% в день, переплата минимальная.", "pyramid.fixed_daily_return"),
+    ("Late payment penalty: 1% per day of the overdue amount.", "pyramid.fixed_daily_return"),
+    ("Қарыз бойынша мөлшерлеме күніне 0,3%.", "pyramid.fixed_daily_return"),
+    ("Займ под 0,5% в день на карту.", "loan.unrealistic_rate"),
+])
+def test_a_loans_daily_rate_is_not_a_pyramid_return(text, absent):
+    assert absent not in {hit["id"] for hit in presence_hits(text)}
+
+
+def test_a_deposits_daily_return_still_fires():
+    hits = {h["id"] for h in presence_hits("Ваш вклад приносит 3% в день, выплаты ежедневно.")}
+    assert "pyramid.fixed_daily_return" in hits
