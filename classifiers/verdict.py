@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass, field
 
 CATEGORIES = ("casino", "loan", "pyramid", "legit")
 VERDICTS = ("illegal", "suspicious", "clean", "licensed")
+FRAUD_CATEGORIES = ("casino", "loan", "pyramid")
+# When the sentence encoder runs: on every page, on pages the fast stage cannot settle, never
+ENCODER_MODES = ("always", "auto", "never")
 
 
 @dataclass

@@ -14,6 +14,20 @@ ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_passage_cache(tmp_path_factory):
+    """One file of sentence-encoder passage vectors for the whole run, as a deployment shares
+    one across nightly crawls: the farm's pages are embedded by the first crawl that reads
+    them, and every later crawl (each in its own var dir, in a subprocess) reuses them."""
+    if "FRAUDWATCH_CLASSIFIER_ENCODER_CACHE" in os.environ:
+        yield
+        return
+    path = tmp_path_factory.mktemp("encoder") / "passages.sqlite"
+    os.environ["FRAUDWATCH_CLASSIFIER_ENCODER_CACHE"] = str(path)
+    yield
+    os.environ.pop("FRAUDWATCH_CLASSIFIER_ENCODER_CACHE", None)
+
+
 def _es_reachable(url: str) -> bool:
     import urllib.request
 

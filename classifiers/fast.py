@@ -1,28 +1,26 @@
-"""The statistical model: TF-IDF word/char n-grams and structural features, linear classifier."""
+"""The fast stage: TF-IDF word and character n-grams plus structural features, linear classifier.
+
+It runs on every page in a few milliseconds; its class scores (logits) are calibrated and
+blended with the semantic stage's (`classifiers.stages`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from itertools import repeat
-from pathlib import Path
 
-import joblib
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.utils.extmath import softmax
 
 from classifiers.features import html_vector, sign_vector, structural_matrix
 
-MODEL_PATH = Path(__file__).parent / "model" / "classifier.joblib"
-MODEL_TEXT_CHARS = 2000
+MODEL_TEXT_CHARS = 6000
 STRUCTURAL_WEIGHT = 2.0
 
 
-def new_model() -> dict:
+def new_fast_stage() -> dict:
     """Unfitted vectorisers and classifier."""
     return {
         "word": TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=20000, sublinear_tf=True,
@@ -49,9 +47,9 @@ def feature_matrix(model: dict, texts: list[str], rows: list[list[float]], fit: 
     return hstack(parts, format="csr")
 
 
-def _sklearn_probabilities(model: dict, text: str, row: list[float]) -> list[float]:
-    """Class probabilities of one page through the sklearn API (the reference computation)."""
-    return model["clf"].predict_proba(feature_matrix(model, [text], [row]))[0].tolist()
+def _sklearn_logits(model: dict, text: str, row: list[float]) -> list[float]:
+    """Class scores of one page through the sklearn API (the reference computation)."""
+    return model["clf"].decision_function(feature_matrix(model, [text], [row]))[0].tolist()
 
 
 class _CharGramColumns:
@@ -163,7 +161,7 @@ class _TermWeights:
 
 @dataclass(frozen=True)
 class _FastScorer:
-    """Class probabilities of one page from the artifact, equal to the sklearn path."""
+    """Class scores (logits) of one page from the artifact, equal to the sklearn path."""
 
     word: _TermWeights
     char: _TermWeights
@@ -184,7 +182,7 @@ class _FastScorer:
         features = csr_matrix((data, indices, np.array([0, len(data)], dtype=np.int32)),
                               shape=(1, self.coef_t.shape[0]))
         scores = np.asarray(features @ self.coef_t) + self.intercept
-        return softmax(scores, copy=False)[0].tolist()
+        return scores[0].tolist()
 
 
 _PROBE_TEXTS = (
@@ -196,7 +194,7 @@ _PROBE_TEXTS = (
 
 def _fast_scorer(model: dict) -> _FastScorer | None:
     """A fast scorer for `model`, or None when its settings are not covered or it does not give
-    exactly the sklearn probabilities on a few probe pages (then the sklearn path is used)."""
+    the sklearn scores on a few probe pages (then the sklearn path is used)."""
     clf = model["clf"]
     word, char = _TermWeights.of(model["word"]), _TermWeights.of(model["char"])
     if (word is None or char is None or len(clf.classes_) < 3
@@ -207,7 +205,8 @@ def _fast_scorer(model: dict) -> _FastScorer | None:
     vocabulary_probe = " ".join(list(model["word"].vocabulary_)[:300])
     row = structural_row("<input name=cvv>", {"casino": 0.5, "loan": 0.0, "pyramid": 0.2})
     for text in (*_PROBE_TEXTS, vocabulary_probe):
-        if scorer(text, row) != _sklearn_probabilities(model, text, row):
+        if not np.allclose(scorer(text, row), _sklearn_logits(model, text, row), rtol=0,
+                           atol=1e-9):
             return None
     return scorer
 
@@ -229,26 +228,8 @@ def _scorer_for(model: dict) -> _FastScorer | None:
     return scorer
 
 
-def probabilities(model: dict, text: str, html: str, strengths: dict[str, float]) -> dict:
-    """Probability of each category for one page."""
+def fast_logits(model: dict, text: str, html: str, strengths: dict[str, float]) -> np.ndarray:
+    """Class scores of one page, in the order of model["clf"].classes_."""
     row = structural_row(html, strengths)
     scorer = _scorer_for(model)
-    probs = scorer(text, row) if scorer else _sklearn_probabilities(model, text, row)
-    return dict(zip(model["clf"].classes_, probs, strict=True))
-
-
-def save_model(model: dict, path: Path) -> None:
-    """Write the artifact compressed, so the shipped file stays small."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(model, path, compress=("xz", 3))
-
-
-def load_model(path: Path | str | None = None) -> dict | None:
-    """The trained artifact (cached per path), or None when none has been trained yet."""
-    return _load(Path(path) if path else MODEL_PATH)
-
-
-@cache
-def _load(path: Path) -> dict | None:
-    """Read the artifact at `path` once per process."""
-    return joblib.load(path) if path.exists() else None
+    return np.asarray(scorer(text, row) if scorer else _sklearn_logits(model, text, row))
