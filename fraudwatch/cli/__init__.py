@@ -14,6 +14,7 @@ from fraudwatch.logs import setup_logging
 # Each module registers its commands on `main` through `register(main)`.
 COMMAND_MODULES = [
     "fraudwatch.cli.classify_cmd",
+    "fraudwatch.cli.evaluate_cmd",
     "fraudwatch.cli.config_cmd",
     "fraudwatch.cli.store_cmd",
     "fraudwatch.cli.search_cmd",

@@ -58,3 +58,51 @@ def test_licences_import_validates_and_merges(run, tmp_path):
 @pytest.mark.parametrize("command", [["classify"], ["train"], ["evaluate"], ["licences", "import"]])
 def test_help(run, command):
     assert run(*command, "--help").exit_code == 0
+
+
+def labelled_folder(tmp_path, rows: list[tuple[str, str, str]]):
+    """A folder of pages and its labels.csv: rows of (file name, label, content)."""
+    folder = tmp_path / "labelled"
+    folder.mkdir()
+    lines = ["id,label,lang"]
+    for name, label, content in rows:
+        (folder / name).write_text(content, encoding="utf-8")
+        lines.append(f"{name.rsplit('.', 1)[0]},{label},ru")
+    (folder / "labels.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_evaluate_labelled_folder_reports_the_figures(run, tmp_path):
+    folder = labelled_folder(tmp_path, [
+        ("scam.txt", "loan", "Займ без отказа! Оплатите страховку до получения займа, "
+                             "введите номер карты и CVV."),
+        ("casino.html", "casino", "<title>Казино</title><p>Фриспины, вейджер x35, бонус 200% "
+                                  "на первый депозит, рабочее зеркало.</p>"),
+        ("bank.txt", "legit", "Депозит «Накопительный»: 14% годовых. Вклады гарантирует КФГД. "
+                              "Лицензия АРРФР № 1.2.3/45. АО «Пример Банк», БИН 990140000001."),
+    ])
+    result = run("evaluate", str(folder), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["documents"] == 3
+    assert {"macro_f1", "illegal_precision", "fraud_flagged", "legit_illegal",
+            "confusion", "per_class", "by_lang"} <= set(report)
+    assert report["per_class"]["loan"]["support"] == 1
+    assert report["legit_illegal"] == 0
+    text = run("evaluate", str(folder))
+    assert "macro-F1" in text.output and "illegal precision" in text.output
+
+
+@pytest.mark.parametrize(("labels", "message"), [
+    ("id,label\nscam,fraud\n", "is not one of"),
+    ("id,label\nnothere,loan\n", "no page 'nothere'"),
+    ("id,label\nscam,loan\nscam,loan\n", "listed twice"),
+    ("name,kind\nscam,loan\n", "header must be id,label"),
+    ("id,label\n", "no labelled pages"),
+])
+def test_evaluate_bad_labels_say_what_is_wrong(run, tmp_path, labels, message):
+    folder = labelled_folder(tmp_path, [("scam.txt", "loan", "Займ без отказа")])
+    (folder / "labels.csv").write_text(labels, encoding="utf-8")
+    result = run("evaluate", str(folder))
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
