@@ -37,4 +37,5 @@ class Fetch:
     screenshot: str = ""
     screenshot_sha256: str = ""
     verdict: Any = None
+    page: Any = None  # the parsed page (classifiers.PageView), read by every pipeline
     cloaking: bool = False  # a victim's render differs in substance from the plain fetch

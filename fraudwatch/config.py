@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from classifiers.verdict import ENCODER_MODES
+
 
 class ConfigError(Exception):
     """Raised when configuration cannot be used; the message names the key and the fix."""
@@ -94,6 +96,16 @@ KEYS: dict[str, Key] = {
             "seconds a crawl's end waits for an unreachable store to replay its spool"),
         Key("spool.retry_seconds", float, 5.0,
             "seconds between a crawl's attempts to reach an unreachable store"),
+        Key("classifier.encoder", str, "auto",
+            "when crawls run the sentence encoder: auto (pages the fast stage cannot settle, "
+            "landing pages first), always, or never"),
+        Key("classifier.encoder_pages", int, 3,
+            "auto mode: pages of one site the encoder reads at most in a crawl"),
+        Key("classifier.encoder_threads", int, 1,
+            "CPU threads of the sentence encoder during a crawl (the crawl keeps the rest)"),
+        Key("classifier.encoder_cache", str, "",
+            "file of passage vectors shared by crawls and training, so unchanged text is "
+            "embedded once; empty = VAR_DIR/cache/passages.sqlite"),
     ]
 }
 
@@ -116,6 +128,12 @@ class Config:
     @property
     def var_dir(self) -> Path:
         return Path(self.values["var_dir"])
+
+    def encoder_cache(self, var_dir: str | Path | None = None) -> Path:
+        """The passage-vector file of the sentence encoder (by default in `var_dir`, else in
+        the configured var_dir)."""
+        return Path(self.values["classifier.encoder_cache"] or
+                    Path(var_dir or self.var_dir) / "cache" / "passages.sqlite")
 
     def items(self):
         return [(name, self.values[name], self.sources[name]) for name in KEYS]
@@ -189,6 +207,8 @@ _BOUNDS = [  # key, lowest, highest, how to fix
     ("es.backoff", 0.0, 60.0, "use 0 to 60 seconds, e.g. 0.5"),
     ("es.max_backoff", 0.0, 300.0, "use 0 to 300 seconds, e.g. 8"),
     ("es.bulk_size", 1, 100_000, "use 1 to 100000 documents per request, e.g. 500"),
+    ("classifier.encoder_pages", 0, 1000, "use 0 to 1000 pages per site, e.g. 3"),
+    ("classifier.encoder_threads", 1, 64, "use 1 to 64 threads, e.g. 1"),
 ]
 
 
@@ -210,6 +230,10 @@ def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
             f"log.format = {values['log.format']!r} (from {sources['log.format']}); "
             "fix: use auto, console or json"
         )
+    if values["classifier.encoder"] not in ENCODER_MODES:
+        raise ConfigError(
+            f"classifier.encoder = {values['classifier.encoder']!r} "
+            f"(from {sources['classifier.encoder']}); fix: use {', '.join(ENCODER_MODES)}")
     if values["es.timeout"] <= 0:
         raise ConfigError("es.timeout must be positive; fix: set it to seconds, e.g. 30")
     for name, low, high, fix in _BOUNDS:

@@ -1,12 +1,83 @@
-"""Classify each fetched page with `classifiers.predict` (pure: text and HTML in)."""
+"""Classify each fetched page: the fast stage here, the sentence encoder where it pays.
+
+`classifier.encoder` (FRAUDWATCH_ENCODER) chooses:
+- auto (default): a page goes to the encoder when the fast stage cannot settle it, at most
+  `classifier.encoder_pages` pages per site, the landing page first (it decides the site);
+- always: every page; never: the fast stage alone.
+The encoder runs in its own thread (crawler.encoderworker), so the crawl goes on meanwhile.
+"""
 
 from __future__ import annotations
 
-import classifiers
+from collections import Counter
+from pathlib import Path
+
+from scrapy import signals
+
+from classifiers import load_model
+from classifiers.classify import wants_encoder
+from classifiers.encoder import DIM, Encoder
+from classifiers.page import PageView
+from classifiers.passagestore import PassageStore
+from classifiers.registry import default_registry
+from classifiers.stages import finish, first_stage
+from crawler.encoderworker import EncoderWorker
 
 
 class ClassifyPipeline:
+    def __init__(self, mode: str, pages_per_site: int, threads: int, stats=None,
+                 cache: Path | None = None):
+        self.mode = mode
+        self.pages_per_site = pages_per_site
+        self.model = load_model()
+        self.registry = default_registry()
+        self.stats = stats
+        self.encoded: Counter[str] = Counter()  # pages of each site sent to the encoder
+        self.worker = None
+        if self.model is not None and self.model.semantic is not None and mode != "never":
+            store = PassageStore(cache, DIM) if cache else None
+            self.worker = EncoderWorker(Encoder(threads=threads, store=store))
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from crawler.addon import crawl_config
+
+        config = crawl_config(crawler.settings)
+        mode = crawler.settings.get("FRAUDWATCH_ENCODER") or config["classifier.encoder"]
+        pipeline = cls(mode, config["classifier.encoder_pages"],
+                       config["classifier.encoder_threads"], crawler.stats,
+                       config.encoder_cache(crawler.settings.get("FRAUDWATCH_VAR_DIR")))
+        crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
+        return pipeline
+
+    def _wants(self, first, item) -> bool:
+        """Whether this page goes to the encoder: the mode says so and, in auto mode, the site's
+        budget has room (a landing page may always take the first place)."""
+        if self.worker is None or not wants_encoder(first, self.model, self.mode):
+            return False
+        if self.mode == "always":
+            return True
+        used = self.encoded[item.site]
+        return used < self.pages_per_site or (item.depth == 0 and used == 0)
+
     def process_item(self, item):
-        if item.html and not item.error:
-            item.verdict = classifiers.predict(item.text, html=item.html, url=item.final_url)
-        return item
+        if not item.html or item.error:
+            return item
+        page = item.page or PageView.parse(item.html, item.final_url or item.url, item.text)
+        first = first_stage(page, self.registry, self.model)
+        if not self._wants(first, item):
+            item.verdict = finish(first, self.model)
+            return item
+        self.encoded[item.site] += 1
+        if self.stats:
+            self.stats.inc_value("fraudwatch/encoder_pages")
+
+        def done(embedding):
+            item.verdict = finish(first, self.model, embedding)
+            return item
+
+        return self.worker.embed(page).addCallback(done)
+
+    def close(self, spider=None):
+        if self.worker is not None:
+            self.worker.stop()

@@ -1,8 +1,8 @@
-"""Fill in a fetch's registered domain, title and visible text."""
+"""Parse each fetched page once: its registered domain, title, visible text and parts."""
 
 from __future__ import annotations
 
-from crawler.text import title_and_text
+from classifiers.page import PageView
 from crawler.urls import host_of, registered_domain
 
 
@@ -10,5 +10,6 @@ class ExtractPipeline:
     def process_item(self, item):
         item.domain = registered_domain(host_of(item.final_url or item.url))
         if item.html:
-            item.title, item.text = title_and_text(item.html)
+            item.page = PageView.parse(item.html, item.final_url or item.url)
+            item.title, item.text = item.page.title, item.page.text
         return item

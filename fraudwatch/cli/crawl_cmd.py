@@ -76,6 +76,8 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
         counts = summary.get(group) or {}
         if counts:
             click.echo(f"  {group}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    if summary.get("encoder_pages"):
+        click.echo(f"  read by the sentence encoder: {summary['encoder_pages']} pages")
     click.echo(f"  evidence: {warc_dir}")
     _print_spool(summary)
 

@@ -39,6 +39,7 @@ class Sign:
     evidence: str = ""
     reported: bool = False
     context: str = ""
+    source: str = ""  # "html" when the evidence is markup (a form field), else page text
 
 
 class Doc:
