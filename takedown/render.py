@@ -8,6 +8,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from classifiers.explain import sign_name
+
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "letters"
 LANGS = ("kk", "ru", "en")
 
@@ -25,6 +27,7 @@ def environment(folder: Path = TEMPLATES) -> Environment:
                       autoescape=select_autoescape(["html", "html.j2"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["letter_date"] = letter_date
+    env.filters["sign_name"] = sign_name
     return env
 
 

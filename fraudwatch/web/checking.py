@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -72,17 +71,12 @@ def domain_of(url: str) -> tuple[str, str]:
         raise CheckError("this is not a web address") from exc
 
 
-@cache
-def _descriptions() -> dict[str, dict[str, str]]:
-    from classifiers.signs import load_catalogue
-
-    return {s.id: s.description for s in load_catalogue()}
-
-
 def explain_sign(sign_id: str, lang: str) -> str:
-    """One sign in plain words, in `lang` if the catalogue has it (else Russian, English)."""
-    text = _descriptions().get(sign_id, {})
-    return text.get(lang) or text.get("ru") or text.get("en") or sign_id
+    """One sign in plain words, in `lang`: its name and what it means (never its id)."""
+    from classifiers.explain import sign_explanation, sign_name
+
+    explanation = sign_explanation(sign_id, lang)
+    return f"{sign_name(sign_id, lang)}. {explanation}" if explanation else sign_name(sign_id, lang)
 
 
 def queue_seed(seeds_file: Path, url: str) -> bool:

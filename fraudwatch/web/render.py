@@ -9,10 +9,12 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from classifiers.explain import describe_hit, sign_name
 from fraudwatch.web.security import csrf_token, current_user
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "web"
 STATIC_DIR = TEMPLATE_DIR / "static"
+UI_LANG = "en"  # the regulator UI's language until it is localised (kk, ru, en)
 
 
 def safe_href(url: str) -> str:
@@ -31,6 +33,9 @@ def make_templates() -> Jinja2Templates:
     env.filters["safe_href"] = safe_href
     env.filters["screenshot_name"] = screenshot_name
     env.filters["day"] = lambda value: (value or "")[:10]
+    env.filters["sign_name"] = lambda sign_id, lang=UI_LANG: sign_name(sign_id, lang)
+    env.globals["describe_sign"] = describe_hit
+    env.globals["ui_lang"] = UI_LANG
     return Jinja2Templates(env=env)
 
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import stix2
 
+from classifiers.explain import sign_name
 from takedown.exports.blocklist import Entry
 
 NAMESPACE = uuid.UUID("5b0c6bd4-62a4-4d43-9f57-9a3f1f5d2f4e")  # fraudwatch's own
@@ -39,8 +40,9 @@ def _indicators(entry: Entry, identity: stix2.Identity, now: datetime) -> list:
               "labels": [entry.category], "revoked": entry.removed}
     if entry.removed:
         common["modified"] = _when(entry.removed_at, now)
+    signs = "; ".join(sign_name(sign, "en") for sign in entry.signs)
     domain = stix2.Indicator(id=stix_id("indicator", f"domain:{entry.domain}"),
-                             name=entry.domain, description=", ".join(entry.signs),
+                             name=entry.domain, description=signs,
                              pattern=f"[domain-name:value = {literal(entry.domain)}]", **common)
     urls = [stix2.Indicator(id=stix_id("indicator", f"url:{url}"), name=url,
                             pattern=f"[url:value = {literal(url)}]", **common)
