@@ -1,103 +1,118 @@
-"""Classifier throughput: pages per second on ~5 KB pages in one process, and model load time.
+"""Classifier throughput: pages per second with and without the sentence encoder, and load time.
 
 Run: .venv/bin/python bench/classify_bench.py [PAGES] [ROUNDS] [BLOCK]
 
-Other processes share the machine, so absolute pages/s drift from run to run. Each round times
-`predict` and a fixed baseline on the same pages, alternating: the baseline is one sklearn
-char TF-IDF `transform` of the page (the shipped vectoriser, code outside this package, so it
-does not speed up when `predict` does). The ratio predict/baseline throughput is the figure to
-compare between versions; the medians over the rounds are printed.
+Pages are held-out corpus pages joined until each is about 5 KB. Other processes share the
+machine, so absolute pages/s drift from run to run; each round times, alternating block by
+block on the same pages, (a) the fast stage alone (`mode=never`), (b) the full classifier with
+the encoder on every page (`mode=always`, passage cache cleared so nothing is reused), and a
+fixed baseline: one sklearn char TF-IDF `transform` of the page (code outside this package).
+The ratios to the baseline are the figures to compare between versions; medians are printed.
+Load time is the model artifact plus the encoder's weights, in a fresh process.
 """
 
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
 import time
+from pathlib import Path
 
-from classifiers import predict
-from classifiers.corpus import load_split
-from classifiers.model import MODEL_PATH, MODEL_TEXT_CHARS, load_model
+from classifiers.artifact import MODEL_PATH, load_model
+from classifiers.classify import classify_pages
+from classifiers.corpus import load_corpus
+from classifiers.encoder import Encoder
+from classifiers.fast import MODEL_TEXT_CHARS
+from classifiers.page import PageView
+from classifiers.registry import default_registry
 
 PAGE_BYTES = 5_000
+LOAD_PROBE = ("import time; t = time.perf_counter(); from classifiers.artifact import load_model; "
+              "from classifiers.encoder import shared_encoder; load_model(); "
+              "shared_encoder().load(); print(time.perf_counter() - t)")
 
 
-def five_kb_pages(count: int) -> list[str]:
+def five_kb_pages(count: int) -> list[PageView]:
     """Held-out corpus texts, concatenated in turn until each is about 5 KB of UTF-8."""
-    texts = [doc["text"] for doc in load_split("test")]
+    texts = [doc["text"] for doc in load_corpus() if doc["split"] == "test"]
     pages = []
     for i in range(count):
         page, j = "", i
         while len(page.encode()) < PAGE_BYTES:
             page += texts[j % len(texts)] + "\n"
             j += 7
-        pages.append(page)
+        pages.append(PageView(text=page))
     return pages
 
 
-def _seconds(pages: list[str], work) -> tuple[float, float]:
-    """(wall-clock seconds, CPU seconds of this process) that `work` takes over `pages`."""
-    wall, cpu = time.perf_counter(), time.process_time()
-    for page in pages:
-        work(page)
-    return time.perf_counter() - wall, time.process_time() - cpu
+def load_seconds() -> float:
+    """Seconds a fresh process takes to load the model and the encoder's weights."""
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", LOAD_PROBE], capture_output=True, text=True,
+                         check=True, cwd=root)
+    return float(out.stdout.strip())
 
 
-def _median(values: list[float]) -> str:
-    """Median of `values` with their range, for throughputs."""
-    return f"{statistics.median(values):.0f} (min {min(values):.0f}, max {max(values):.0f})"
+def _seconds(work, pages) -> float:
+    started = time.process_time()
+    work(pages)
+    return time.process_time() - started
 
 
-def measure(count: int = 1000, rounds: int = 5, block: int = 20) -> dict:
-    """Model load time, pages classified per second and the ratio to the baseline.
-
-    Within a round, predict and the baseline alternate every `block` pages, so a burst of load
-    from other processes hits both about equally; CPU time of this process is measured too, as
-    it is far less sensitive to other processes than wall-clock time. Returns per-round lists
-    (wall, cpu, base_wall: pages/s; ratios: predict/baseline throughput in CPU time) and their
-    medians (pages_s, cpu_pages_s, baseline_pages_s, ratio)."""
-    started = time.perf_counter()
-    model = load_model(MODEL_PATH)
-    load_s = time.perf_counter() - started
+def measure(count: int = 200, rounds: int = 3, block: int = 10) -> dict:
+    """Pages/s of the fast stage alone and with the encoder, their ratios to the baseline, and
+    the load time. CPU time of this process is used (the encoder's threads included), as it is
+    far less sensitive to other processes than wall-clock time."""
+    model, registry = load_model(MODEL_PATH), default_registry()
     pages = five_kb_pages(count)
-    vectoriser = model["char"]
+    vectoriser = model.fast["char"]
 
-    def baseline(page: str):
-        return vectoriser.transform([page[:MODEL_TEXT_CHARS]])
+    def fast(batch):
+        classify_pages(batch, registry, model, None, "never")
 
-    for page in pages[:block]:
-        predict(page)
-        baseline(page)
-    wall, cpu, base_wall, ratios = [], [], [], []
+    encoder = Encoder(threads=1)
+
+    def full(batch):
+        encoder.clear_cache()
+        classify_pages(batch, registry, model, encoder, "always")
+
+    def baseline(batch):
+        vectoriser.transform([p.text[:MODEL_TEXT_CHARS] for p in batch])
+
+    full(pages[:2])
+    fast_rates, full_rates, base_rates, fast_ratios, full_ratios = [], [], [], [], []
     for _ in range(rounds):
-        totals = [0.0, 0.0, 0.0, 0.0]  # predict wall, predict cpu, baseline wall, baseline cpu
+        totals = [0.0, 0.0, 0.0]
         for i in range(0, count, block):
-            totals[0:2] = map(sum, zip(totals[0:2], _seconds(pages[i:i + block], predict),
-                                       strict=True))
-            totals[2:4] = map(sum, zip(totals[2:4], _seconds(pages[i:i + block], baseline),
-                                       strict=True))
-        wall.append(count / totals[0])
-        cpu.append(count / totals[1])
-        base_wall.append(count / totals[2])
-        ratios.append(totals[3] / totals[1])
-    return {"count": count, "rounds": rounds, "load_s": load_s, "wall": wall, "cpu": cpu,
-            "base_wall": base_wall, "ratios": ratios, "pages_s": statistics.median(wall),
-            "cpu_pages_s": statistics.median(cpu),
-            "baseline_pages_s": statistics.median(base_wall),
-            "ratio": statistics.median(ratios)}
+            chunk = pages[i:i + block]
+            totals[0] += _seconds(fast, chunk)
+            totals[1] += _seconds(full, chunk)
+            totals[2] += _seconds(baseline, chunk)
+        fast_rates.append(count / totals[0])
+        full_rates.append(count / totals[1])
+        base_rates.append(count / totals[2])
+        fast_ratios.append(totals[2] / totals[0])
+        full_ratios.append(totals[2] / totals[1])
+    return {"count": count, "rounds": rounds, "load_s": load_seconds(),
+            "fast_pages_s": statistics.median(fast_rates),
+            "encoder_pages_s": statistics.median(full_rates),
+            "baseline_pages_s": statistics.median(base_rates),
+            "fast_ratio": statistics.median(fast_ratios),
+            "encoder_ratio": statistics.median(full_ratios)}
 
 
-def main(count: int = 1000, rounds: int = 5, block: int = 20) -> None:
-    """Print model load time, pages classified per second and the ratio to the baseline."""
+def main(count: int = 200, rounds: int = 3, block: int = 10) -> None:
+    """Print load time, pages/s with and without the encoder, and the ratios."""
     result = measure(count, rounds, block)
-    print(f"model load: {result['load_s']:.3f} s")
-    print(f"classified {count} pages of ~{PAGE_BYTES // 1000} KB x {rounds} rounds")
-    print(f"predict: {_median(result['wall'])} pages/s wall-clock, {_median(result['cpu'])} "
-          "pages per CPU-second")
+    print(f"model and encoder load: {result['load_s']:.3f} s")
+    print(f"classified {count} pages of ~{PAGE_BYTES // 1000} KB x {rounds} rounds (CPU time)")
+    print(f"fast stage only: {result['fast_pages_s']:.1f} pages/s "
+          f"({result['fast_ratio']:.3f} x baseline)")
+    print(f"with the encoder on every page (1 thread): {result['encoder_pages_s']:.2f} pages/s "
+          f"({result['encoder_ratio']:.4f} x baseline)")
     print(f"baseline (one sklearn char TF-IDF transform per page): "
-          f"{_median(result['base_wall'])} pages/s")
-    print(f"predict/baseline throughput ratio (CPU time): {result['ratio']:.3f} "
-          f"(rounds: {', '.join(f'{x:.3f}' for x in result['ratios'])})")
+          f"{result['baseline_pages_s']:.0f} pages/s")
 
 
 if __name__ == "__main__":

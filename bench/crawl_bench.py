@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES_PER_SITE = 20
 SCRAPY_BENCH_RATE = re.compile(r"Crawled \d+ pages \(at (\d+) pages/min\)")
 SUMMARY = re.compile(r"crawl (\w+) in ([\d.]+)s: (\d+) sites, (\d+) pages, (\d+) failures")
+ENCODED = re.compile(r"read by the sentence encoder: (\d+) pages")
 MB = 2**20
 
 
@@ -126,12 +127,14 @@ def crawl(farm: Farm, seeds: list[str], work: Path, *args: str
     if process.returncode or not match:
         raise SystemExit(f"crawl failed ({process.returncode}):\n{out[-2000:]}\n{err[-3000:]}")
     reason, seconds, sites, pages, failures = match.groups()
+    encoded = ENCODED.search(out)
     problems = [line for line in err.splitlines() if " ERROR" in line or "Traceback" in line]
     if reason != "finished" or problems:
         print(f"  crawl {reason}; {len(problems)} error lines in its log, e.g.:", *problems[:5],
               sep="\n    ")
     return ({"reason": reason, "seconds": float(seconds), "sites": int(sites),
-             "pages": int(pages), "failures": int(failures)}, peak, wall)
+             "pages": int(pages), "failures": int(failures),
+             "encoder_pages": int(encoded.group(1)) if encoded else 0}, peak, wall)
 
 
 def verdict(ok: bool) -> str:
