@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +28,11 @@ def screenshot_name(ref: str) -> str:
     return Path(ref).name if ref else ""
 
 
+def describe_sign(sign, lang: str) -> dict:
+    """A stored sign (the store's `Sign`) in a reader's words, through the catalogue."""
+    return describe_hit(asdict(sign) if is_dataclass(sign) else sign, lang)
+
+
 def make_templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined,
                       autoescape=select_autoescape(["html", "svg"], default=True))
@@ -34,7 +40,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["screenshot_name"] = screenshot_name
     env.filters["day"] = lambda value: (value or "")[:10]
     env.filters["sign_name"] = lambda sign_id, lang=UI_LANG: sign_name(sign_id, lang)
-    env.globals["describe_sign"] = describe_hit
+    env.globals["describe_sign"] = describe_sign
     env.globals["ui_lang"] = UI_LANG
     return Jinja2Templates(env=env)
 

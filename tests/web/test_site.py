@@ -14,7 +14,9 @@ def viewer(as_role):
 
 def test_site_page_shows_signs_history_network_letters(viewer):
     page = viewer.get("/sites/altyn-bonus.kz").text
-    assert "casino.free_spins" in page and "Example Host" in page and "PS Internet" in page
+    assert "Free spins" in page and "Gives away free spins" in page
+    assert "casino.free_spins" not in page  # the sign's name, never its id
+    assert "Example Host" in page and "PS Internet" in page
     assert "html_sha256" in page  # the second capture changed the HTML
     assert "/sites/tez-nesie.kz" in page  # same network
     assert "№ 7/1" in page
