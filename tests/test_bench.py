@@ -18,11 +18,13 @@ def test_bench_run_quick_classify_row(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     table = json.loads(out.read_text())
     assert table["quick"] is True and table["errors"] == {}
-    assert [row["id"] for row in table["rows"]] == ["3"]
+    assert [row["id"] for row in table["rows"]] == ["3a", "3b", "3c"]
     assert table["rows"][0]["value"] > 0 and "pages/s" in table["rows"][0]["figure"]
-    assert table["raw"]["classify"]["ratio"] > 0
-    # the row as soon as measured, then the table, then the total time
-    assert result.stdout.count("classified pages/s") == 2
+    raw = table["raw"]["classify"]
+    assert raw["fast_ratio"] > 0 and raw["encoder_pages_s"] > 0 and raw["load_s"] > 0
+    # each row as soon as measured, then the table, then the total time
+    assert result.stdout.count("fast stage only") == 2
+    assert result.stdout.count("sentence encoder on every page") == 2
     assert "\ntotal: " in result.stdout
 
 
