@@ -9,6 +9,10 @@ one for the capture) the render is cancelled, its page closed (which ends the re
 that does not answer, its context and then the browser (scrapy-playwright starts a new one for
 the next render), and the request fails with `RenderTimeout`: a capture with error kind
 `render_timeout`. Other requests and the queue are untouched.
+
+The handler also puts the browser behind the SSRF guard (`crawler.browserguard`): the browser
+and every context use the guard's proxy, so no request of a rendered page reaches a private or
+loopback address unless the crawl allows it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import logging
 
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
+from crawler.browserguard import BrowserGuard
 from crawler.errors import RenderTimeout
 
 log = logging.getLogger(__name__)
@@ -44,6 +49,22 @@ class BoundedPlaywrightHandler(ScrapyPlaywrightDownloadHandler):
     def __init__(self, crawler) -> None:
         super().__init__(crawler)
         self.deadline = render_deadline(crawler.settings)
+        self.guard = BrowserGuard.from_settings(crawler.settings)
+        if self.guard is not None:
+            self.config.launch_options["proxy"] = self.guard.proxy_for()
+
+    async def _create_browser_context(self, name, context_kwargs, spider=None):
+        if self.guard is not None:
+            context_kwargs = self.guard.context_kwargs(context_kwargs)
+        return await super()._create_browser_context(name, context_kwargs, spider)
+
+    async def _close(self) -> None:
+        try:
+            await super()._close()
+        finally:
+            if self.guard is not None:
+                self.stats.set_value("fraudwatch/browser_requests_refused", self.guard.refused)
+                self.guard.close()
 
     async def _download_request(self, request, spider=None):
         render = asyncio.ensure_future(super()._download_request(request, spider))

@@ -42,6 +42,7 @@ class CrawlOptions:
     seeds: list[str]
     render: str = "auto"
     allow_private: bool = False
+    allow_private_hosts: list[str] = field(default_factory=list)  # only these may be private
     resolve: dict[str, str] = field(default_factory=dict)
     max_pages: int = 20
     max_depth: int = 2
@@ -120,6 +121,9 @@ def crawl_settings(options: CrawlOptions, config, run: Run, worker: str = "") ->
         "FRAUDWATCH_SEEDS": run.seeds,
         "FRAUDWATCH_RENDER": options.render,
         "FRAUDWATCH_ALLOW_PRIVATE": options.allow_private,
+        "FRAUDWATCH_ALLOW_PRIVATE_HOSTS": [
+            *options.allow_private_hosts,
+            *(h for h in re.split(r"[,\s]+", config["crawl.allow_private_hosts"]) if h)],
         "FRAUDWATCH_RESOLVE": options.resolve,
         "FRAUDWATCH_MAX_PAGES": options.max_pages,
         "FRAUDWATCH_MAX_DEPTH": options.max_depth,

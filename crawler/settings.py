@@ -79,6 +79,7 @@ FRAUDWATCH_RUN_DIR = ""  # run folder (crawler.run): frontier journal and summar
 FRAUDWATCH_RUN_STARTED = ""  # ISO time the run (not this process) began; "" = now
 FRAUDWATCH_RENDER = "auto"  # auto | always | never
 FRAUDWATCH_ALLOW_PRIVATE = False  # allow private/loopback targets (the demo farm)
+FRAUDWATCH_ALLOW_PRIVATE_HOSTS: list[str] = []  # only these hosts may be private/loopback
 FRAUDWATCH_RESOLVE = {}  # {"host": "ip"} DNS overrides, for Scrapy and Chromium alike
 FRAUDWATCH_ROBOTS = "expanded"  # obey | ignore | expanded (see crawler.robots)
 FRAUDWATCH_MAX_PAGES = 20  # pages per site

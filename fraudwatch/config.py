@@ -96,6 +96,9 @@ KEYS: dict[str, Key] = {
             "seconds a crawl's end waits for an unreachable store to replay its spool"),
         Key("spool.retry_seconds", float, 5.0,
             "seconds between a crawl's attempts to reach an unreachable store"),
+        Key("crawl.allow_private_hosts", str, "",
+            "hosts (comma-separated) a crawl may fetch on private or loopback addresses, "
+            "every other private target staying refused; like --allow-private-host"),
         Key("classifier.encoder", str, "auto",
             "when crawls run the sentence encoder: auto (pages the fast stage cannot settle, "
             "landing pages first), always, or never"),

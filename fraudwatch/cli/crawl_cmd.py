@@ -52,7 +52,9 @@ def _resolve(entries: tuple[str, ...], resolve_file: str | None) -> dict[str, st
         raise click.BadParameter(str(exc), param_hint="--resolve") from exc
 
 
-def _profile_proxies(entries: tuple[str, ...]) -> dict[str, str]:
+def _profile_proxies(entries: tuple[str, ...], guarded: bool = True) -> dict[str, str]:
+    """{profile: proxy URL}; behind the browser's SSRF guard only http proxies can chain."""
+    from crawler.browserguard import upstream_url
     from crawler.profiles import PROFILES, proxy_settings
 
     proxies = _key_values(entries, "--profile-proxy")
@@ -61,7 +63,9 @@ def _profile_proxies(entries: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"no profile {name!r}; profiles are {', '.join(PROFILES)}",
                                      param_hint="--profile-proxy")
         try:
-            proxy_settings(url)
+            settings = proxy_settings(url)
+            if guarded:
+                upstream_url(settings)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--profile-proxy") from exc
     return proxies
@@ -108,6 +112,9 @@ def _print_spool(summary: dict) -> None:
               "JavaScript shells.")
 @click.option("--allow-private", is_flag=True,
               help="Allow targets on private/loopback addresses (the demo farm).")
+@click.option("--allow-private-host", "allow_private_hosts", multiple=True, metavar="HOST",
+              help="Allow only HOST on a private/loopback address (repeatable); every other "
+              "private target stays refused, in Scrapy and in Chromium.")
 @click.option("--resolve", "resolve", multiple=True, metavar="HOST=IP",
               help="Resolve HOST to IP (repeatable), for Scrapy and Chromium.")
 @click.option("--resolve-file", metavar="FILE|-", help="HOST=IP lines.")
@@ -137,9 +144,9 @@ def _print_spool(summary: dict) -> None:
 @click.option("--queued/--no-queued", default=True, show_default=True,
               help="Also crawl seeds queued by mirror alerts (first) and citizens' reports.")
 @click.pass_obj
-def crawl(obj, seeds, seeds_file, render, allow_private, resolve, resolve_file, max_pages,
-          max_depth, expand, robots, run_dir, resume, recrawl_after, profile_proxy, extra,
-          frontier, queued) -> None:
+def crawl(obj, seeds, seeds_file, render, allow_private, allow_private_hosts, resolve,
+          resolve_file, max_pages, max_depth, expand, robots, run_dir, resume, recrawl_after,
+          profile_proxy, extra, frontier, queued) -> None:
     """Crawl seed sites: classify their pages into the store and keep the evidence.
 
     SEEDS are URLs or bare domains (Unicode or punycode). Exit code 3 when another crawl
@@ -160,10 +167,11 @@ def crawl(obj, seeds, seeds_file, render, allow_private, resolve, resolve_file, 
     taken = seedqueue.queued(obj.config.var_dir) if queued and not resume else []
     options = CrawlOptions(
         seeds=_seeds((*taken, *seeds), seeds_file), render=render, allow_private=allow_private,
+        allow_private_hosts=list(allow_private_hosts),
         resolve=_resolve(resolve, resolve_file), max_pages=max_pages, max_depth=max_depth,
         expand=expand, recrawl_after=recrawl_seconds, robots=robots,
         progress=not obj.quiet, extra=_key_values(extra, "--set"),
-        profile_proxies=_profile_proxies(profile_proxy),
+        profile_proxies=_profile_proxies(profile_proxy, guarded=not allow_private),
         frontier=_frontier_url(frontier, obj.config, resume, run_dir))
     var_dir = obj.config.var_dir
     if options.frontier:

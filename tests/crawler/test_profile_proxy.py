@@ -45,3 +45,12 @@ def test_unknown_profiles_are_refused():
         _profile_proxies(("tablet=http://proxy.kz:3128",))
     assert _profile_proxies(("mobile = http://proxy.kz:3128",)) == {
         "mobile": "http://proxy.kz:3128"}
+
+
+def test_behind_the_browser_guard_only_http_profile_proxies_chain():
+    with pytest.raises(click.BadParameter, match="only http:// proxies"):
+        _profile_proxies(("mobile=socks5://10.0.0.1:1080",))
+    assert _profile_proxies(("mobile=socks5://10.0.0.1:1080",), guarded=False) == {
+        "mobile": "socks5://10.0.0.1:1080"}
+    assert _profile_proxies(("mobile=http://u:p@proxy.kz:3128",)) == {
+        "mobile": "http://u:p@proxy.kz:3128"}

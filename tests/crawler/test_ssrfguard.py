@@ -8,7 +8,7 @@ import pytest
 from scrapy import Request
 from twisted.internet import defer
 
-from crawler.ssrfguard import PrivateTargetRefused, SSRFGuardMiddleware, is_public
+from crawler.ssrfguard import PrivateTargetRefused, SSRFGuardMiddleware, TargetPolicy, is_public
 
 
 @pytest.mark.parametrize("address", [
@@ -28,8 +28,8 @@ def run(coro):
     return asyncio.run(coro)
 
 
-def middleware(answers: dict[str, str]) -> SSRFGuardMiddleware:
-    return SSRFGuardMiddleware(lambda host: defer.succeed(answers[host]))
+def middleware(answers: dict[str, str], policy: TargetPolicy | None = None) -> SSRFGuardMiddleware:
+    return SSRFGuardMiddleware(lambda host: defer.succeed(answers[host]), policy or TargetPolicy())
 
 
 def test_refuses_a_name_resolving_to_loopback():
@@ -47,3 +47,23 @@ def test_refuses_ip_literals_without_resolving():
 def test_lets_public_targets_through():
     guard = middleware({"casino.kz": "185.22.64.1"})
     assert run(guard.process_request(Request("https://casino.kz/"))) is None
+
+
+def test_an_allowed_private_host_passes_and_every_other_private_target_stays_refused():
+    policy = TargetPolicy(allow_hosts=frozenset({"attacker-casino.kz"}))
+    guard = middleware({"attacker-casino.kz": "127.0.0.2", "intranet.corp": "10.0.0.5"}, policy)
+    assert run(guard.process_request(Request("http://ATTACKER-casino.kz:8080/"))) is None
+    for url in ("http://intranet.corp/", "http://127.0.0.1:6379/", "http://[::1]/"):
+        with pytest.raises(PrivateTargetRefused):
+            run(guard.process_request(Request(url)))
+
+
+def test_allowed_hosts_come_from_the_option_and_the_config(monkeypatch):
+    from scrapy.settings import Settings
+
+    settings = Settings({"FRAUDWATCH_ALLOW_PRIVATE_HOSTS": ["Казино.қаз", "farm.kz."]})
+    policy = TargetPolicy.from_settings(settings)
+    assert policy.guarded
+    assert policy.refusal("xn--80aodfsg.xn--80ao21a", "127.0.0.1") is None
+    assert policy.refusal("farm.kz", "127.0.0.1") is None
+    assert "non-public" in policy.refusal("other.kz", "127.0.0.1")
