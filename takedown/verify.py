@@ -1,5 +1,9 @@
-"""Re-verification: is a listed site blocked (DNS failure or sinkhole, HTTP 451, an ISP block
-page), still live, moved to another domain, or down? Each result goes to the audit log."""
+"""Re-verification: is a listed site blocked (DNS failure, sinkhole or a non-public answer,
+HTTP 451, an ISP block page), still live, moved to another domain, or down? Each result goes to
+the audit log.
+
+Fetches go through the same guard as the crawler (`fraudwatch.guardproxy`): to the very address
+the check resolved, and never to a private or loopback one, redirects included."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from fraudwatch.guardproxy import GuardProxy
+from fraudwatch.netpolicy import TargetPolicy, normal_host
 from fraudwatch.store import Site, Store
 from takedown import audit
 from takedown.contacts import dns as dns_records
@@ -36,11 +42,11 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_NoRedirects)
 
 
-def http_fetch(url: str, timeout: float = 15.0) -> tuple[int, str, str]:
+def http_fetch(url: str, timeout: float = 15.0, opener=_OPENER) -> tuple[int, str, str]:
     """GET `url` without following redirects: (status, URL or redirect target, body start)."""
     request = urllib.request.Request(url, headers={"User-Agent": "fraudwatch-verify/1"})
     try:
-        with _OPENER.open(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             return response.status, url, response.read(MAX_BODY).decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         with exc:
@@ -48,6 +54,25 @@ def http_fetch(url: str, timeout: float = 15.0) -> tuple[int, str, str]:
             if 300 <= exc.code < 400:
                 target = urljoin(url, exc.headers.get("Location", ""))
             return exc.code, target, exc.read(MAX_BODY).decode("utf-8", "replace")
+
+
+class GuardedFetch:
+    """fetch(url, address): `http_fetch` through a guard proxy that connects `url`'s host to
+    `address` (the one the check resolved) and refuses non-public targets, redirects included."""
+
+    def __init__(self, policy: TargetPolicy, timeout: float = 15.0):
+        self.proxy = GuardProxy(policy).start()
+        self.timeout = timeout
+        handler = urllib.request.ProxyHandler({"http": self.proxy.url, "https": self.proxy.url})
+        self.opener = urllib.request.build_opener(_NoRedirects, handler)
+
+    def __call__(self, url: str, address: str = "") -> tuple[int, str, str]:
+        if address:
+            self.proxy.overrides[normal_host(urlsplit(url).hostname or "")] = address
+        return http_fetch(url, self.timeout, self.opener)
+
+    def close(self) -> None:
+        self.proxy.stop()
 
 
 def dns_resolve(nameserver: str = ""):
@@ -74,18 +99,24 @@ def judge(domain: str, status: int, final_url: str, body: str, marks: list[str])
     return Check(domain, "live", f"HTTP {status}")
 
 
-def check_site(domain: str, resolve, fetch, sinkholes: set[str], marks: list[str]) -> Check:
-    """Resolve, then fetch `http://DOMAIN/` (redirects within the site followed), and say
-    what became of the site."""
+def check_site(domain: str, resolve, fetch, sinkholes: set[str], marks: list[str],
+               policy: TargetPolicy | None = None) -> Check:
+    """Resolve, then fetch `http://DOMAIN/` from the resolved address (redirects within the
+    site followed), and say what became of the site. An answer on a private or loopback
+    address (as DNS blocking often gives) is a block: nothing there is fetched."""
     addresses = set(resolve(domain))
     if not addresses:
         return Check(domain, "blocked", "DNS: no address")
     if addresses & sinkholes:
         return Check(domain, "blocked", f"DNS: sinkhole {sorted(addresses & sinkholes)[0]}")
+    policy = policy or TargetPolicy()
+    allowed = sorted(a for a in addresses if policy.refusal(domain, a) is None)
+    if not allowed:
+        return Check(domain, "blocked", f"DNS: non-public address {sorted(addresses)[0]}")
     url = f"http://{domain}/"
     try:
         for _ in range(MAX_HOPS):
-            status, target, body = fetch(url)
+            status, target, body = fetch(url, allowed[0] if url == f"http://{domain}/" else "")
             host = (urlsplit(target).hostname or "").lower()
             if not (300 <= status < 400 and _same_site(host, domain)) or target == url:
                 break
@@ -105,18 +136,25 @@ def listed_sites(store: Store) -> list[Site]:
                   key=lambda s: s.domain)
 
 
-def verify_sites(store: Store, config, sites: list[Site], resolve=None, fetch=http_fetch,
-                 user: str = audit.SYSTEM_USER) -> list[Check]:
-    """Re-check `sites`, log each outcome and update each site's status."""
+def verify_sites(store: Store, config, sites: list[Site], resolve=None, fetch=None,
+                 user: str = audit.SYSTEM_USER, policy: TargetPolicy | None = None) -> list[Check]:
+    """Re-check `sites`, log each outcome and update each site's status. Fetches go through
+    the guard (`GuardedFetch`) unless `fetch` is given."""
     resolve = resolve or dns_resolve(config["contacts.nameserver"])
+    policy = policy or TargetPolicy()
     sinkholes = set(_split(config["verify.sinkholes"]))
     marks = _split(config["verify.block_page_marks"])
+    guarded = GuardedFetch(policy) if fetch is None else None
     checks = []
-    for site in sites:
-        check = check_site(site.domain, resolve, fetch, sinkholes, marks)
-        action, site.status = OUTCOMES[check.outcome]
-        audit.record(store, [site.id], action, f"verify: {check.reason}", user=user)
-        checks.append(check)
+    try:
+        for site in sites:
+            check = check_site(site.domain, resolve, fetch or guarded, sinkholes, marks, policy)
+            action, site.status = OUTCOMES[check.outcome]
+            audit.record(store, [site.id], action, f"verify: {check.reason}", user=user)
+            checks.append(check)
+    finally:
+        if guarded is not None:
+            guarded.close()
     store.put_sites(sites)
     store.refresh()
     return checks

@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from crawler.browserguard import GuardProxy
-from crawler.ssrfguard import TargetPolicy
+from fraudwatch.guardproxy import GuardProxy
+from fraudwatch.netpolicy import TargetPolicy
 
 
 def answering(text: str, seen: list[str]):

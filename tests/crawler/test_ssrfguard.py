@@ -8,7 +8,8 @@ import pytest
 from scrapy import Request
 from twisted.internet import defer
 
-from crawler.ssrfguard import PrivateTargetRefused, SSRFGuardMiddleware, TargetPolicy, is_public
+from crawler.ssrfguard import PrivateTargetRefused, SSRFGuardMiddleware, policy_from_settings
+from fraudwatch.netpolicy import TargetPolicy, is_public
 
 
 @pytest.mark.parametrize("address", [
@@ -62,7 +63,7 @@ def test_allowed_hosts_come_from_the_option_and_the_config(monkeypatch):
     from scrapy.settings import Settings
 
     settings = Settings({"FRAUDWATCH_ALLOW_PRIVATE_HOSTS": ["Казино.қаз", "farm.kz."]})
-    policy = TargetPolicy.from_settings(settings)
+    policy = policy_from_settings(settings)
     assert policy.guarded
     assert policy.refusal("xn--80aodfsg.xn--80ao21a", "127.0.0.1") is None
     assert policy.refusal("farm.kz", "127.0.0.1") is None

@@ -8,8 +8,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from fraudwatch.netpolicy import TargetPolicy
 from takedown.lifecycle import summary
-from takedown.verify import dns_resolve, http_fetch, judge, listed_sites, verify_sites
+from takedown.verify import (
+    GuardedFetch,
+    dns_resolve,
+    http_fetch,
+    judge,
+    listed_sites,
+    verify_sites,
+)
 from tests.takedown.servers import DnsServer
 
 PAGES = {  # path -> (status, headers, body)
@@ -19,8 +27,14 @@ PAGES = {  # path -> (status, headers, body)
 }
 
 
+LOOPBACK = TargetPolicy(allow_private=True)  # the test servers are on loopback
+
+
 class Handler(BaseHTTPRequestHandler):
+    requests: list[str] = []
+
     def do_GET(self):
+        self.requests.append(self.path)
         status, headers, body = PAGES.get(self.path, (200, {}, "ok"))
         data = body.encode()
         self.send_response(status)
@@ -44,7 +58,7 @@ def web():
 
 def loopback_fetch(port: int):
     """http_fetch, with http://DOMAIN/ sent to the loopback server as /DOMAIN/."""
-    def fetch(url: str):
+    def fetch(url: str, address: str = ""):
         status, final_url, body = http_fetch(
             url.replace("http://", f"http://127.0.0.1:{port}/"), timeout=5)
         if final_url.startswith(f"http://127.0.0.1:{port}/"):
@@ -70,7 +84,8 @@ def test_verify_records_outcomes_and_feeds_the_lifecycle(filled_sqlite, config, 
             ("xn--80aqafcvdp.kz", "A"): ["127.0.0.1"]}
     with DnsServer(zone) as dns_server:
         checks = verify_sites(store, config, listed_sites(store),
-                              resolve=dns_resolve(dns_server.address), fetch=loopback_fetch(web))
+                              resolve=dns_resolve(dns_server.address), fetch=loopback_fetch(web),
+                              policy=LOOPBACK)
         outcomes = {c.domain: (c.outcome, c.reason) for c in checks}
         assert outcomes == {"altyn-kazino.kz": ("blocked", "HTTP 451"),
                             "profit-daily.com": ("moved", "redirects to profit-daily2.com"),
@@ -79,7 +94,7 @@ def test_verify_records_outcomes_and_feeds_the_lifecycle(filled_sqlite, config, 
         zone[("other.kz", "A")] = ["127.0.0.1"]
         [check] = verify_sites(store, config, [store.get_site_by_domain("xn--80aqafcvdp.kz")],
                                resolve=dns_resolve(dns_server.address),
-                               fetch=loopback_fetch(web))
+                               fetch=loopback_fetch(web), policy=LOOPBACK)
     assert (check.outcome, check.reason) == ("blocked", "DNS: no address")
     assert store.get_site_by_domain("altyn-kazino.kz").status == "blocked"
     site = store.get_site_by_domain("profit-daily.com")
@@ -110,7 +125,39 @@ def test_live_recheck_becomes_a_stix_sighting(filled_sqlite, config, tmp_path, w
     build_letters(store, config, tmp_path / "letters", date(2026, 11, 20))
     with DnsServer({("xn--80aqafcvdp.kz", "A"): ["127.0.0.1"]}) as dns_server:
         verify_sites(store, config, [store.get_site_by_domain("xn--80aqafcvdp.kz")],
-                     resolve=dns_resolve(dns_server.address), fetch=loopback_fetch(web))
+                     resolve=dns_resolve(dns_server.address), fetch=loopback_fetch(web),
+                     policy=LOOPBACK)
     bundle = stix2.parse(export_block_list(store, config, "stix"))
     sightings = [o for o in bundle.objects if o.type == "sighting"]
     assert len(sightings) == 4
+
+
+def test_an_answer_on_a_loopback_address_is_a_block_and_is_never_fetched(filled_sqlite, config,
+                                                                         web):
+    Handler.requests.clear()
+    with DnsServer({("xn--80aqafcvdp.kz", "A"): ["127.0.0.1"]}) as dns_server:
+        [check] = verify_sites(filled_sqlite, config,
+                               [filled_sqlite.get_site_by_domain("xn--80aqafcvdp.kz")],
+                               resolve=dns_resolve(dns_server.address))
+    assert (check.outcome, check.reason) == ("blocked", "DNS: non-public address 127.0.0.1")
+    assert Handler.requests == []
+
+
+def test_guarded_fetch_goes_to_the_resolved_address_and_refuses_private_ones():
+    server = ThreadingHTTPServer(("127.0.0.2", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    fetch = GuardedFetch(TargetPolicy.of(False, ["site.kz"]), timeout=5)
+    try:
+        Handler.requests.clear()
+        port = server.server_address[1]
+        status, _, body = fetch(f"http://site.kz:{port}/xn--80aqafcvdp.kz/", "127.0.0.2")
+        assert status == 200 and "Займ" in body
+        with pytest.raises(OSError):
+            fetch(f"http://other.kz:{port}/", "127.0.0.2")
+        with pytest.raises(OSError):
+            fetch(f"http://127.0.0.2:{port}/")
+        assert Handler.requests == ["/xn--80aqafcvdp.kz/"]
+    finally:
+        fetch.close()
+        server.shutdown()
+        server.server_close()
