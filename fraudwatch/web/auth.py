@@ -30,7 +30,7 @@ def login(request: Request, username: Annotated[str, Form(max_length=200)],
     too many failures for the account or from the client, refuse to try for a while."""
     failures, ip = request.app.state.login_failures, client_ip(request)
     keys = (f"user:{username.strip().lower()}", f"ip:{ip}")
-    wait = max(failures.wait(key) for key in keys)
+    wait = failures.reserve(keys)  # before the password check, atomically: no race
     if wait:
         log.warning("login_throttled", user=username, ip=ip, wait_seconds=round(wait))
         minutes = max(1, math.ceil(wait / 60))
@@ -39,11 +39,10 @@ def login(request: Request, username: Annotated[str, Form(max_length=200)],
                       headers={"Retry-After": str(math.ceil(wait))})
     user = request.app.state.users.authenticate(username, password)
     if user is None:
-        for key in keys:
-            failures.take(key)
         log.warning("login_failed", user=username, ip=ip)
         return render(request, "login.html", status_code=401, next_url=safe_next(next, "/"),
                       error="Wrong name or password.")
+    failures.refund(keys)
     request.session.clear()
     request.session.update(user=user.name, csrf=secrets.token_urlsafe(32))
     log.info("login", user=user.name, role=user.role, ip=client_ip(request))

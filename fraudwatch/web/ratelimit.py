@@ -24,11 +24,28 @@ class TokenBucket:
     def _until_one(self, tokens: float) -> float:
         return (1 - tokens) / self.rate if self.rate > 0 else 3600.0
 
-    def wait(self, key: str) -> float:
-        """Seconds until `key` has a token (0: it has one now); spends nothing."""
+    def reserve(self, keys: tuple[str, ...]) -> float:
+        """Spend one token of every key at once, or none: 0 if all had one, else the seconds
+        until all will. A login reserves before checking the password, so concurrent
+        guesses can never outnumber the tokens; a right password gives them back (`refund`)."""
         with self._lock:
-            tokens = self._refilled(key, self.clock())
-            return 0.0 if tokens >= 1 else self._until_one(tokens)
+            now = self.clock()
+            tokens = {key: self._refilled(key, now) for key in keys}
+            short = [self._until_one(t) for t in tokens.values() if t < 1]
+            if short:
+                return max(short)
+            if len(self._buckets) + len(keys) > self.max_clients:
+                self._buckets.clear()
+            for key, left in tokens.items():
+                self._buckets[key] = (left - 1, now)
+            return 0.0
+
+    def refund(self, keys: tuple[str, ...]) -> None:
+        """Give back the tokens `reserve` took."""
+        with self._lock:
+            now = self.clock()
+            for key in keys:
+                self._buckets[key] = (min(self.burst, self._refilled(key, now) + 1), now)
 
     def take(self, key: str) -> float:
         """Spend one token of `key`: 0 if allowed, else the seconds until one is available."""

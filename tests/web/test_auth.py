@@ -105,3 +105,54 @@ def test_password_guessing_is_throttled_per_account_then_lifted(client, csrf, pa
     assert attempt("ADMIN ", password).status_code == 429  # the same account, spelt otherwise
     now[0] += 601
     assert attempt("admin", password).status_code == 303
+
+
+def test_concurrent_wrong_passwords_cannot_outrun_the_throttle(client, csrf, password, app):
+    """40 wrong passwords at once, each held inside the password check until all have
+    arrived: at most 5 reach the check, and the right password is refused afterwards."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    users, checked, arrived = app.state.users, [], threading.Event()
+    real = users.authenticate
+
+    def held(name, secret):
+        checked.append(secret)
+        arrived.wait(timeout=30)  # released once every request is in the check or answered
+        return real(name, secret)
+
+    users.authenticate = held
+    token = csrf(client, "/login")
+
+    def attempt(secret):
+        return client.post("/login", data={"username": "admin", "password": secret,
+                                           "csrf_token": token},
+                           follow_redirects=False).status_code
+
+    try:
+        with ThreadPoolExecutor(max_workers=40) as pool:
+            futures = [pool.submit(attempt, f"guess-{n}") for n in range(40)]
+            deadline = time.monotonic() + 20
+            while (len(checked) + sum(f.done() for f in futures) < 40
+                   and time.monotonic() < deadline):
+                time.sleep(0.02)
+            arrived.set()
+            codes = [f.result() for f in futures]
+        assert len(checked) <= 5 and codes.count(401) == len(checked)
+        assert codes.count(429) == 40 - len(checked)
+        assert attempt(password) == 429
+    finally:
+        users.authenticate = real
+
+
+def test_reserve_takes_from_every_key_or_none_and_a_refund_gives_back():
+    from fraudwatch.web.ratelimit import TokenBucket
+
+    bucket = TokenBucket(rate_per_minute=0.1, burst=2, clock=lambda: 0.0)
+    assert bucket.reserve(("user:a", "ip:1")) == 0
+    assert bucket.reserve(("user:b", "ip:1")) == 0
+    assert bucket.reserve(("user:c", "ip:1")) > 0  # the address is spent
+    assert bucket.reserve(("user:c", "ip:2")) == 0  # user:c lost nothing to the refusal
+    bucket.refund(("user:a", "ip:1"))
+    assert bucket.reserve(("user:d", "ip:1")) == 0
