@@ -8,6 +8,7 @@ Empty FRAUDWATCH_STORE / FRAUDWATCH_VAR_DIR are taken from the fraudwatch config
 from __future__ import annotations
 
 import os
+import secrets
 import shlex
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +27,10 @@ def browser_args(value) -> list[str]:
 
 
 def new_run_id() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    """A run id that sorts by start time and never repeats: two crawls started in the same
+    millisecond still differ (`20261203T111800.123Z-9f2c01ab`)."""
+    now = datetime.now(UTC)
+    return f"{now:%Y%m%dT%H%M%S}.{now.microsecond // 1000:03d}Z-{secrets.token_hex(4)}"
 
 
 def crawl_config(settings):

@@ -67,6 +67,8 @@ class Run:
     @classmethod
     def new(cls, var_dir: Path, seeds: list[str], folder: Path | None = None,
             run_id: str = "") -> Run:
+        if folder is None and not run_id:
+            run_id, folder = _claim_run_folder(var_dir)
         run_id = run_id or new_run_id()
         started = datetime.now(UTC).isoformat(timespec="milliseconds")
         run = cls(run_id, folder or var_dir / "runs" / run_id, seeds, started)
@@ -91,6 +93,19 @@ class Run:
                     "finish_reason") != "finished":
                 return cls.load(folder.parent)
         return None
+
+
+def _claim_run_folder(var_dir: Path) -> tuple[str, Path]:
+    """A fresh run id and its folder, created here so no other crawl can take the same one."""
+    while True:
+        run_id = new_run_id()
+        folder = var_dir / "runs" / run_id
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return run_id, folder
 
 
 def worker_run(var_dir: Path, seeds: list[str], frontier_url: str, config) -> tuple[Run, str]:
