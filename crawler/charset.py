@@ -23,9 +23,20 @@ def guess_encoding(body: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(body):
+        return "utf-8"
     upper_half = sum(1 for byte in body if byte >= 0xE0)
     lower_half = sum(1 for byte in body if 0xC0 <= byte < 0xE0)
     return "koi8-r" if lower_half > upper_half else "cp1251"
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """UTF-8 with a stray bad byte or two (a cut or damaged file) is still UTF-8: at most one
+    undecodable sequence per twenty decoded non-ASCII characters (Cyrillic code pages read as
+    UTF-8 fail on nearly every letter)."""
+    text = body.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return sum(1 for ch in text if ord(ch) > 127) - bad >= 20 * bad
 
 
 def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:

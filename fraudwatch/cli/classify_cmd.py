@@ -9,30 +9,8 @@ from pathlib import Path
 
 import click
 
+from fraudwatch.cli.pagefiles import expand, read_page
 from fraudwatch.cli.progress import progress_bar
-
-PAGE_SUFFIXES = (".html", ".htm", ".txt")
-
-
-def _inputs(paths: tuple[str, ...]) -> list[str]:
-    """Expand directories into their .html/.htm/.txt files; keep files, '-' and missing paths."""
-    expanded = []
-    for raw in paths:
-        path = Path(raw)
-        if raw != "-" and path.is_dir():
-            expanded += sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES)
-        else:
-            expanded.append(raw)
-    return expanded
-
-
-def _read(source: str) -> tuple[str, str]:
-    """(text, html) of one input: stdin or an HTML/text file; raises ValueError when empty."""
-    content = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    if not content.strip():
-        raise ValueError("empty input")
-    is_html = source.lower().endswith((".html", ".htm")) or content.lstrip().startswith("<")
-    return ("", content) if is_html else (content, "")
 
 
 def _registry(var_dir: Path):
@@ -49,7 +27,7 @@ def _classify_one(source: str, registry) -> tuple[dict, bool]:
     from classifiers.encoder import EncoderUnavailable
 
     try:
-        text, html = _read(source)
+        text, html = read_page(source)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return {"input": source, "error": str(exc)}, False
     try:
@@ -70,7 +48,7 @@ def classify_command(obj, inputs: tuple[str, ...]) -> None:
     "error" and the others go on. Exit status is 1 only when every input failed.
     """
     registry = _registry(obj.config.var_dir)
-    results = [_classify_one(source, registry) for source in _inputs(inputs)]
+    results = [_classify_one(source, registry) for source in expand(inputs)]
     for result, _ok in results:
         click.echo(json.dumps(result, ensure_ascii=False))
     if not any(ok for _result, ok in results):

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import click
 
+from fraudwatch.cli.pagefiles import PAGE_SUFFIXES, read_page
 from fraudwatch.cli.progress import progress_bar
-
-PAGE_SUFFIXES = (".html", ".htm", ".txt")
 
 
 class LabelsError(ValueError):
@@ -28,10 +27,9 @@ def _page_file(folder: Path, page_id: str) -> Path | None:
 
 def _doc(path: Path, row: dict) -> dict:
     """One labelled page: HTML files are parsed, other files are plain text."""
-    content = path.read_text(encoding="utf-8", errors="replace")
-    is_html = path.suffix.lower() in (".html", ".htm") or content.lstrip()[:1] == "<"
+    text, html = read_page(str(path))
     return {"id": row["id"], "label": row["label"], "lang": row.get("lang") or "",
-            "text": "" if is_html else content, "html": content if is_html else ""}
+            "text": text, "html": html}
 
 
 def read_labelled(folder: Path, labels: Path) -> list[dict]:
@@ -62,7 +60,10 @@ def read_labelled(folder: Path, labels: Path) -> list[dict]:
             problems.append(f"{labels}:{line}: no page {page_id!r} in {folder} "
                             f"(looked for it with {', '.join(PAGE_SUFFIXES)})")
             continue
-        docs.append(_doc(path, {**row, "id": page_id, "label": label}))
+        try:
+            docs.append(_doc(path, {**row, "id": page_id, "label": label}))
+        except (OSError, ValueError) as exc:
+            problems.append(f"{labels}:{line}: {path}: {exc}")
     if problems:
         raise LabelsError("\n".join(problems))
     if not docs:

@@ -106,3 +106,33 @@ def test_evaluate_bad_labels_say_what_is_wrong(run, tmp_path, labels, message):
     result = run("evaluate", str(folder))
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
+
+
+PAGE = ("<html><head><title>Казино Алтын</title></head><body><h1>Онлайн казино: бонус 200% "
+        "на первый депозит, фриспины и джекпот каждый день</h1></body></html>")
+
+
+@pytest.mark.parametrize("name,body", [
+    ("cp1251.html", PAGE.encode("cp1251")),
+    ("koi8r.html", PAGE.encode("koi8-r")),
+    ("utf16.html", PAGE.encode("utf-16")),  # with its BOM
+    ("one-bad-byte.html", PAGE.encode().replace("бонус".encode(), b"\xff" + "онус".encode())),
+])
+def test_classify_reads_what_the_crawler_reads(run, tmp_path, name, body):
+    from fraudwatch.cli.pagefiles import read_page
+
+    (tmp_path / name).write_bytes(body)
+    assert "Онлайн казино" in read_page(str(tmp_path / name))[1]
+    [result] = lines(run("classify", str(tmp_path / name)))
+    assert "error" not in result, result
+    assert result["lang"] == "ru" and result["verdict"] != "clean"
+
+
+def test_classify_refuses_an_oversized_input_without_reading_it_all(run, tmp_path):
+    from fraudwatch.cli.pagefiles import MAX_PAGE_BYTES
+
+    big = tmp_path / "big.html"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_PAGE_BYTES + 10)
+    result = run("classify", str(big))
+    assert result.exit_code == 1 and "larger than 10 MB" in lines(result)[0]["error"]
