@@ -98,3 +98,6 @@ class CheckOut(BaseModel):
     category: str
     message: str
     signs: list[str]
+    review: Literal["confirmed", "cleared", "automatic", ""] = Field(
+        "", description="confirmed or cleared by the regulator, or an automatic verdict")
+    decided_on: str = Field("", description="day of the regulator's decision (YYYY-MM-DD)")

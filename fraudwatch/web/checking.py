@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.urls import host_of, normalise_url, registered_domain
+from fraudwatch.review import ACTIONS
 from fraudwatch.store import Store
 
 LANGS = ("ru", "kk", "en")
@@ -23,13 +24,38 @@ VERDICT_TEXT = {
     "suspicious": {"ru": "Сайт вызывает подозрения и проверяется специалистами.",
                    "kk": "Сайт күдік тудырады және мамандар тексеруде.",
                    "en": "This site looks suspicious and is being checked by analysts."},
-    "clean": {"ru": "Признаков мошенничества на сайте не найдено.",
-              "kk": "Сайтта алаяқтық белгілері табылмады.",
-              "en": "No signs of fraud were found on this site."},
+    "clean": {"ru": "Признаков мошенничества на сайте не найдено. Это не гарантия, что сайт "
+                    "безопасен: будьте осторожны с переводами денег.",
+              "kk": "Сайтта алаяқтық белгілері табылмады. Бұл сайттың қауіпсіз екеніне кепілдік "
+                    "емес: ақша аударғанда сақ болыңыз.",
+              "en": "No signs of fraud were found on this site. That is no guarantee that it is "
+                    "safe: be careful before sending money."},
     "licensed": {"ru": "Сайт принадлежит лицензированной организации.",
                  "kk": "Сайт лицензиясы бар ұйымға тиесілі.",
                  "en": "This site belongs to a licensed organisation."},
 }
+# What a regulator's decision tells the citizen; {date} is the day of the decision
+DECISION_TEXT = {
+    "confirmed": {"ru": "Регулятор подтвердил незаконную деятельность этого сайта ({date}). Не "
+                        "переводите ему деньги и не вводите данные карты.",
+                  "kk": "Реттеуші бұл сайттың заңсыз қызметін растады ({date}). Оған ақша "
+                        "аудармаңыз және карта деректерін енгізбеңіз.",
+                  "en": "The regulator confirmed that this site operates illegally ({date}). Do "
+                        "not send it money or enter your card details."},
+    "cleared": {"ru": "Специалисты регулятора проверили этот сайт ({date}) и не признали его "
+                      "незаконным.",
+                "kk": "Реттеуші мамандары бұл сайтты тексеріп ({date}), оны заңсыз деп "
+                      "танымады.",
+                "en": "The regulator's specialists reviewed this site ({date}) and did not find "
+                      "it illegal."},
+}
+AUTOMATIC_NOTE = {
+    "ru": "Это автоматическая оценка: регулятор её ещё не подтвердил.",
+    "kk": "Бұл автоматты бағалау: реттеуші оны әлі растаған жоқ.",
+    "en": "This is an automatic assessment: the regulator has not confirmed it yet.",
+}
+# review state -> what the citizen is told; other states leave the machine verdict, marked
+DECISIONS = {"confirmed": "confirmed", "rejected": "cleared", "delisted": "cleared"}
 QUEUED_TEXT = {
     "ru": "Этот сайт нам пока не известен. Мы поставили его в очередь на проверку.",
     "kk": "Бұл сайт бізге әлі белгісіз. Біз оны тексеру кезегіне қойдық.",
@@ -51,6 +77,9 @@ class CheckResult:
     category: str = ""
     message: str = ""
     signs: list[str] = field(default_factory=list)
+    # "confirmed" or "cleared" by the regulator on `decided_on`, or "automatic"
+    review: str = ""
+    decided_on: str = ""
 
 
 def domain_of(url: str) -> tuple[str, str]:
@@ -100,7 +129,28 @@ def check_url(store: Store, seeds_file: Path, url: str, lang: str) -> CheckResul
     if site is None:
         queue_seed(seeds_file, url)
         return CheckResult(url, domain, known=False, message=QUEUED_TEXT[lang])
+    decision = DECISIONS.get(site.review_state)
+    if decision:
+        return decided(store, site, url, decision, lang)
     verdict = site.verdict if site.verdict in VERDICT_TEXT else "suspicious"
+    message = VERDICT_TEXT[verdict][lang]
+    if verdict in ("illegal", "suspicious"):
+        message = f"{message} {AUTOMATIC_NOTE[lang]}"
     return CheckResult(url, domain, known=True, verdict=site.verdict, category=site.category,
-                       message=VERDICT_TEXT[verdict][lang],
-                       signs=[explain_sign(s, lang) for s in site.signs])
+                       message=message, signs=[explain_sign(s, lang) for s in site.signs],
+                       review="automatic")
+
+
+def decided(store: Store, site, url: str, decision: str, lang: str) -> CheckResult:
+    """The answer for a site the regulator decided on: confirmed sites are illegal with their
+    signs; rejected or delisted ones are never shown as dangerous."""
+    deciding = {action for action, state in ACTIONS.items() if state == site.review_state}
+    times = [r.at for r in store.reviews_for(site.id) if r.action in deciding]
+    day = max(times)[:10] if times else ""
+    shown = ".".join(reversed(day.split("-"))) if day else "—"
+    confirmed = decision == "confirmed"
+    return CheckResult(url, site.domain, known=True,
+                       verdict="illegal" if confirmed else "clean", category=site.category,
+                       message=DECISION_TEXT[decision][lang].format(date=shown),
+                       signs=[explain_sign(s, lang) for s in site.signs] if confirmed else [],
+                       review=decision, decided_on=day)

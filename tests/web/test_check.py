@@ -51,3 +51,35 @@ def test_token_bucket_refills_over_time():
     assert bucket.take("ip") == 10.0 and bucket.take("other") == 0.0
     now[0] = 10.0
     assert bucket.take("ip") == 0.0
+
+
+def test_the_check_follows_the_regulators_decisions(client, filled, app):
+    """Rejected or delisted: never shown as dangerous. Confirmed: says so, with the date.
+    Not reviewed: the machine's verdict, marked automatic and unconfirmed."""
+    from datetime import UTC, datetime
+
+    from fraudwatch.review import review_site
+    from fraudwatch.web.ratelimit import TokenBucket
+
+    app.state.check_bucket = TokenBucket(rate_per_minute=600, burst=100)  # not under test here
+
+    def check(domain, lang="ru"):
+        return client.post("/api/check", json={"url": domain, "lang": lang}).json()
+
+    automatic = check("altyn-bonus.kz")
+    assert automatic["review"] == "automatic" and "автоматическая оценка" in automatic["message"]
+    review_site(filled, "altyn-bonus.kz", "supervisor", "reject", "licensed operator")
+    review_site(filled, "tez-nesie.kz", "supervisor", "confirm")
+    filled.refresh()
+    today = datetime.now(UTC).date()
+    cleared = check("altyn-bonus.kz", "en")
+    assert (cleared["verdict"], cleared["review"], cleared["signs"]) == ("clean", "cleared", [])
+    assert "did not find it illegal" in cleared["message"] and "illegal activity" not in \
+        cleared["message"]
+    confirmed = check("tez-nesie.kz", "kk")
+    assert (confirmed["verdict"], confirmed["review"]) == ("illegal", "confirmed")
+    assert confirmed["decided_on"] == today.isoformat()
+    assert f"{today:%d.%m.%Y}" in confirmed["message"] and "растады" in confirmed["message"]
+    review_site(filled, "tez-nesie.kz", "supervisor", "delist", "the site is gone")
+    filled.refresh()
+    assert check("tez-nesie.kz")["verdict"] == "clean"
