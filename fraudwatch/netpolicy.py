@@ -11,12 +11,19 @@ import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
 
 def is_public(address: str) -> bool:
     """Whether an IP address is a globally routable unicast address."""
     ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # an IPv4 address carried inside IPv6 (mapped, 6to4, Teredo, NAT64) is judged by itself
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is None and ip in NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            return is_public(str(embedded))
     return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
 
 

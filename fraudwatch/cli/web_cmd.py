@@ -15,13 +15,14 @@ def _users(obj) -> UserStore:
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--secure-cookies/--no-secure-cookies", default=False, show_default=True,
               envvar="FRAUDWATCH_WEB_SECURE_COOKIES",
               help="Send the session cookie over HTTPS only (set behind a TLS proxy).")
-@click.option("--check-rate", type=float, default=10.0, show_default=True,
+@click.option("--check-rate", type=click.FloatRange(min=0, min_open=True), default=10.0,
+              show_default=True,
               envvar="FRAUDWATCH_WEB_CHECK_RATE", help="Citizen checks per client IP a minute.")
-@click.option("--check-burst", type=int, default=5, show_default=True,
+@click.option("--check-burst", type=click.IntRange(min=1), default=5, show_default=True,
               envvar="FRAUDWATCH_WEB_CHECK_BURST", help="Citizen checks allowed in a burst.")
 @click.pass_obj
 def serve(obj, host: str, port: int, secure_cookies: bool, check_rate: float,

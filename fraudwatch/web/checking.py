@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler.urls import host_of, normalise_url, registered_domain
+from crawler.urls import host_of, normalise_url, public_suffix, registered_domain
+from fraudwatch.netpolicy import is_public
 from fraudwatch.review import ACTIONS
 from fraudwatch.store import Store
 
@@ -61,11 +63,16 @@ QUEUED_TEXT = {
     "kk": "Бұл сайт бізге әлі белгісіз. Біз оны тексеру кезегіне қойдық.",
     "en": "We do not know this site yet. It has been queued for checking.",
 }
+MAX_QUEUED = 10_000  # citizen reports waiting for the next crawl
 _seed_lock = threading.Lock()
 
 
 class CheckError(ValueError):
     """The submitted text is not a checkable web address."""
+
+
+class QueueFull(CheckError):
+    """The citizen queue holds MAX_QUEUED reports already."""
 
 
 @dataclass
@@ -82,17 +89,32 @@ class CheckResult:
     decided_on: str = ""
 
 
+def _checkable_host(host: str) -> None:
+    """CheckError unless `host` is a public site: a public IP, or a name under a known public
+    suffix (no intranet names, no loopback or cloud metadata addresses)."""
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        if not HOST.match(host) or not public_suffix(host):
+            raise CheckError("this is not the address of a public web site") from None
+        return
+    if not is_public(str(address)):
+        raise CheckError("this is not the address of a public web site")
+
+
 def domain_of(url: str) -> tuple[str, str]:
     """The normalised http(s) URL and registered domain of what a citizen typed."""
     url = url.strip()
     if "://" not in url:
         url = "http://" + url
     try:
-        if urlsplit(url).scheme.lower() not in {"http", "https"}:
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in {"http", "https"}:
             raise CheckError("only http and https addresses can be checked")
+        if parts.username is not None or parts.password is not None:
+            raise CheckError("addresses with a user name or password cannot be checked")
         host = host_of(url).encode("idna").decode("ascii").lower()
-        if not HOST.match(host):
-            raise CheckError("this is not a web address")
+        _checkable_host(host)
         return normalise_url(url), registered_domain(host)
     except CheckError:
         raise
@@ -109,13 +131,16 @@ def explain_sign(sign_id: str, lang: str) -> str:
 
 
 def queue_seed(seeds_file: Path, url: str) -> bool:
-    """Append `url` to the citizen seeds file unless it is already there; True if added."""
+    """Append `url` to the citizen seeds file unless it is already there; True if added.
+    QueueFull when MAX_QUEUED reports already wait for the next crawl."""
     with _seed_lock:
         seeds_file.parent.mkdir(parents=True, exist_ok=True)
         known = set(seeds_file.read_text(encoding="utf-8").split()
                     if seeds_file.exists() else ())
         if url in known:
             return False
+        if len(known) >= MAX_QUEUED:
+            raise QueueFull("too many reports are waiting for the next crawl; try again later")
         with seeds_file.open("a", encoding="utf-8") as handle:
             handle.write(url + "\n")
         return True

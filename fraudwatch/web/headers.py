@@ -14,6 +14,13 @@ HEADERS = {
 }
 
 
+def _authenticated(scope: Scope) -> bool:
+    """Whether the request carries a logged-in session or an API token."""
+    session = scope.get("session") or {}
+    return bool(session.get("user")) or any(
+        name == b"authorization" for name, _ in scope.get("headers", []))
+
+
 class SecurityHeaders:
     def __init__(self, app: ASGIApp):
         self.app = app
@@ -25,9 +32,12 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"],
-                                      *((k.encode(), v.encode()) for k, v in HEADERS.items())]
+                headers = [*message.get("headers", []),
+                           *((k.encode(), v.encode()) for k, v in HEADERS.items())]
+                if _authenticated(scope):  # a user's pages never stay in a shared cache
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

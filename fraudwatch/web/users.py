@@ -47,6 +47,8 @@ class UserStore:
         self.path = Path(path)
         self.hasher = hasher or PasswordHasher()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.touch(mode=0o600, exist_ok=True)
+        self.path.chmod(0o600)  # password hashes and token digests: the owner only
         with self._connect() as db:
             db.executescript(SCHEMA)
 

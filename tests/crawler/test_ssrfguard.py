@@ -15,12 +15,14 @@ from fraudwatch.netpolicy import TargetPolicy, is_public
 @pytest.mark.parametrize("address", [
     "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0",
     "224.0.0.1", "240.0.0.1", "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1",
+    "2002:7f00:1::", "2002:a00:1::5", "2002:a9fe:a9fe::", "64:ff9b::7f00:1",
 ])
 def test_non_public_addresses(address):
     assert not is_public(address)
 
 
-@pytest.mark.parametrize("address", ["8.8.8.8", "185.22.64.1", "2a00:1450:4001::1"])
+@pytest.mark.parametrize("address", ["8.8.8.8", "185.22.64.1", "2a00:1450:4001::1",
+                                     "2002:808:808::1"])
 def test_public_addresses(address):
     assert is_public(address)
 

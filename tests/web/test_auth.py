@@ -156,3 +156,26 @@ def test_reserve_takes_from_every_key_or_none_and_a_refund_gives_back():
     assert bucket.reserve(("user:c", "ip:2")) == 0  # user:c lost nothing to the refusal
     bucket.refund(("user:a", "ip:1"))
     assert bucket.reserve(("user:d", "ip:1")) == 0
+
+
+def test_the_account_file_is_the_owners_only(users):
+    assert stat.S_IMODE(os.stat(users.path).st_mode) == 0o600
+
+
+def test_logged_in_pages_are_never_cached_and_public_ones_may_be(as_role, client):
+    viewer = as_role("viewer")
+    for path in ("/", "/search?q=casino", "/sites/altyn-bonus.kz", "/api/search?q=casino"):
+        assert viewer.get(path).headers["cache-control"] == "no-store", path
+    assert client.get("/check").headers.get("cache-control") != "no-store"
+
+
+def test_serve_refuses_bad_numbers_with_a_clear_message():
+    from click.testing import CliRunner
+
+    from fraudwatch.cli import main
+
+    for args, wrong in ((["--check-rate", "-1"], "--check-rate"), (["--port", "99999"], "--port"),
+                        (["--check-burst", "0"], "--check-burst")):
+        result = CliRunner().invoke(main, ["serve", *args])
+        assert result.exit_code == 2 and wrong in result.output, result.output
+        assert "Traceback" not in result.output

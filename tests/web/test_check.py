@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_known_site_in_kazakh(client, csrf):
     token = csrf(client, "/check?lang=kk")
@@ -83,3 +85,26 @@ def test_the_check_follows_the_regulators_decisions(client, filled, app):
     review_site(filled, "tez-nesie.kz", "supervisor", "delist", "the site is gone")
     filled.refresh()
     assert check("tez-nesie.kz")["verdict"] == "clean"
+
+
+@pytest.mark.parametrize("url", [
+    "169.254.169.254", "http://127.0.0.12/", "http://[::1]/", "10.0.0.1", "intranet.corp",
+    "http://user:secret@casino.kz/", "http://casino.kz:p@ss@x/", "2002:7f00:1::",
+])
+def test_private_and_odd_addresses_are_refused_and_never_queued(client, web_config, url):
+    resp = client.post("/api/check", json={"url": url, "lang": "en"})
+    assert resp.status_code == 400, resp.text
+    assert not (web_config.var_dir / "seeds" / "citizen.txt").exists()
+
+
+def test_the_citizen_queue_is_bounded(client, web_config, app, monkeypatch):
+    from fraudwatch.web import checking
+    from fraudwatch.web.ratelimit import TokenBucket
+
+    app.state.check_bucket = TokenBucket(rate_per_minute=600, burst=100)
+    monkeypatch.setattr(checking, "MAX_QUEUED", 2)
+    codes = [client.post("/api/check", json={"url": f"new-{n}.kz", "lang": "en"}).status_code
+             for n in range(3)]
+    assert codes == [200, 200, 400]
+    seeds = (web_config.var_dir / "seeds" / "citizen.txt").read_text().split()
+    assert seeds == ["http://new-0.kz/", "http://new-1.kz/"]
