@@ -3,12 +3,17 @@
 The crawl keeps fetching and parsing while pages wait for their embedding; each page's Deferred
 fires on the reactor thread with its (mean, passages) vectors. Whatever is queued when the
 worker wakes is embedded as one batch, so a burst of pages costs one call to the encoder.
+
+`share` bounds the worker to that fraction of one core while the crawl runs (it rests after
+each batch in proportion), so the fetching, parsing and storing keep the rest; once the crawl
+is closing, the queued pages are embedded without rests.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
+import time
 
 from twisted.internet import defer, reactor
 
@@ -24,18 +29,27 @@ _STOP = object()
 class EncoderWorker:
     """A thread that embeds queued pages with `encoder` and fires their Deferreds."""
 
-    def __init__(self, encoder: Encoder):
+    def __init__(self, encoder: Encoder, share: float = 1.0):
         self.encoder = encoder
+        self.share = share
+        self._closing = threading.Event()
         self.queue: queue.Queue = queue.Queue()
         self.thread = threading.Thread(target=self._run, name="fraudwatch-encoder", daemon=True)
         self.embedded = 0
+        self.pending = 0  # pages handed in and not yet answered (reactor thread only)
         self.thread.start()
 
     def embed(self, page: PageView) -> defer.Deferred:
         """A Deferred firing with the page's (mean, passages) vectors."""
         done = defer.Deferred()
+        self.pending += 1
+        done.addBoth(self._answered)
         self.queue.put((page, done))
         return done
+
+    def _answered(self, result):
+        self.pending -= 1
+        return result
 
     def _batch(self) -> list | None:
         """The next batch of (page, deferred), or None when told to stop."""
@@ -56,6 +70,7 @@ class EncoderWorker:
 
     def _run(self) -> None:
         while (batch := self._batch()) is not None:
+            started = time.monotonic()
             try:
                 vectors = self.encoder.page_vectors([page for page, _ in batch])
             except Exception as exc:  # report every failure to the waiting pages
@@ -66,8 +81,11 @@ class EncoderWorker:
             self.embedded += len(batch)
             for (_, done), result in zip(batch, vectors, strict=True):
                 reactor.callFromThread(done.callback, result)
+            if self.share < 1:  # rest, so the crawl keeps (1 - share) of this core
+                self._closing.wait((time.monotonic() - started) * (1 / self.share - 1))
 
     def stop(self) -> None:
-        """Let the queued pages finish, then end the thread."""
+        """Let the queued pages finish (without rests), then end the thread."""
+        self._closing.set()
         self.queue.put(_STOP)
         self.thread.join(timeout=600)

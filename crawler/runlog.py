@@ -70,6 +70,7 @@ class RunLog:
                 grouped[group][name] = n
         summary = {"sites": len(self.sites), "pages": self.counts["pages"],
                    "encoder_pages": self.stats.get_value("fraudwatch/encoder_pages", 0),
+                   "encoder_busy": self.stats.get_value("fraudwatch/encoder_busy", 0),
                    "seconds": round(time.monotonic() - self.started, 1),
                    "finish_reason": reason, **grouped}
         return summary | self._store_outcome()

@@ -104,6 +104,12 @@ KEYS: dict[str, Key] = {
             "landing pages first), always, or never"),
         Key("classifier.encoder_pages", int, 3,
             "auto mode: pages of one site the encoder reads at most in a crawl"),
+        Key("classifier.encoder_backlog", int, 32,
+            "auto mode: pages waiting for the encoder beyond which a page keeps its fast-stage "
+            "verdict, so the encoder never holds the crawl up (landing pages: twice as many)"),
+        Key("classifier.encoder_share", float, 0.3,
+            "share of one CPU core the encoder may use while a crawl runs (0.05 to 1); the "
+            "rest stays with fetching and parsing"),
         Key("classifier.encoder_threads", int, 1,
             "CPU threads of the sentence encoder during a crawl (the crawl keeps the rest)"),
         Key("classifier.encoder_cache", str, "",
@@ -212,6 +218,7 @@ _BOUNDS = [  # key, lowest, highest, how to fix
     ("es.bulk_size", 1, 100_000, "use 1 to 100000 documents per request, e.g. 500"),
     ("classifier.encoder_pages", 0, 1000, "use 0 to 1000 pages per site, e.g. 3"),
     ("classifier.encoder_threads", 1, 64, "use 1 to 64 threads, e.g. 1"),
+    ("classifier.encoder_backlog", 1, 100_000, "use 1 to 100000 waiting pages, e.g. 32"),
 ]
 
 
@@ -237,6 +244,10 @@ def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
         raise ConfigError(
             f"classifier.encoder = {values['classifier.encoder']!r} "
             f"(from {sources['classifier.encoder']}); fix: use {', '.join(ENCODER_MODES)}")
+    if not 0.05 <= values["classifier.encoder_share"] <= 1:
+        raise ConfigError(f"classifier.encoder_share = {values['classifier.encoder_share']!r} "
+                          f"(from {sources['classifier.encoder_share']}) is out of range; "
+                          "fix: use 0.05 to 1, e.g. 0.3")
     if values["es.timeout"] <= 0:
         raise ConfigError("es.timeout must be positive; fix: set it to seconds, e.g. 30")
     for name, low, high, fix in _BOUNDS:

@@ -2,8 +2,11 @@
 
 `classifier.encoder` (FRAUDWATCH_ENCODER) chooses:
 - auto (default): a page goes to the encoder when the fast stage cannot settle it, at most
-  `classifier.encoder_pages` pages per site, the landing page first (it decides the site);
-- always: every page; never: the fast stage alone.
+  `classifier.encoder_pages` pages per site, the landing page first (it decides the site),
+  and only while the encoder keeps up: with `classifier.encoder_backlog` pages already
+  waiting, a page keeps its fast-stage verdict (landing pages may wait in a backlog twice as
+  long). So the encoder never caps the crawl; the summary counts the pages it had to skip.
+- always: every page, however long the crawl waits; never: the fast stage alone.
 The encoder runs in its own thread (crawler.encoderworker), so the crawl goes on meanwhile.
 """
 
@@ -26,9 +29,10 @@ from crawler.encoderworker import EncoderWorker
 
 class ClassifyPipeline:
     def __init__(self, mode: str, pages_per_site: int, threads: int, stats=None,
-                 cache: Path | None = None):
+                 cache: Path | None = None, backlog: int = 32, share: float = 1.0):
         self.mode = mode
         self.pages_per_site = pages_per_site
+        self.backlog = backlog
         self.model = load_model()
         self.registry = default_registry()
         self.stats = stats
@@ -36,7 +40,7 @@ class ClassifyPipeline:
         self.worker = None
         if self.model is not None and self.model.semantic is not None and mode != "never":
             store = PassageStore(cache, DIM) if cache else None
-            self.worker = EncoderWorker(Encoder(threads=threads, store=store))
+            self.worker = EncoderWorker(Encoder(threads=threads, store=store), share)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -46,7 +50,8 @@ class ClassifyPipeline:
         mode = crawler.settings.get("FRAUDWATCH_ENCODER") or config["classifier.encoder"]
         pipeline = cls(mode, config["classifier.encoder_pages"],
                        config["classifier.encoder_threads"], crawler.stats,
-                       config.encoder_cache(crawler.settings.get("FRAUDWATCH_VAR_DIR")))
+                       config.encoder_cache(crawler.settings.get("FRAUDWATCH_VAR_DIR")),
+                       config["classifier.encoder_backlog"], config["classifier.encoder_share"])
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
 
@@ -58,7 +63,14 @@ class ClassifyPipeline:
         if self.mode == "always":
             return True
         used = self.encoded[item.site]
-        return used < self.pages_per_site or (item.depth == 0 and used == 0)
+        landing = item.depth == 0 and used == 0
+        if not (used < self.pages_per_site or landing):
+            return False
+        if self.worker.pending >= self.backlog * (2 if landing else 1):
+            if self.stats:
+                self.stats.inc_value("fraudwatch/encoder_busy")
+            return False
+        return True
 
     def process_item(self, item):
         if not item.html or item.error:

@@ -82,6 +82,10 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
             click.echo(f"  {group}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
     if summary.get("encoder_pages"):
         click.echo(f"  read by the sentence encoder: {summary['encoder_pages']} pages")
+    if summary.get("encoder_busy"):
+        click.echo(f"  kept the fast-stage verdict while the encoder was busy: "
+                   f"{summary['encoder_busy']} pages (classifier.encoder_backlog; "
+                   "`fraudwatch crawl` with FRAUDWATCH_CLASSIFIER_ENCODER=always reads them all)")
     click.echo(f"  evidence: {warc_dir}")
     _print_spool(summary)
 

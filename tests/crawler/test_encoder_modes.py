@@ -79,3 +79,26 @@ def test_a_bad_encoder_mode_is_refused_with_the_fix(tmp_path):
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "classifier.encoder = 'sometimes'" in result.stderr
     assert "fix: use always, auto, never" in result.stderr
+
+
+def test_auto_mode_keeps_the_fast_verdict_while_the_encoder_is_behind(monkeypatch):
+    """The encoder never holds the crawl up: past the backlog a page keeps its fast verdict
+    (a landing page may wait in a backlog twice as long); `always` waits regardless."""
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from crawler.pipelines import classify
+
+    pipeline = classify.ClassifyPipeline.__new__(classify.ClassifyPipeline)
+    pipeline.mode, pipeline.pages_per_site, pipeline.backlog = "auto", 3, 2
+    pipeline.encoded, pipeline.stats, pipeline.model = Counter(), None, object()
+    pipeline.worker = SimpleNamespace(pending=0)
+    monkeypatch.setattr(classify, "wants_encoder", lambda first, model, mode: True)
+    inner, landing = SimpleNamespace(site="a.kz", depth=1), SimpleNamespace(site="b.kz", depth=0)
+    assert pipeline._wants(None, inner)
+    pipeline.worker.pending = 2
+    assert not pipeline._wants(None, inner) and pipeline._wants(None, landing)
+    pipeline.worker.pending = 4
+    assert not pipeline._wants(None, landing)
+    pipeline.mode = "always"
+    assert pipeline._wants(None, inner)
