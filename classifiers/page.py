@@ -8,6 +8,7 @@ encoder, promotion detection and the crawler's stored text all read the same vie
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -55,14 +56,29 @@ class PageView:
         return digest.hexdigest()
 
 
+_parsers = threading.local()
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """This thread's HTML parser (lxml parsers are not shared across threads); huge_tree lets
+    it nest 2,048 elements deep instead of 256."""
+    if not hasattr(_parsers, "html"):
+        _parsers.html = lxml.html.HTMLParser(huge_tree=True)
+    return _parsers.html
+
+
 def _document(html: str):
-    """The lxml document of `html`, or None when it cannot be parsed."""
+    """(lxml document of `html` or None when it cannot be parsed, whether it is complete: a
+    page nested past the parser's depth limit loses its deeper content)."""
     if not html.strip():
-        return None
+        return None, True
+    parser = _parser()
     try:
-        return lxml.html.document_fromstring(html)
+        doc = lxml.html.document_fromstring(html, parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return None
+        return None, True
+    complete = not any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return doc, complete
 
 
 def _clean(parts) -> str:
@@ -71,7 +87,7 @@ def _clean(parts) -> str:
 
 def parse_html(html: str) -> tuple[str, str, str, tuple[str, ...]]:
     """(title, meta description, visible text, link texts) of an HTML page, in one parse."""
-    doc = _document(html)
+    doc, complete = _document(html)
     if doc is None:
         return "", "", html_to_text(html) if "<" in html else html, ()
     title = _clean(doc.xpath("//title//text()"))
@@ -85,5 +101,7 @@ def parse_html(html: str) -> tuple[str, str, str, tuple[str, ...]]:
             links.append(label)
     for element in doc.xpath(_INVISIBLE):
         element.drop_tree()
+    if not complete:  # too deep for lxml: the streaming extractor has no depth limit
+        return title, description, html_to_text(html), tuple(links)
     lines = (" ".join(piece.split()) for piece in doc.itertext())
     return title, description, "\n".join(line for line in lines if line), tuple(links)

@@ -32,3 +32,15 @@ def test_javascript_shells_and_near_empty_pages_need_rendering():
     assert needs_render(shell, title_and_text(shell)[1], min_text=10)
     assert needs_render(PAGE, title_and_text(PAGE)[1], min_text=1000)
     assert not needs_render(PAGE, title_and_text(PAGE)[1], min_text=20)
+
+
+def test_text_nested_ten_thousand_levels_deep_is_still_found():
+    """Past lxml's depth limit the text comes from the streaming extractor, so deep content
+    reaches the index as it reaches the classifier."""
+    deep = ("<html><head><title>Глубоко</title></head><body><p>Начало</p>" + "<div>" * 10_000
+            + "Онлайн казино: бонус 200% <script>hidden()</script>" + "</div>" * 10_000
+            + "</body></html>")
+    title, text = title_and_text(deep)
+    assert title == "Глубоко" and "Онлайн казино: бонус 200%" in text and "Начало" in text
+    assert "hidden()" not in text
+    assert title_and_text("<html><body><p>после</p></body></html>")[1] == "после"
