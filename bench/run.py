@@ -121,12 +121,13 @@ def classify_rows(size: dict, urls: dict) -> tuple[list[dict], dict]:
     import classify_bench
 
     run = classify_bench.measure(size["classify_pages"], size["classify_rounds"])
-    title = f"classified pages/s, ~5 KB pages, {run['count']} x {run['rounds']} (CPU time)"
+    title = "classified pages/s, ~5 KB pages, {} x {} (CPU time)"
     return [
-        row("3a", f"{title}, fast stage only",
+        row("3a", f"{title.format(run['count'], run['rounds'])}, fast stage only",
             f"{run['fast_pages_s']:.0f} pages/s = {run['fast_ratio']:.2f} x TF-IDF baseline",
             "", None, run["fast_pages_s"]),
-        row("3b", f"{title}, sentence encoder on every page",
+        row("3b", f"{title.format(run['encoder_count'], run['rounds'])}, sentence encoder on "
+            "every page",
             f"{run['encoder_pages_s']:.2f} pages/s = {run['encoder_ratio']:.3f} x TF-IDF "
             "baseline", "", None, run["encoder_pages_s"]),
         row("3c", "model and encoder load time, fresh process", f"{run['load_s']:.2f} s", "",
