@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -15,6 +16,7 @@ from starlette.responses import Response
 
 from fraudwatch.store import Store
 from fraudwatch.web import api, auth, check, dashboard, network, review, search, site
+from fraudwatch.web.bodylimit import BodyLimit, validation_error
 from fraudwatch.web.headers import SecurityHeaders
 from fraudwatch.web.ratelimit import TokenBucket
 from fraudwatch.web.render import STATIC_DIR, make_templates, render
@@ -49,12 +51,14 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.state.templates = make_templates()
     app.add_middleware(SessionMiddleware, secret_key=secret_key, session_cookie="fw_session",
                        max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure_cookies)
+    app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     for module in (dashboard, search, site, network, review, check, auth, api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
     return app
 
 
