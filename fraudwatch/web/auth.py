@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse
 from fraudwatch.logs import get_logger
 from fraudwatch.web.render import render
 from fraudwatch.web.review import safe_next
-from fraudwatch.web.security import client_ip
+from fraudwatch.web.security import client_ip, current_user
 
 router = APIRouter(include_in_schema=False)
 log = get_logger("fraudwatch.web.auth")
@@ -44,13 +44,17 @@ def login(request: Request, username: Annotated[str, Form(max_length=200)],
                       error="Wrong name or password.")
     failures.refund(keys)
     request.session.clear()
-    request.session.update(user=user.name, csrf=secrets.token_urlsafe(32))
+    request.session.update(user=user.name, sessions=user.sessions,
+                           csrf=secrets.token_urlsafe(32))
     log.info("login", user=user.name, role=user.role, ip=client_ip(request))
     return RedirectResponse(safe_next(next, "/"), status_code=303)
 
 
 @router.post("/logout")
 def logout(request: Request):
+    user = current_user(request)
+    if user is not None:  # every cookie issued to this account so far stops working
+        request.app.state.users.end_sessions(user.name)
     log.info("logout", user=request.session.get("user", ""), ip=client_ip(request))
     request.session.clear()
     return RedirectResponse("/login", status_code=303)

@@ -41,7 +41,10 @@ def current_user(request: Request) -> User | None:
     if token:
         return users.by_token(token)
     name = request.session.get("user")
-    return users.get(name) if name else None
+    user = users.get(name) if name else None
+    if user is None or request.session.get("sessions") != user.sessions:
+        return None  # logged out, reset or disabled since this cookie was issued
+    return user
 
 
 def require(role: str):

@@ -17,8 +17,12 @@ ROLES = ("viewer", "analyst", "supervisor", "admin")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
     name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL,
-    disabled INTEGER NOT NULL DEFAULT 0, token_sha256 TEXT UNIQUE, created_at TEXT NOT NULL);
+    disabled INTEGER NOT NULL DEFAULT 0, token_sha256 TEXT UNIQUE, created_at TEXT NOT NULL,
+    sessions INTEGER NOT NULL DEFAULT 0);
 """
+# `sessions` is the account's session generation: a session cookie carries the generation it
+# was issued in and is honoured only while it matches, so logging out, a password reset and a
+# disable end every session issued before them, captured cookies included.
 
 
 class UserError(ValueError):
@@ -30,6 +34,7 @@ class User:
     name: str
     role: str
     disabled: bool = False
+    sessions: int = 0  # the session generation (see SCHEMA)
 
     def at_least(self, role: str) -> bool:
         """Whether this user's role is `role` or a more powerful one."""
@@ -51,6 +56,9 @@ class UserStore:
         self.path.chmod(0o600)  # password hashes and token digests: the owner only
         with self._connect() as db:
             db.executescript(SCHEMA)
+            columns = {row["name"] for row in db.execute("PRAGMA table_info(users)")}
+            if "sessions" not in columns:  # a users.db from before session generations
+                db.execute("ALTER TABLE users ADD COLUMN sessions INTEGER NOT NULL DEFAULT 0")
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30)
@@ -74,7 +82,7 @@ class UserStore:
         self._query(
             "INSERT INTO users (name, role, password_hash, created_at) VALUES (?,?,?,?) "
             "ON CONFLICT(name) DO UPDATE SET role=excluded.role, "
-            "password_hash=excluded.password_hash, disabled=0",
+            "password_hash=excluded.password_hash, disabled=0, sessions=sessions+1",
             (name, role, self.hasher.hash(password), datetime.now(UTC).isoformat()),
         )
         return User(name, role)
@@ -83,7 +91,12 @@ class UserStore:
         """Stop an account from logging in and drop its API token."""
         if not self._query("SELECT 1 FROM users WHERE name=?", (name,)):
             raise UserError(f"no user {name!r}")
-        self._query("UPDATE users SET disabled=1, token_sha256=NULL WHERE name=?", (name,))
+        self._query("UPDATE users SET disabled=1, token_sha256=NULL, sessions=sessions+1 "
+                    "WHERE name=?", (name,))
+
+    def end_sessions(self, name: str) -> None:
+        """Invalidate every session cookie issued to `name` so far (logging out)."""
+        self._query("UPDATE users SET sessions=sessions+1 WHERE name=?", (name,))
 
     def list(self) -> list[User]:
         rows = self._query("SELECT name, role, disabled FROM users ORDER BY name")
@@ -91,13 +104,16 @@ class UserStore:
 
     def get(self, name: str) -> User | None:
         """The active account called `name`, or None."""
-        rows = self._query("SELECT name, role FROM users WHERE name=? AND disabled=0", (name,))
-        return User(rows[0]["name"], rows[0]["role"]) if rows else None
+        rows = self._query("SELECT name, role, sessions FROM users WHERE name=? AND disabled=0",
+                           (name,))
+        return User(rows[0]["name"], rows[0]["role"], sessions=rows[0]["sessions"]) \
+            if rows else None
 
     def authenticate(self, name: str, password: str) -> User | None:
         """The active account if `password` is right, else None."""
         rows = self._query(
-            "SELECT role, password_hash FROM users WHERE name=? AND disabled=0", (name,))
+            "SELECT role, password_hash, sessions FROM users WHERE name=? AND disabled=0",
+            (name,))
         if not rows:
             self.hasher.hash(password)  # same work as a real check: no user enumeration by time
             return None
@@ -105,7 +121,7 @@ class UserStore:
             self.hasher.verify(rows[0]["password_hash"], password)
         except (VerificationError, InvalidHashError):
             return None
-        return User(name, rows[0]["role"])
+        return User(name, rows[0]["role"], sessions=rows[0]["sessions"])
 
     def new_token(self, name: str) -> str:
         """Issue a fresh API token for `name` (replacing the old one) and return it once."""

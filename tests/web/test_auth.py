@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
+
 from fraudwatch.web.secret import load_secret_key
 
 
@@ -179,3 +181,27 @@ def test_serve_refuses_bad_numbers_with_a_clear_message():
         result = CliRunner().invoke(main, ["serve", *args])
         assert result.exit_code == 2 and wrong in result.output, result.output
         assert "Traceback" not in result.output
+
+
+def _replayed(app, cookie) -> int:
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as thief:
+        thief.cookies.set("fw_session", cookie)
+        return thief.get("/", follow_redirects=False).status_code
+
+
+@pytest.mark.parametrize("event", ["logout", "password reset", "disable and enable"])
+def test_a_captured_session_cookie_dies_with_logout_reset_or_disable(app, as_role, users, csrf,
+                                                                      password, event):
+    client = as_role("analyst")
+    cookie = client.cookies.get("fw_session")
+    assert _replayed(app, cookie) == 200
+    if event == "logout":
+        client.post("/logout", data={"csrf_token": csrf(client, "/")})
+    elif event == "password reset":
+        users.add("analyst", "analyst", "a-new-password-1")
+    else:
+        users.disable("analyst")
+        users.add("analyst", "analyst", password)
+    assert _replayed(app, cookie) == 303  # sent to the login page
