@@ -24,9 +24,14 @@ def _users(obj) -> UserStore:
               envvar="FRAUDWATCH_WEB_CHECK_RATE", help="Citizen checks per client IP a minute.")
 @click.option("--check-burst", type=click.IntRange(min=1), default=5, show_default=True,
               envvar="FRAUDWATCH_WEB_CHECK_BURST", help="Citizen checks allowed in a burst.")
+@click.option("--forwarded-allow-ips", metavar="IPS", default="",
+              envvar="FRAUDWATCH_WEB_FORWARDED_ALLOW_IPS",
+              help="Comma-separated addresses of trusted reverse proxies: their "
+              "X-Forwarded-For gives the real client (for throttles and the audit log). "
+              "Never list addresses that clients could connect from directly.")
 @click.pass_obj
 def serve(obj, host: str, port: int, secure_cookies: bool, check_rate: float,
-          check_burst: int) -> None:
+          check_burst: int, forwarded_allow_ips: str) -> None:
     """Start the web UI and JSON API (OpenAPI at /openapi.json)."""
     import uvicorn
 
@@ -38,8 +43,9 @@ def serve(obj, host: str, port: int, secure_cookies: bool, check_rate: float,
     app = create_app(store, obj.config, secret_key=load_secret_key(obj.config.var_dir),
                      secure_cookies=secure_cookies, check_rate=check_rate,
                      check_burst=check_burst)
+    trusted = forwarded_allow_ips.strip()
     uvicorn.run(app, host=host, port=port, log_level=obj.config["log.level"].lower(),
-                proxy_headers=False)
+                proxy_headers=bool(trusted), forwarded_allow_ips=trusted or None)
 
 
 @click.group("users")

@@ -26,8 +26,9 @@ from fraudwatch.web.users import UserStore
 SESSION_HOURS = 8
 
 
-LOGIN_FAILURES = 5
+LOGIN_FAILURES = 5  # per account
 LOGIN_RETRY_MINUTES = 10
+CLIENT_FAILURES = 50  # per client address, then one a minute: a shared NAT is not locked out
 
 
 def create_app(store: Store, config, *, secret_key: str, users: UserStore | None = None,
@@ -45,9 +46,11 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.state.users = users or UserStore(var_dir / "users.db")
     app.state.seeds_file = var_dir / "seeds" / "citizen.txt"
     app.state.check_bucket = TokenBucket(check_rate, check_burst)
-    # Failed logins per account and per client IP: LOGIN_FAILURES in a row, then one more
-    # every LOGIN_RETRY_MINUTES (password guessing gets a few tries an hour).
+    # Failed logins per account: LOGIN_FAILURES in a row, then one more every
+    # LOGIN_RETRY_MINUTES (password guessing gets a few tries an hour); per client address
+    # CLIENT_FAILURES, for many accounts tried from one place.
     app.state.login_failures = TokenBucket(1 / LOGIN_RETRY_MINUTES, LOGIN_FAILURES)
+    app.state.client_failures = TokenBucket(1, CLIENT_FAILURES)
     app.state.templates = make_templates()
     app.add_middleware(SessionMiddleware, secret_key=secret_key, session_cookie="fw_session",
                        max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure_cookies)

@@ -28,26 +28,40 @@ def login(request: Request, username: Annotated[str, Form(max_length=200)],
           password: Annotated[str, Form(max_length=1000)], next: Annotated[str, Form()] = "/"):
     """Start a fresh session for a right name and password; else show the form again. After
     too many failures for the account or from the client, refuse to try for a while."""
-    failures, ip = request.app.state.login_failures, client_ip(request)
-    keys = (f"user:{username.strip().lower()}", f"ip:{ip}")
-    wait = failures.reserve(keys)  # before the password check, atomically: no race
+    state, ip = request.app.state, client_ip(request)
+    account, client = f"user:{username.strip().lower()}", f"ip:{ip}"
+    wait = _reserve(state, account, client)  # before the password check: no race
     if wait:
         log.warning("login_throttled", user=username, ip=ip, wait_seconds=round(wait))
         minutes = max(1, math.ceil(wait / 60))
         return render(request, "login.html", status_code=429, next_url=safe_next(next, "/"),
                       error=f"Too many failed logins. Try again in {minutes} min.",
                       headers={"Retry-After": str(math.ceil(wait))})
-    user = request.app.state.users.authenticate(username, password)
+    user = state.users.authenticate(username, password)
     if user is None:
         log.warning("login_failed", user=username, ip=ip)
         return render(request, "login.html", status_code=401, next_url=safe_next(next, "/"),
                       error="Wrong name or password.")
-    failures.refund(keys)
+    state.login_failures.refund((account,))
+    state.client_failures.refund((client,))
     request.session.clear()
     request.session.update(user=user.name, sessions=user.sessions,
                            csrf=secrets.token_urlsafe(32))
     log.info("login", user=user.name, role=user.role, ip=client_ip(request))
     return RedirectResponse(safe_next(next, "/"), status_code=303)
+
+
+def _reserve(state, account: str, client: str) -> float:
+    """Take one try from the account's bucket and one from the client's, or neither: 0, or the
+    seconds to wait. Accounts allow few failures; a client address (many people behind one
+    proxy or carrier) allows many, so others' failures there never lock an account out."""
+    wait = state.login_failures.reserve((account,))
+    if wait:
+        return wait
+    wait = state.client_failures.reserve((client,))
+    if wait:
+        state.login_failures.refund((account,))
+    return wait
 
 
 @router.post("/logout")

@@ -205,3 +205,40 @@ def test_a_captured_session_cookie_dies_with_logout_reset_or_disable(app, as_rol
         users.disable("analyst")
         users.add("analyst", "analyst", password)
     assert _replayed(app, cookie) == 303  # sent to the login page
+
+
+def test_failures_from_a_shared_address_never_lock_out_another_account(client, csrf, password):
+    """Behind one proxy or carrier address, someone's wrong passwords must not refuse another
+    person's right one."""
+    def attempt(name, secret):
+        return client.post("/login", data={"username": name, "password": secret,
+                                           "csrf_token": csrf(client, "/login")},
+                           follow_redirects=False).status_code
+
+    assert [attempt("viewer", f"guess-{n}") for n in range(6)] == [401] * 5 + [429]
+    assert attempt("analyst", password) == 303
+
+
+def test_many_accounts_tried_from_one_address_are_throttled(client, csrf, app):
+    app.state.client_failures.burst = 8
+    codes = [client.post("/login", data={"username": f"user{n}", "password": "wrong-password",
+                                         "csrf_token": csrf(client, "/login")},
+                         follow_redirects=False).status_code for n in range(10)]
+    assert codes == [401] * 8 + [429] * 2
+
+
+def test_serve_trusts_forwarded_headers_only_from_named_proxies(monkeypatch, tmp_path):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from fraudwatch.cli import main
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))
+    monkeypatch.setenv("FRAUDWATCH_VAR_DIR", str(tmp_path))
+    monkeypatch.setenv("FRAUDWATCH_STORE", f"sqlite:///{tmp_path}/fw.db")
+    CliRunner().invoke(main, ["serve"], catch_exceptions=False)
+    assert seen["proxy_headers"] is False
+    CliRunner().invoke(main, ["serve", "--forwarded-allow-ips", "10.0.0.5"],
+                       catch_exceptions=False)
+    assert seen["proxy_headers"] is True and seen["forwarded_allow_ips"] == "10.0.0.5"
