@@ -7,6 +7,8 @@ pages (Scrapy's own fallback, cp1252, would turn Russian into mojibake).
 
 from __future__ import annotations
 
+import codecs
+
 from w3lib.encoding import html_to_unicode
 
 CYRILLIC_HIGH = range(0xC0, 0x100)
@@ -43,3 +45,31 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, str]:
     """(text, encoding) of an HTML body given its Content-Type header value."""
     encoding, text = html_to_unicode(content_type or None, body, auto_detect_fun=guess_encoding)
     return text, encoding
+
+
+def _c1_bytes(error: UnicodeEncodeError) -> tuple[bytes, int]:
+    """Encode error handler: C1 controls (what windows-1252 leaves undefined) as their byte."""
+    bad = error.object[error.start:error.end]
+    if all(0x80 <= ord(ch) <= 0x9F for ch in bad):
+        return bytes(ord(ch) for ch in bad), error.end
+    raise error
+
+
+codecs.register_error("fraudwatch-c1", _c1_bytes)
+
+
+def repair_render(html: str, browser_charset: str, content_type: str) -> str:
+    """The DOM of a rendered page, read as the static decoder would read its bytes.
+
+    Chromium reads a page that declares no charset as windows-1252, so UTF-8 Cyrillic turns
+    into mojibake ("ÐšÐ°Ð·Ð¸Ð½Ð¾"), where the static path (`guess_encoding`) reads UTF-8.
+    Such a DOM is turned back into its bytes and read as UTF-8 when that decodes cleanly;
+    a DOM with other text (a real windows-1252 page, text a script wrote) is kept as it is.
+    """
+    if browser_charset.lower() not in ("windows-1252", "iso-8859-1") or \
+            "charset=" in content_type.lower():
+        return html
+    try:
+        return html.encode("cp1252", errors="fraudwatch-c1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return html

@@ -33,6 +33,14 @@ def screenshot_of(request) -> bytes:
     return getattr(method, "result", None) or b""
 
 
+def browser_charset(request) -> str:
+    """The charset Chromium read a rendered page in (`document.characterSet`), or ''."""
+    methods = request.meta.get("playwright_page_methods") or {}
+    method = methods.get("charset") if isinstance(methods, dict) else None
+    result = getattr(method, "result", None)
+    return result if isinstance(result, str) else ""
+
+
 async def close_popup(popup) -> None:
     await popup.close()
 
@@ -90,8 +98,11 @@ class RenderPolicyMiddleware:
         self.open[context] += 1
         if self.started[context] >= self.context_pages:
             self.generation[profile] += 1
-        methods = ({"screenshot": PageMethod("screenshot", type="png", timeout=self.timeout_ms)}
-                   if screenshot else {})
+        # the charset Chromium read the page in, so the crawler can read it as the static
+        # path does (crawler.charset.repair_render)
+        methods = {"charset": PageMethod("evaluate", "document.characterSet")}
+        if screenshot:
+            methods["screenshot"] = PageMethod("screenshot", type="png", timeout=self.timeout_ms)
         return {
             "playwright": True,
             "playwright_context": context,

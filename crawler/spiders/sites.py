@@ -23,13 +23,13 @@ from scrapy.http import TextResponse
 
 from crawler.addon import open_crawl_store
 from crawler.budget import Budget, SharedBudgets, SiteBudgets
-from crawler.charset import decode_html
+from crawler.charset import decode_html, repair_render
 from crawler.errors import describe
 from crawler.frontier import JOURNAL, FrontierJournal, Scheduled, pending
 from crawler.items import Fetch
 from crawler.links import page_links
 from crawler.priority import link_priority
-from crawler.renderpolicy import screenshot_of
+from crawler.renderpolicy import browser_charset, screenshot_of
 from crawler.robots import obeys_robots
 from crawler.seeds import parse_seeds
 from crawler.seen import LocalSeen, SharedSeen
@@ -253,7 +253,8 @@ class SitesSpider(scrapy.Spider):
         rendered = "playwright" in response.flags
         html = ""
         if isinstance(response, TextResponse):
-            html = response.text if rendered else decode_html(response.body, content_type)[0]
+            html = repair_render(response.text, browser_charset(response.request), content_type) \
+                if rendered else decode_html(response.body, content_type)[0]
         warc_file, warc_offset = meta.get("fw_warc", ("", None))
         redirects = list(meta.get("redirect_urls", []))
         return Fetch(
