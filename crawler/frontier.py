@@ -11,6 +11,7 @@ without losing or repeating a page (scrapy's JOBDIR writes its queue state only 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -52,6 +53,9 @@ def pending(entries: Iterable[Scheduled], captured: set[tuple[str, str]]) -> lis
     return list(out.values())
 
 
+log = logging.getLogger(__name__)
+
+
 class FrontierJournal:
     """Append-only JSON lines of Scheduled requests."""
 
@@ -60,15 +64,18 @@ class FrontierJournal:
         self._file = None
 
     def load(self) -> list[Scheduled]:
-        """Entries written so far; a line cut short by a killed process is ignored."""
+        """Entries written so far; a line cut short by a killed process, or damaged on disk
+        (not UTF-8, not JSON), is skipped with a warning instead of stopping the resume."""
         if not self.path.exists():
             return []
-        entries = []
-        for line in self.path.read_text(encoding="utf-8").splitlines():
+        entries, damaged = [], 0
+        for line in self.path.read_bytes().splitlines():
             try:
-                entries.append(Scheduled(**json.loads(line)))
-            except (ValueError, TypeError):
-                continue
+                entries.append(Scheduled(**json.loads(line.decode("utf-8"))))
+            except (ValueError, TypeError):  # UnicodeDecodeError is a ValueError
+                damaged += 1
+        if damaged:
+            log.warning("frontier journal %s: %d damaged lines skipped", self.path, damaged)
         return entries
 
     def record(self, entry: Scheduled) -> None:

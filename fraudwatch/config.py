@@ -222,6 +222,16 @@ _BOUNDS = [  # key, lowest, highest, how to fix
 ]
 
 
+def _check_number_format(fmt: str, source: str) -> None:
+    """letters.number_format must format with {year} and {seq} alone, now and not at letter time."""
+    try:
+        fmt.format(year=2026, seq=1)
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"letters.number_format = {fmt!r} (from {source}) does not format "
+                          f"({exc!r}); fix: use only {{year}} and {{seq}}, e.g. "
+                          "'FW-{year}/{seq:05d}'") from exc
+
+
 def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
     validate_store_url(values["store"], sources["store"])
     if values["frontier.url"]:
@@ -244,6 +254,7 @@ def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
         raise ConfigError(
             f"classifier.encoder = {values['classifier.encoder']!r} "
             f"(from {sources['classifier.encoder']}); fix: use {', '.join(ENCODER_MODES)}")
+    _check_number_format(values["letters.number_format"], sources["letters.number_format"])
     if not 0.05 <= values["classifier.encoder_share"] <= 1:
         raise ConfigError(f"classifier.encoder_share = {values['classifier.encoder_share']!r} "
                           f"(from {sources['classifier.encoder_share']}) is out of range; "
@@ -278,6 +289,11 @@ def load_config(
             data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{toml_path}: invalid TOML ({exc}); fix the file") from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{toml_path}: not a UTF-8 text file ({exc.reason} at byte "
+                              f"{exc.start}); fix: give a TOML configuration file") from exc
+        except OSError as exc:
+            raise ConfigError(f"{toml_path}: cannot be read ({exc.strerror})") from exc
         for name, value in _flatten(data).items():
             if name not in KEYS:
                 raise ConfigError(

@@ -16,10 +16,21 @@ EXIT_STORE = 4
 STORE_STOPS = {"spool_full", "spool_failed", "store_unavailable"}
 
 
-def _lines(path: str) -> list[str]:
-    if path == "-":
-        return sys.stdin.read().splitlines()
-    return Path(path).read_text(encoding="utf-8-sig").splitlines()
+def _lines(path: str, option: str) -> list[str]:
+    """The lines of a text file (or '-' for stdin) in any encoding the crawler reads; a clear
+    usage error for a missing, unreadable or binary file."""
+    from crawler.charset import decode_html
+
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise click.BadParameter(f"{path}: {exc.strerror}", param_hint=option) from exc
+    text, _ = decode_html(data, "text/plain")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n")
+    if "\x00" in text or controls > len(text) / 100:
+        raise click.BadParameter(f"{path}: not a text file (one entry a line)",
+                                 param_hint=option)
+    return text.lstrip("\ufeff").splitlines()
 
 
 def _key_values(entries: tuple[str, ...], option: str) -> dict[str, str]:
@@ -36,7 +47,7 @@ def _seeds(args: tuple[str, ...], seeds_file: str | None) -> list[str]:
     """Seed URLs from arguments and the seed file; bad seeds are reported and skipped."""
     from crawler.seeds import parse_seeds
 
-    lines = list(args) + (_lines(seeds_file) if seeds_file else [])
+    lines = list(args) + (_lines(seeds_file, "--seeds") if seeds_file else [])
     urls, bad = parse_seeds(lines)
     for seed in bad:
         click.echo(f"skipped bad seed {seed}", err=True)
@@ -47,7 +58,8 @@ def _resolve(entries: tuple[str, ...], resolve_file: str | None) -> dict[str, st
     from crawler.resolver import parse_resolve
 
     try:
-        return parse_resolve(list(entries) + (_lines(resolve_file) if resolve_file else []))
+        return parse_resolve(list(entries) + (_lines(resolve_file, "--resolve-file")
+                                             if resolve_file else []))
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--resolve") from exc
 
@@ -87,7 +99,15 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
                    f"{summary['encoder_busy']} pages (classifier.encoder_backlog; "
                    "`fraudwatch crawl` with FRAUDWATCH_CLASSIFIER_ENCODER=always reads them all)")
     click.echo(f"  evidence: {warc_dir}")
+    refused = (summary.get("error") or {}).get("private", 0)
+    if refused:
+        click.echo(f"  {refused} targets refused: they resolve to private or loopback "
+                   "addresses; to crawl such a host on purpose, name it with "
+                   "--allow-private-host HOST (or --allow-private for all)", err=True)
     _print_spool(summary)
+    if not summary.get("pages") and refused and refused == errors:
+        click.echo("fraudwatch crawl: nothing was fetched: every target was refused", err=True)
+        sys.exit(1)
 
 
 def _print_spool(summary: dict) -> None:
@@ -253,7 +273,13 @@ def _run_folder(options, var_dir: Path, run_dir: Path | None, resume: bool):
     from crawler.run import Run
 
     if resume:
-        run = Run.load(run_dir) if run_dir else Run.latest_unfinished(var_dir)
+        try:
+            run = Run.load(run_dir) if run_dir else Run.latest_unfinished(var_dir)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            where = run_dir or var_dir / "runs"
+            raise click.UsageError(f"--resume: no readable run in {where} (run.json missing or "
+                                   f"damaged: {exc}); give --run-dir of a crawl's run folder, "
+                                   "or start a new crawl") from exc
         if run is None:
             raise click.UsageError("--resume: no unfinished run found; start a new crawl")
         return run
