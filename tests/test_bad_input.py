@@ -58,6 +58,12 @@ def test_bad_input_is_a_clear_error(run, args, says):
     assert says in result.output and "Traceback" not in result.output
 
 
+def test_store_stats_on_a_missing_sqlite_file_creates_nothing(run, tmp_path):
+    result = run("--store", f"sqlite:///{tmp_path}/nowhere/dir/x.db", "store", "stats")
+    assert result.exit_code == 1 and "no SQLite store at" in result.output
+    assert not (tmp_path / "nowhere").exists()
+
+
 def test_seed_files_in_utf16_or_cp1251_are_read(tmp_path):
     (tmp_path / "u16.txt").write_bytes("казино.қаз\nb.kz\n".encode("utf-16"))
     (tmp_path / "cp.txt").write_bytes("# сиды\na.kz\n".encode("cp1251"))

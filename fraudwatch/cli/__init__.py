@@ -45,12 +45,19 @@ class Context:
         return open_store(self.config.store, self.config)
 
     @contextmanager
-    def store(self, *errors: type[Exception]):
-        """The store, set up and closed after use; StoreError and `errors` become a CLI error."""
+    def store(self, *errors: type[Exception], existing: bool = False):
+        """The store, set up and closed after use; StoreError and `errors` become a CLI error.
+        `existing`: a command that only reads refuses a SQLite file that is not there instead
+        of creating it (and its folders) empty."""
         from fraudwatch.store import StoreError
+        from fraudwatch.store.sqlite import SQLiteStore
 
         try:
             with self.open_store() as store:
+                if existing and isinstance(store, SQLiteStore) and not store.path.exists():
+                    raise click.ClickException(
+                        f"no SQLite store at {store.path}; fix: check --store or "
+                        "FRAUDWATCH_STORE, or run a crawl to create it")
                 store.setup()
                 yield store
         except (StoreError, *errors) as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 KINDS = ("site", "page", "capture", "review", "letter")
@@ -35,10 +37,15 @@ def migrate(obj) -> None:
 @store_group.command("stats")
 @click.pass_obj
 def stats(obj) -> None:
-    """Count the documents of each kind."""
-    with obj.store() as store:
-        for kind in KINDS:
-            click.echo(f"{kind + 's':<10} {store.count(kind)}")
+    """Count the documents of each kind (and what waits in the spool)."""
+    try:
+        with obj.store(existing=True) as store:
+            for kind in KINDS:
+                click.echo(f"{kind + 's':<10} {store.count(kind)}")
+    except click.ClickException as missing:
+        click.echo(f"Error: {missing.message}", err=True)
+        _spooled(obj)
+        sys.exit(1)
     _spooled(obj)
 
 
