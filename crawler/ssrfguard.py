@@ -15,9 +15,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 
-from fraudwatch.netpolicy import TargetPolicy, is_public
-
-__all__ = ["PrivateTargetRefused", "SSRFGuardMiddleware", "is_public", "policy_from_settings"]
+from fraudwatch.netpolicy import TargetPolicy
 
 
 class PrivateTargetRefused(IgnoreRequest):
