@@ -81,6 +81,7 @@ class SitesSpider(scrapy.Spider):
         run_dir = settings.get("FRAUDWATCH_RUN_DIR")
         spider.journal = FrontierJournal(Path(run_dir) / JOURNAL) if run_dir else None
         spider.shared = bool(settings.get("FRAUDWATCH_FRONTIER"))
+        spider.renders = set()  # (url, profile) of the browser renders this run scheduled
         if spider.shared:  # the Redis frontier is the journal: nothing to resume from here
             spider.journal = None
         return spider
@@ -125,7 +126,9 @@ class SitesSpider(scrapy.Spider):
             return []
         spent: Counter[str] = Counter()
         for entry in entries:
-            if entry.kind != "render":
+            if entry.kind == "render":
+                self.renders.add(entry.key)
+            else:
                 spent[entry.site] += 1
                 self.seen.add(normalise_url(entry.url))
         for site, pages in spent.items():
@@ -213,6 +216,9 @@ class SitesSpider(scrapy.Spider):
         yield from self._follow(response, fetch)
         if self._wants_landing_render(response):
             for n, profile in enumerate(self.landing_profiles):
+                if (response.request.url, profile) in self.renders:
+                    continue  # scheduled before a resume: the journal issues it
+                self.renders.add((response.request.url, profile))
                 yield self._request(response.request.url, fetch.site, meta["fw_depth"],
                                     meta["fw_hop"], LANDING_PRIORITY, "render", profile, n == 0)
         yield fetch

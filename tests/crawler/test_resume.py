@@ -151,3 +151,32 @@ def test_a_killed_crawl_resumes_to_the_store_of_an_uninterrupted_one(farm, tmp_p
     assert got["sites"] == expected["sites"]
     summary = json.loads(next((killed_dir / "var" / "runs").glob("*/summary.json")).read_text())
     assert summary["finish_reason"] == "finished"
+
+
+@pytest.mark.browser
+def test_a_resume_renders_a_landing_page_once_when_its_renders_were_already_scheduled(
+        farm, tmp_path):
+    """Killed after the landing page scheduled its browser renders but before the page itself
+    was stored: the resumed run fetches the page again, and must not schedule the renders a
+    second time (they are in the journal already)."""
+    from crawler.frontier import JOURNAL, Scheduled
+
+    landing = farm.seeds()[0]
+    site = landing.split("//", 1)[1].split(":", 1)[0]
+    run_dir = tmp_path / "var" / "runs" / "20261203T000000.000Z-deadbeef"
+    run_dir.mkdir(parents=True)
+    (run_dir / "run.json").write_text(json.dumps(
+        {"run_id": run_dir.name, "seeds": [landing], "started": "2026-12-03T00:00:00+00:00"}))
+    entries = [Scheduled(landing, site, 0, 0, 100, "landing"),
+               Scheduled(landing, site, 0, 0, 100, "render", "desktop", True),
+               Scheduled(landing, site, 0, 0, 100, "render", "mobile", False)]
+    (run_dir / JOURNAL).write_text(
+        "".join(json.dumps(entry.__dict__) + "\n" for entry in entries))
+
+    command = crawl_command(farm, tmp_path, "--render", "auto", "--max-pages", "1", "--resume")
+    resumed = subprocess.run(command, env=environment(tmp_path), cwd=tmp_path,
+                             capture_output=True, text=True, timeout=180)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    with open_store(f"sqlite:///{tmp_path}/fw.db") as store:
+        got = Counter((c.url, c.render) for c in store.captures_for(site))
+    assert got == {(landing, "static"): 1, (landing, "desktop"): 1, (landing, "mobile"): 1}
