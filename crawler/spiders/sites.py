@@ -34,6 +34,7 @@ from crawler.robots import obeys_robots
 from crawler.seeds import parse_seeds
 from crawler.seen import LocalSeen, SharedSeen
 from crawler.urls import host_of, normalise_url, registered_domain
+from crawler.warccompact import compact_run
 
 LANDING_PRIORITY = 100
 GATE = "fw_gate"  # request meta: what queueing it costs in a shared frontier (redisfrontier)
@@ -133,7 +134,9 @@ class SitesSpider(scrapy.Spider):
                 self.seen.add(normalise_url(entry.url))
         for site, pages in spent.items():
             self.budgets.restore(site, pages)
-        todo = pending(entries, self._captured(set(spent)))
+        stored = self._stored(set(spent))
+        self._drop_unreferenced_warc(stored)
+        todo = pending(entries, {(c.url, c.render) for c in stored})
         self.logger.info("resuming: %d of %d scheduled requests still to fetch",
                          len(todo), len(entries))
         self.crawler.stats.set_value("fraudwatch/resumed_requests", len(todo))
@@ -142,16 +145,16 @@ class SitesSpider(scrapy.Spider):
     def _open_store(self):
         return open_crawl_store(self.settings)
 
-    def _captured(self, sites: set[str]) -> set[tuple[str, str]]:
-        """(url, render) of every capture this run has stored for `sites`. The store records
-        what is done, so a resume cannot start without it: the crawl stops (resumable)."""
+    def _stored(self, sites: set[str]) -> list:
+        """Every capture this run has stored for `sites`. The store records what is done, so
+        a resume cannot start without it: the crawl stops (resumable)."""
         from fraudwatch.store import StoreUnavailable
 
         try:
             with self._open_store() as store:
                 store.setup()
-                return {(c.url, c.render) for site in sorted(sites)
-                        for c in store.captures_for(site) if c.run_id == self.run_id}
+                return [c for site in sorted(sites) for c in store.captures_for(site)
+                        if c.run_id == self.run_id]
         except StoreUnavailable as exc:
             message = (f"cannot resume while the store is unreachable ({exc}); it records "
                        "which requests are done")
@@ -159,6 +162,22 @@ class SitesSpider(scrapy.Spider):
                               message)
             self.crawler.stats.set_value("fraudwatch/stop_message", message)
             raise CloseSpider("store_unavailable") from exc
+
+    def _drop_unreferenced_warc(self, stored: list) -> None:
+        """The killed processes' WARC records of fetches this resume does again go
+        (crawler.warccompact); a failure to do so only costs disk space."""
+        from fraudwatch.store import StoreError
+
+        current = self.settings.get("FRAUDWATCH_WARC_FILE")
+        if not current:
+            return
+        try:
+            with self._open_store() as store:
+                compact_run(Path(current).parent, self.run_id, Path(current), stored,
+                            store.put_captures)
+        except (OSError, StoreError) as exc:
+            self.logger.warning("unreferenced WARC records of the interrupted run kept: %s",
+                                exc)
 
     def _recently_crawled(self) -> set[str]:
         """Domains of sites the store saw within FRAUDWATCH_RECRAWL_AFTER seconds (none when

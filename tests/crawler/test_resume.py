@@ -15,7 +15,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from scrapy.http import Headers
 
+from crawler.warc import WarcLog
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
 
@@ -172,6 +174,10 @@ def test_a_resume_renders_a_landing_page_once_when_its_renders_were_already_sche
                Scheduled(landing, site, 0, 0, 100, "render", "mobile", False)]
     (run_dir / JOURNAL).write_text(
         "".join(json.dumps(entry.__dict__) + "\n" for entry in entries))
+    killed_warc = WarcLog(tmp_path / "var" / "warc" / f"{run_dir.name}-20261203T000001Z-1.warc.gz")
+    killed_warc.open()  # the killed process had fetched the landing page, never stored it
+    killed_warc.response(landing, 200, Headers({"Content-Type": "text/html"}), b"<p>gone</p>")
+    killed_warc.close()
 
     command = crawl_command(farm, tmp_path, "--render", "auto", "--max-pages", "1", "--resume")
     resumed = subprocess.run(command, env=environment(tmp_path), cwd=tmp_path,
@@ -180,3 +186,4 @@ def test_a_resume_renders_a_landing_page_once_when_its_renders_were_already_sche
     with open_store(f"sqlite:///{tmp_path}/fw.db") as store:
         got = Counter((c.url, c.render) for c in store.captures_for(site))
     assert got == {(landing, "static"): 1, (landing, "desktop"): 1, (landing, "mobile"): 1}
+    assert not killed_warc.path.exists()  # its one record stood for no stored capture
