@@ -6,6 +6,7 @@ changed, only embeds the passages it has not seen. Several processes may use one
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 BATCH = 500
+log = logging.getLogger(__name__)
 
 
 class PassageStore:
@@ -23,6 +25,7 @@ class PassageStore:
         self.dim = dim
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        self.writable = True  # False once its disk refused a write: a cache is not worth a crash
         self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False,
                                    isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -45,16 +48,28 @@ class PassageStore:
         return found
 
     def put_many(self, items: dict[str, np.ndarray]) -> None:
-        """Store vectors (a key already stored keeps its vector)."""
+        """Store vectors (a key already stored keeps its vector); when the file's disk refuses
+        (full, read-only, failing) the cache stops taking more, with one warning."""
         rows = [(key, np.asarray(v, dtype=np.float32).tobytes()) for key, v in items.items()]
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            if not self.writable:
+                return
             try:
+                self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany("INSERT OR IGNORE INTO passages VALUES (?, ?)", rows)
-            except BaseException:
+                self._db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self._give_up()
+                self.writable = False
+                log.warning("passage cache %s takes no more vectors: %s (fix: free disk space)",
+                            self.path, exc)
+
+    def _give_up(self) -> None:
+        try:
+            if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            pass
 
     def __len__(self) -> int:
         with self._lock:

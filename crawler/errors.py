@@ -18,6 +18,11 @@ from twisted.internet import error as twisted_error
 from crawler.ssrfguard import PrivateTargetRefused
 
 
+class EvidenceNotKept(IgnoreRequest):
+    """The response could not be written to the WARC file (disk full, I/O error): it is
+    dropped unrecorded, so `--resume` fetches it again (crawler.warcwriter)."""
+
+
 class RenderTimeout(Exception):
     """A render overran its deadline and was torn down (crawler.renderwatchdog)."""
 

@@ -185,5 +185,7 @@ def run_crawl(settings: Settings) -> dict:
     process.crawl(crawler).addErrback(failures.append)
     process.start()
     if failures:
+        logging.getLogger(__name__).error("the crawl could not run: %s",
+                                          failures[0].getTraceback())
         raise CrawlFailed(f"the crawl could not run: {failures[0].getErrorMessage()}")
     return crawler.stats.get_value("fraudwatch/summary") or {}

@@ -33,6 +33,7 @@ class RunLog:
                         settings.get("FRAUDWATCH_RUN_DIR", ""))
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.item_error, signal=signals.item_error)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
@@ -54,6 +55,11 @@ class RunLog:
             self.counts[f"category/{item.verdict.category}"] += 1
             self.counts[f"verdict/{item.verdict.verdict}"] += 1
 
+    def item_error(self, item, response, spider, failure):
+        """A pipeline failed on a fetched page: it is neither classified nor stored."""
+        self.sites.add(item.site)
+        self.counts["lost"] += 1
+
     def line(self) -> str:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         errors = sum(n for key, n in self.counts.items() if key.startswith("error/"))
@@ -62,15 +68,21 @@ class RunLog:
                 f"{elapsed:.0f}s")
 
     def summary(self, reason: str) -> dict:
-        """Counts of the run: sites, pages, per category, per verdict, per error kind."""
+        """Counts of the run: sites, pages, per category, per verdict, per error kind. A run
+        that lost fetched pages to errors is `incomplete`, never `finished` (so `--resume`
+        takes it up and fetches them again)."""
         grouped: dict[str, dict[str, int]] = {"category": {}, "verdict": {}, "error": {}}
         for key, n in sorted(self.counts.items()):
             group, _, name = key.partition("/")
             if name:
                 grouped[group][name] = n
+        if reason == "finished" and self.counts["lost"]:
+            reason = "incomplete"
         summary = {"sites": len(self.sites), "pages": self.counts["pages"],
+                   "lost": self.counts["lost"],
                    "encoder_pages": self.stats.get_value("fraudwatch/encoder_pages", 0),
                    "encoder_busy": self.stats.get_value("fraudwatch/encoder_busy", 0),
+                   "encoder_failed": self.stats.get_value("fraudwatch/encoder_failed", 0),
                    "seconds": round(time.monotonic() - self.started, 1),
                    "finish_reason": reason, **grouped}
         return summary | self._store_outcome()

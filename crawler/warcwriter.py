@@ -12,25 +12,46 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from crawler.errors import EvidenceNotKept
 from crawler.renderpolicy import screenshot_of
+from crawler.stop import stop_crawl
 from crawler.warc import WarcLog
+from fraudwatch.logs import get_logger
+
+log = get_logger("crawler.warcwriter")
 
 
 class WarcWriterMiddleware:
-    def __init__(self, warc: WarcLog):
+    def __init__(self, warc: WarcLog, crawler=None):
         self.warc = warc
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
         path = crawler.settings.get("FRAUDWATCH_WARC_FILE")
         if not path:
             raise NotConfigured
-        middleware = cls(WarcLog(Path(path)))
+        middleware = cls(WarcLog(Path(path)), crawler)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
     def process_response(self, request, response):
+        """Record the response; when its record cannot be written the crawl stops (a page
+        without its evidence is worth nothing to a takedown) and the response is dropped."""
+        try:
+            request.meta["fw_warc"] = (str(self.warc.path), self._record(request, response))
+        except OSError as exc:
+            message = (f"WARC file {self.warc.path} cannot be written ({exc.strerror or exc}); "
+                       "fix: free disk space or move var_dir")
+            log.error("evidence not kept; stopping the crawl", url=request.url, error=str(exc),
+                      fix="free disk space, then `fraudwatch crawl --resume`")
+            stop_crawl(self.crawler, "evidence_failed", message)
+            raise EvidenceNotKept(message) from exc
+        return response
+
+    def _record(self, request, response) -> int:
+        """Write the records of one response; the offset of the one a capture points at."""
         if "playwright" in response.flags:
             offset = self.warc.resource(response.url, response.body, "text/html; charset=utf-8")
             screenshot = screenshot_of(request)
@@ -41,12 +62,14 @@ class WarcWriterMiddleware:
             offset = self.warc.response(
                 response.url, response.status, response.headers, response.body,
                 ip=str(response.ip_address or ""), protocol=response.protocol or "HTTP/1.1")
-        request.meta["fw_warc"] = (str(self.warc.path), offset)
-        return response
+        return offset
 
     def process_exception(self, request, exception):
-        if not request.meta.get("playwright"):
-            self.warc.request(request.url, request.method, request.headers, request.body)
+        if not request.meta.get("playwright") and not isinstance(exception, EvidenceNotKept):
+            try:
+                self.warc.request(request.url, request.method, request.headers, request.body)
+            except OSError as exc:
+                log.error("WARC request record not written", url=request.url, error=str(exc))
 
     def spider_opened(self, spider):
         self.warc.open()

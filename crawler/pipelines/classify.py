@@ -12,6 +12,7 @@ The encoder runs in its own thread (crawler.encoderworker), so the crawl goes on
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +26,21 @@ from classifiers.passagestore import PassageStore
 from classifiers.registry import default_registry
 from classifiers.stages import finish, first_stage
 from crawler.encoderworker import EncoderWorker
+from fraudwatch.logs import get_logger
+
+log = get_logger("crawler.pipelines.classify")
+
+
+def _cache(path: Path | None) -> PassageStore | None:
+    """The passage cache at `path`; none (with a warning) when its disk refuses it."""
+    if path is None:
+        return None
+    try:
+        return PassageStore(path, DIM)
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("passage cache unusable; the encoder reads every passage afresh",
+                    cache=str(path), error=str(exc))
+        return None
 
 
 class ClassifyPipeline:
@@ -39,8 +55,7 @@ class ClassifyPipeline:
         self.encoded: Counter[str] = Counter()  # pages of each site sent to the encoder
         self.worker = None
         if self.model is not None and self.model.semantic is not None and mode != "never":
-            store = PassageStore(cache, DIM) if cache else None
-            self.worker = EncoderWorker(Encoder(threads=threads, store=store), share)
+            self.worker = EncoderWorker(Encoder(threads=threads, store=_cache(cache)), share)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -88,7 +103,13 @@ class ClassifyPipeline:
             item.verdict = finish(first, self.model, embedding)
             return item
 
-        return self.worker.embed(page).addCallback(done)
+        def fast_only(failure):  # the encoder failed (logged): keep the fast-stage verdict
+            if self.stats:
+                self.stats.inc_value("fraudwatch/encoder_failed")
+            item.verdict = finish(first, self.model)
+            return item
+
+        return self.worker.embed(page).addCallbacks(done, fast_only)
 
     def close(self, spider=None):
         if self.worker is not None:

@@ -18,6 +18,7 @@ from scrapy.exceptions import NotConfigured
 
 from crawler.documents import SiteRollup, capture_of, page_of, site_rows, spooled_sites
 from crawler.signals import items_durable
+from crawler.stop import stop_crawl
 from fraudwatch.logs import get_logger
 from fraudwatch.store.spool import REPLAY_HINT, Batch, Spool, SpoolError, SpoolFull
 
@@ -46,8 +47,7 @@ class StorePipeline:
         self.outage = False  # the store was unreachable at the last attempt
         self.retry_at = 0.0  # time.monotonic() of the next attempt during an outage
         self.failures = 0  # failed attempts in a row: the pause between them doubles
-        self.spool_failed = ""  # why a batch could not be spooled (the crawl is stopping)
-        self.stopping = None  # the Deferred of the crawl's stop, once asked for
+        self.halted = ""  # why a batch could be neither stored nor spooled (crawl stopping)
         self.shared = False  # one worker of a distributed crawl (crawler.redisscheduler)
 
     @classmethod
@@ -94,8 +94,10 @@ class StorePipeline:
     def flush(self, force: bool = False) -> None:
         """Write pending captures and pages, then re-aggregate the sites they touched; to the
         spool while the store is unreachable (replaying the spool first when it is back)."""
-        from fraudwatch.store import StoreUnavailable
+        from fraudwatch.store import StoreError, StoreUnavailable
 
+        if self.halted:
+            return  # the crawl is stopping: this batch stays unacknowledged, for --resume
         if (self.outage or self.spool.files()) and (force or time.monotonic() >= self.retry_at):
             self._replay()
         if not self.items:
@@ -106,8 +108,11 @@ class StorePipeline:
                 return
             except StoreUnavailable as exc:
                 self._down(exc)
-        if not self.spool_failed:
-            self._spool()
+            except StoreError as exc:
+                self._halt("store_failed", f"the store refused a batch: {exc}",
+                           len(self.captures) + len(self.pages))
+                return
+        self._spool()
 
     def _write(self) -> None:
         self._setup()
@@ -129,21 +134,30 @@ class StorePipeline:
             self.store.setup()
             self.ready = True
 
+    def _batch(self) -> Batch:
+        return Batch(self.captures, self.pages,
+                     {d: self.sites[d].to_doc() for d in sorted(self.dirty)}, self.since)
+
     def _spool(self) -> None:
-        batch = Batch(self.captures, self.pages,
-                      {d: self.sites[d].to_doc() for d in sorted(self.dirty)}, self.since)
+        batch = self._batch()
         try:
             self.spool.put(batch)
         except SpoolError as exc:
-            self.spool_failed = str(exc)
-            log.error("store batch could not be spooled; stopping the crawl", error=str(exc),
-                      docs=batch.docs, fix="`fraudwatch crawl --resume` fetches what was not "
-                      "stored once the store is back or the spool has room")
-            self._stat("set_value", "fraudwatch/stop_message", str(exc))
-            self._stop("spool_full" if isinstance(exc, SpoolFull) else "spool_failed")
+            self._halt("spool_full" if isinstance(exc, SpoolFull) else "spool_failed", str(exc),
+                       batch.docs)
             return
         self._stat("inc_value", "fraudwatch/spooled_docs", batch.docs)
         self._durable()
+
+    def _halt(self, reason: str, message: str, docs: int) -> None:
+        """A batch can be neither stored nor spooled: stop the crawl, leaving the batch
+        unacknowledged so that `--resume` (or a shared frontier) fetches it again."""
+        self.halted = message
+        log.error("store batch neither stored nor spooled; stopping the crawl", error=message,
+                  docs=docs, fix="`fraudwatch crawl --resume` fetches what was not stored once "
+                  "the store is back or the disk has room")
+        if self.crawler is not None:
+            stop_crawl(self.crawler, reason, message)
 
     def _replay(self) -> None:
         from fraudwatch.store import StoreUnavailable
@@ -183,16 +197,6 @@ class StorePipeline:
                     store=self.config.store, error=str(exc), spool=str(self.spool.folder),
                     retry_seconds=self.retry_seconds)
 
-    def _stop(self, reason: str) -> None:
-        engine = getattr(self.crawler, "engine", None)
-        if engine is None or self.stopping is not None:
-            return
-        from scrapy.utils.defer import deferred_from_coro
-
-        self.stopping = deferred_from_coro(engine.close_spider_async(reason=reason))
-        self.stopping.addErrback(lambda failure: log.error(
-            "the crawl could not be stopped", error=failure.getErrorMessage()))
-
     def _stat(self, method: str, key: str, value=1) -> None:
         stats = getattr(self.crawler, "stats", None)
         if stats is not None:
@@ -203,7 +207,8 @@ class StorePipeline:
         is spooled; say what is left and how to replay it."""
         deadline = time.monotonic() + self.drain_seconds
         self.flush(force=True)
-        while (self.items or self.spool.files()) and time.monotonic() < deadline:
+        while not self.halted and (self.items or self.spool.files()) \
+                and time.monotonic() < deadline:
             await _sleep(min(self.retry_seconds, max(deadline - time.monotonic(), 0)))
             self.flush(force=True)
         if self.shared and not (self.items or self.spool.files()):

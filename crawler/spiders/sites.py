@@ -24,7 +24,7 @@ from scrapy.http import TextResponse
 from crawler.addon import open_crawl_store
 from crawler.budget import Budget, SharedBudgets, SiteBudgets
 from crawler.charset import decode_html, repair_render
-from crawler.errors import describe
+from crawler.errors import EvidenceNotKept, describe
 from crawler.frontier import JOURNAL, FrontierJournal, Scheduled, pending
 from crawler.items import Fetch
 from crawler.links import page_links
@@ -297,6 +297,8 @@ class SitesSpider(scrapy.Spider):
         )
 
     def failed(self, failure):
+        if failure.check(EvidenceNotKept):
+            return  # not captured, so `--resume` fetches it again (crawler.warcwriter)
         request = failure.request
         meta = request.meta
         self.crawler.stats.inc_value("fraudwatch/failures")

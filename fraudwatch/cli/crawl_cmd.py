@@ -10,10 +10,9 @@ import click
 from fraudwatch import seedqueue
 
 EXIT_LOCKED = 3
-# The crawl stopped because the store was unreachable and its local spool (spool.max_bytes)
-# could not take more; `--resume` fetches what was not stored once the store is back.
+# The crawl stopped because what it fetched could not be kept (crawler.stop.KEEP_FAILED: the
+# store and its spool, or the WARC file, refused it); `--resume` fetches what was not stored.
 EXIT_STORE = 4
-STORE_STOPS = {"spool_full", "spool_failed", "store_unavailable"}
 
 
 def _lines(path: str, option: str) -> list[str]:
@@ -84,7 +83,7 @@ def _profile_proxies(entries: tuple[str, ...], guarded: bool = True) -> dict[str
 
 
 def _print_summary(summary: dict, warc_dir: Path) -> None:
-    errors = sum(summary.get("error", {}).values())
+    errors = sum(summary.get("error", {}).values()) + summary.get("lost", 0)
     click.echo(f"crawl {summary.get('finish_reason', '?')} in {summary.get('seconds', 0)}s: "
                f"{summary.get('sites', 0)} sites, {summary.get('pages', 0)} pages, "
                f"{errors} failures")
@@ -98,6 +97,9 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
         click.echo(f"  kept the fast-stage verdict while the encoder was busy: "
                    f"{summary['encoder_busy']} pages (classifier.encoder_backlog; "
                    "`fraudwatch crawl` with FRAUDWATCH_CLASSIFIER_ENCODER=always reads them all)")
+    if summary.get("encoder_failed"):
+        click.echo(f"  the sentence encoder failed on {summary['encoder_failed']} pages: they "
+                   "kept the fast-stage verdict (the log says why)")
     click.echo(f"  evidence: {warc_dir}")
     refused = (summary.get("error") or {}).get("private", 0)
     if refused:
@@ -105,24 +107,31 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
                    "addresses; to crawl such a host on purpose, name it with "
                    "--allow-private-host HOST (or --allow-private for all)", err=True)
     _print_spool(summary)
+    if summary.get("finish_reason") == "incomplete":
+        click.echo(f"fraudwatch crawl: {summary['lost']} fetched pages were lost to errors (the "
+                   "log says which); `fraudwatch crawl --resume` fetches them again", err=True)
+        sys.exit(1)
     if not summary.get("pages") and refused and refused == errors:
         click.echo("fraudwatch crawl: nothing was fetched: every target was refused", err=True)
         sys.exit(1)
 
 
 def _print_spool(summary: dict) -> None:
-    """What went through the store's local spool; exit EXIT_STORE when it stopped the crawl."""
+    """What went through the store's local spool; exit EXIT_STORE when the crawl stopped
+    because what it fetched could not be kept."""
+    from crawler.stop import KEEP_FAILED
+
     spool = summary.get("spool") or {}
     if spool.get("spooled_docs"):
         click.echo(f"  store spool: {spool['spooled_docs']} documents spooled while the store "
-                   f"was unreachable, {spool.get('replayed_docs', 0)} replayed")
+                   f"could not take them, {spool.get('replayed_docs', 0)} replayed")
     if spool.get("waiting_docs"):
         click.echo(f"  store spool: {spool['waiting_docs']} documents wait in {spool['path']}; "
                    "bring the store back and run `fraudwatch store replay` (the next crawl "
                    "replays them too)")
-    if summary.get("finish_reason") in STORE_STOPS:
-        click.echo(f"fraudwatch crawl: stopped: {summary.get('message', '')}; once the store "
-                   "is back, `fraudwatch crawl --resume` (or rejoining the shared frontier) "
+    if summary.get("finish_reason") in KEEP_FAILED:
+        click.echo(f"fraudwatch crawl: stopped: {summary.get('message', '')}; once that is "
+                   "fixed, `fraudwatch crawl --resume` (or rejoining the shared frontier) "
                    "fetches what was not stored", err=True)
         sys.exit(EXIT_STORE)
 

@@ -20,6 +20,11 @@ class StoreUnavailable(StoreError):
     """
 
 
+class StoreWriteFailed(StoreUnavailable):
+    """The store's own disk refused the write (full, read-only, failing): it did not happen,
+    and the documents can be written later, once the disk is fixed."""
+
+
 class Store(ABC):
     """Sites, pages, captures, reviews and letters, with full-text search over pages."""
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from fraudwatch.store.base import Store, StoreError
+from fraudwatch.store.base import Store, StoreError, StoreWriteFailed
 from fraudwatch.store.merge import merge_first_seen
 from fraudwatch.store.models import Capture, Letter, Page, Review, Site
 from fraudwatch.store.query import Hit, SearchQuery, SearchResult
@@ -70,6 +70,12 @@ _DOC_SOURCE = {"pages": "pages JOIN page_docs USING (rowid)"}
 _SITE_COLUMNS = {"domain", "review_state", "category", "verdict", "status", "network_id"}
 
 
+def _disk_refused(exc: sqlite3.Error) -> bool:
+    """Whether SQLite failed for its file's sake (busy past the timeout, read-only, I/O error,
+    disk full, cannot open) rather than the statement's: the same write can succeed later."""
+    return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in {5, 8, 10, 13, 14}
+
+
 def _use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
     """Switch the file to write-ahead logging. On a new file another process (a crawl worker)
     may be doing the same, and the switch does not wait for locks as statements do: retry."""
@@ -114,13 +120,26 @@ class SQLiteStore(Store):
         with self._lock:
             db = self.db
             db.commit()
-            db.execute("BEGIN IMMEDIATE")
             try:
+                db.execute("BEGIN IMMEDIATE")
                 yield db
-            except BaseException:
-                db.rollback()
+                db.commit()
+            except BaseException as exc:
+                self._abandon(db)
+                if isinstance(exc, sqlite3.Error) and _disk_refused(exc):
+                    raise StoreWriteFailed(
+                        f"SQLite store {self.path} could not be written: {exc} (disk full, "
+                        "read-only, or failing); nothing of this write was kept") from exc
                 raise
-            db.commit()
+
+    def _abandon(self, db: sqlite3.Connection) -> None:
+        """Roll back; a connection the failure left unusable is dropped (the next use opens a
+        new one)."""
+        try:
+            db.rollback()
+        except sqlite3.Error:
+            db.close()
+            self._local.conn = None
 
     def setup(self) -> None:
         """Lay out the file (the check and the layout in one write transaction)."""

@@ -187,3 +187,47 @@ def test_a_resume_renders_a_landing_page_once_when_its_renders_were_already_sche
         got = Counter((c.url, c.render) for c in store.captures_for(site))
     assert got == {(landing, "static"): 1, (landing, "desktop"): 1, (landing, "mobile"): 1}
     assert not killed_warc.path.exists()  # its one record stood for no stored capture
+
+
+def test_a_crawl_on_a_full_disk_stops_resumable_and_loses_nothing(farm, tmp_path):
+    """`ulimit -f`: the store, its spool and the WARC file hit the cap as they grow. The crawl
+    spools what the store refuses and stops with exit 4 when evidence or spool cannot be kept;
+    its summary never says "finished", and a resume with room again ends as an uninterrupted
+    crawl does."""
+    import resource
+
+    reference_dir, full_dir = tmp_path / "reference", tmp_path / "full"
+    for folder in (reference_dir, full_dir):
+        folder.mkdir()
+    never = (*SMALL_BATCHES, "--render", "never")
+    reference = subprocess.run(
+        [*crawl_command(farm, reference_dir, *never), "--seeds",
+         str(seed_file(farm, reference_dir, 6))],
+        env=environment(reference_dir), cwd=reference_dir, capture_output=True, text=True,
+        timeout=180)
+    assert reference.returncode == 0, reference.stderr[-2000:]
+    expected = outcome(farm, reference_dir)
+
+    def cap_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20 * 1024, resource.RLIM_INFINITY))
+
+    command = crawl_command(farm, full_dir, *never)
+    env = environment(full_dir)
+    full = subprocess.run([*command, "--seeds", str(seed_file(farm, full_dir, 6))], env=env,
+                          cwd=full_dir, capture_output=True, text=True, timeout=180,
+                          preexec_fn=cap_files)
+    assert full.returncode == 4, full.stdout + full.stderr[-2000:]
+    assert "crawl finished" not in full.stdout
+    assert "fraudwatch crawl --resume" in full.stderr
+    (summary,) = (full_dir / "var" / "runs").glob("*/summary.json")
+    assert json.loads(summary.read_text())["finish_reason"] != "finished"
+
+    resumed = subprocess.run([*command, "--resume"], env=env, cwd=full_dir,
+                             capture_output=True, text=True, timeout=180)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    assert "crawl finished" in resumed.stdout
+    got = outcome(farm, full_dir)
+    assert got["captures"] == expected["captures"]  # each page once, none lost
+    assert got["pages"] == expected["pages"]
+    assert got["sites"] == expected["sites"]
+    assert not list((full_dir / "var" / "spool").glob("*/*.json"))  # all replayed

@@ -73,6 +73,9 @@ class Stats(Counter):
     def set_value(self, key, value):
         self[key] = value
 
+    def get_value(self, key, default=None):
+        return self.get(key, default)
+
 
 class Engine:
     def __init__(self):
@@ -255,6 +258,6 @@ def test_a_resume_stops_resumable_while_the_store_is_down(spider):
     from scrapy.exceptions import CloseSpider
 
     with pytest.raises(CloseSpider) as stopped:
-        spider._captured({"a.kz"})
+        spider._stored({"a.kz"})
     assert stopped.value.reason == "store_unavailable"
     assert "cannot resume" in spider.crawler.stats.get_value("fraudwatch/stop_message")
