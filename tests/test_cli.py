@@ -142,3 +142,14 @@ def test_demo_on_a_busy_port_says_which_port_and_what_to_do(tmp_path):
                                            "--port", str(port)])
     assert result.exit_code == 1
     assert f"127.0.0.1:{port}" in result.output and "--port" in result.output
+
+
+def test_crawl_reads_a_seed_file_given_as_an_argument_as_the_readme_shows(tmp_path,
+                                                                          monkeypatch):
+    """`fraudwatch crawl seeds.txt`: the file's lines are the seeds, not "seeds.txt"."""
+    from fraudwatch.cli.crawl_cmd import _seeds
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds.txt").write_text("# suspects\nkazino-altyn.kz\nhttp://zaim-24.com/\n")
+    assert _seeds(("seeds.txt", "pyramid.kz"), None) == [
+        "http://kazino-altyn.kz/", "http://zaim-24.com/", "http://pyramid.kz/"]

@@ -43,10 +43,13 @@ def _key_values(entries: tuple[str, ...], option: str) -> dict[str, str]:
 
 
 def _seeds(args: tuple[str, ...], seeds_file: str | None) -> list[str]:
-    """Seed URLs from arguments and the seed file; bad seeds are reported and skipped."""
+    """Seed URLs from arguments (an argument naming an existing file is a seed list, as
+    `fraudwatch crawl seeds.txt`) and the seed file; bad seeds are reported and skipped."""
     from crawler.seeds import parse_seeds
 
-    lines = list(args) + (_lines(seeds_file, "--seeds") if seeds_file else [])
+    lines = [line for arg in args
+             for line in (_lines(arg, "SEEDS") if Path(arg).is_file() else [arg])]
+    lines += _lines(seeds_file, "--seeds") if seeds_file else []
     urls, bad = parse_seeds(lines)
     for seed in bad:
         click.echo(f"skipped bad seed {seed}", err=True)
