@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+from fraudwatch import seedqueue
 from fraudwatch.store import Review, Site, Store, stable_id
 
 WEIGHTS: dict[str, float] = {
@@ -192,7 +193,7 @@ def watch_mirrors(store: Store, var_dir: Path, threshold: float = THRESHOLD) -> 
                 alerts.append(_flag_mirror(store, mirror, known, link))
                 flagged.append(other)
     if flagged:
-        _queue_seeds(var_dir, flagged)
+        seedqueue.add(var_dir, seedqueue.PRIORITY, sorted(flagged))
         store.refresh()
     return alerts
 
@@ -204,12 +205,3 @@ def _flag_mirror(store: Store, mirror: Site, known: str, link: Link) -> Review:
                    comment=f"mirror of {known}: shares {link.evidence()}")
     store.add_review(alert)
     return alert
-
-
-def _queue_seeds(var_dir: Path, domains: list[str]) -> None:
-    path = Path(var_dir) / "seeds" / "priority.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    known = set(path.read_text(encoding="utf-8").split()) if path.exists() else set()
-    with path.open("a", encoding="utf-8") as out:
-        for domain in sorted(set(domains) - known):
-            out.write(domain + "\n")

@@ -96,7 +96,7 @@ def api_check(request: Request, body: CheckIn):
     """Public: the verdict on a URL in plain words, or queue it for crawling if unknown."""
     state = request.app.state
     try:
-        return asdict(check_url(state.store, state.seeds_file, body.url, body.lang))
+        return asdict(check_url(state.store, state.var_dir, body.url, body.lang))
     except CheckError as exc:
         raise HTTPException(400, str(exc)) from exc
 

@@ -44,7 +44,6 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.state.store = store
     app.state.var_dir = var_dir
     app.state.users = users or UserStore(var_dir / "users.db")
-    app.state.seeds_file = var_dir / "seeds" / "citizen.txt"
     app.state.check_bucket = TokenBucket(check_rate, check_burst)
     # Failed logins per account: LOGIN_FAILURES in a row, then one more every
     # LOGIN_RETRY_MINUTES (password guessing gets a few tries an hour); per client address

@@ -29,7 +29,7 @@ def check_submit(request: Request, url: Annotated[str, Form(max_length=2000)],
     lang = _lang(lang)
     state = request.app.state
     try:
-        result = check_url(state.store, state.seeds_file, url, lang)
+        result = check_url(state.store, state.var_dir, url, lang)
     except CheckError as exc:
         return render(request, "check.html", status_code=400, lang=lang, result=None,
                       error=str(exc), url=url)

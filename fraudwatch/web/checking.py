@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.urls import host_of, normalise_url, public_suffix, registered_domain
+from fraudwatch import seedqueue
 from fraudwatch.netpolicy import is_public
 from fraudwatch.review import ACTIONS
 from fraudwatch.store import Store
@@ -64,7 +64,6 @@ QUEUED_TEXT = {
     "en": "We do not know this site yet. It has been queued for checking.",
 }
 MAX_QUEUED = 10_000  # citizen reports waiting for the next crawl
-_seed_lock = threading.Lock()
 
 
 class CheckError(ValueError):
@@ -130,29 +129,23 @@ def explain_sign(sign_id: str, lang: str) -> str:
     return f"{sign_name(sign_id, lang)}. {explanation}" if explanation else sign_name(sign_id, lang)
 
 
-def queue_seed(seeds_file: Path, url: str) -> bool:
-    """Append `url` to the citizen seeds file unless it is already there; True if added.
-    QueueFull when MAX_QUEUED reports already wait for the next crawl."""
-    with _seed_lock:
-        seeds_file.parent.mkdir(parents=True, exist_ok=True)
-        known = set(seeds_file.read_text(encoding="utf-8").split()
-                    if seeds_file.exists() else ())
-        if url in known:
-            return False
-        if len(known) >= MAX_QUEUED:
-            raise QueueFull("too many reports are waiting for the next crawl; try again later")
-        with seeds_file.open("a", encoding="utf-8") as handle:
-            handle.write(url + "\n")
-        return True
+def queue_seed(var_dir: Path, url: str) -> bool:
+    """Queue `url` for the next crawl unless it waits already; True if added. QueueFull when
+    MAX_QUEUED reports already wait."""
+    try:
+        return bool(seedqueue.add(var_dir, seedqueue.CITIZEN, [url], limit=MAX_QUEUED))
+    except seedqueue.QueueFull as exc:
+        raise QueueFull("too many reports are waiting for the next crawl; try again later") \
+            from exc
 
 
-def check_url(store: Store, seeds_file: Path, url: str, lang: str) -> CheckResult:
+def check_url(store: Store, var_dir: Path, url: str, lang: str) -> CheckResult:
     """Look the URL's site up; explain its verdict if known, else queue it as a seed."""
     lang = lang if lang in LANGS else "ru"
     url, domain = domain_of(url)
     site = store.get_site_by_domain(domain)
     if site is None:
-        queue_seed(seeds_file, url)
+        queue_seed(var_dir, url)
         return CheckResult(url, domain, known=False, message=QUEUED_TEXT[lang])
     decision = DECISIONS.get(site.review_state)
     if decision:
