@@ -103,7 +103,10 @@ class SQLiteStore(Store):
         if conn is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(self.path, timeout=30)
+                # Autocommit: no statement opens a transaction behind our back (one left
+                # open would pin a long-lived reader, the web UI, to an old snapshot); writes
+                # and searches open and end their own.
+                conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             except (OSError, sqlite3.Error) as exc:
                 raise StoreError(f"cannot open SQLite store {self.path}: {exc}") from exc
             _use_wal(conn)
@@ -140,6 +143,17 @@ class SQLiteStore(Store):
         except sqlite3.Error:
             db.close()
             self._local.conn = None
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: its statements see one snapshot, released at the end."""
+        db = self.db
+        db.execute("BEGIN")
+        try:
+            yield db
+        finally:
+            if db.in_transaction:
+                db.execute("COMMIT")
 
     def setup(self) -> None:
         """Lay out the file (the check and the layout in one write transaction)."""
@@ -326,7 +340,7 @@ class SQLiteStore(Store):
     def search(self, query: SearchQuery) -> SearchResult:
         """Collect the matching pages once into a temporary table, then count, facet and
         page from it; a search of everything reads the indexes instead."""
-        with self._lock:
+        with self._lock, self._reading():
             where, params = self._where(query)
             source = "pages p"
             if query.has_text or where != "1":

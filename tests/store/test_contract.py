@@ -277,3 +277,41 @@ def test_site_review_state_registrar_and_hosting_reach_its_pages_for_search(fill
 def test_queries_without_words_search_everything(filled, text):
     assert filled.search(SearchQuery(text=text)).total == len(CORPUS)
     assert filled.search(SearchQuery(phrases=[text])).total == len(CORPUS)
+
+
+WRITER = """
+import sys
+from fraudwatch.store import Page, Review
+from fraudwatch.store.elastic import ElasticStore
+from fraudwatch.store.sqlite import SQLiteStore
+
+kind, where, prefix = sys.argv[1:4]
+store = SQLiteStore(where) if kind == "sqlite" else ElasticStore(where, prefix=prefix)
+store.put_pages([Page(url="http://later-casino.kz/", domain="later-casino.kz", tld="kz",
+                      title="later", text="казино зеркало появилось позже", lang="ru",
+                      category="casino", verdict="illegal", score=0.9)])
+store.add_review(Review(site_id="later-casino.kz", user="cli", action="comment", comment="t"))
+store.refresh()
+store.close()
+"""
+
+
+def test_a_store_that_has_searched_sees_what_another_process_writes_next(filled):
+    """A long-lived reader (the web UI) must see the nightly crawl and CLI reviews at once:
+    nothing it did, a search included, may pin it to an old snapshot."""
+    import subprocess
+    import sys
+
+    assert filled.search(SearchQuery(text="казино")).total >= 1
+    assert filled.search(SearchQuery(text="зеркало", filters={"category": ["casino"]})).hits
+    reviews_before = len(list(filled.iter_reviews()))
+    kind = "sqlite" if filled.url.startswith("sqlite") else "elasticsearch"
+    where = str(filled.path) if kind == "sqlite" else filled.url
+    written = subprocess.run([sys.executable, "-c", WRITER, kind, where,
+                              getattr(filled, "prefix", "")], capture_output=True, text=True,
+                             timeout=120)
+    assert written.returncode == 0, written.stderr[-2000:]
+
+    assert len(list(filled.iter_reviews())) == reviews_before + 1
+    assert "http://later-casino.kz/" in urls(filled.search(SearchQuery(text="появилось")))
+    assert filled.get_page(stable_id("page", "http://later-casino.kz/")) is not None
