@@ -95,8 +95,20 @@ def _median(values: list[float | None]) -> float | None:
     return statistics.median(known) if known else None
 
 
+# The stages a case passes, in order, with the Case field that says it got there.
+FUNNEL = (("confirmed", "confirmed"), ("letter sent", "sent"), ("blocked", "blocked"))
+
+
+def funnel(all_cases: list[Case]) -> dict[str, int]:
+    """How many cases reached each stage of FUNNEL (whatever came after)."""
+    return {stage: sum(getattr(c, name) is not None for c in all_cases)
+            for stage, name in FUNNEL}
+
+
 def summary(store: Store, config, now: datetime | None = None) -> dict:
-    """The cases, counts per stage, median days to block, and the overdue cases."""
+    """The cases, counts per stage (the latest stage of each, and how many reached each),
+    median days to block, and the overdue cases. The one owner of these figures: the CLI's
+    `letters cases` and the web dashboard both show them."""
     now = now or datetime.now(UTC)
     all_cases = cases(store)
     stages: dict[str, int] = {}
@@ -104,6 +116,7 @@ def summary(store: Store, config, now: datetime | None = None) -> dict:
         stages[case.stage] = stages.get(case.stage, 0) + 1
     return {
         "cases": len(all_cases), "cases_list": all_cases, "stages": stages,
+        "funnel": funnel(all_cases), "overdue_days": config["letters.overdue_days"],
         "median_days_to_block": _median([c.days_to_block for c in all_cases]),
         "median_days_detect_to_block": _median([c.days_detect_to_block for c in all_cases]),
         "overdue": [c for c in all_cases if c.overdue(now, config["letters.overdue_days"])],

@@ -42,6 +42,7 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app = FastAPI(title="fraudwatch", version="1", dependencies=[Depends(check_csrf)],
                   docs_url=None, redoc_url=None)
     app.state.store = store
+    app.state.config = config
     app.state.var_dir = var_dir
     app.state.users = users or UserStore(var_dir / "users.db")
     app.state.check_bucket = TokenBucket(check_rate, check_burst)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 
 from fraudwatch.store.models import CATEGORIES, VERDICTS
 from fraudwatch.web.charts import stacked_bars
-from fraudwatch.web.pipeline import OVERDUE_DAYS, dashboard
+from fraudwatch.web.pipeline import dashboard
 from fraudwatch.web.render import render
 from fraudwatch.web.security import Viewer
 
@@ -21,7 +21,7 @@ def cached_dashboard(request: Request):
     state = request.app.state
     stamp, figures = getattr(state, "dashboard_cache", (0.0, None))
     if figures is None or time.monotonic() - stamp > CACHE_SECONDS:
-        figures = dashboard(state.store)
+        figures = dashboard(state.store, state.config)
         state.dashboard_cache = (time.monotonic(), figures)
     return figures
 
@@ -29,6 +29,6 @@ def cached_dashboard(request: Request):
 @router.get("/")
 def dashboard_page(request: Request, user: Viewer):
     figures = cached_dashboard(request)
-    return render(request, "dashboard.html", dash=figures, overdue_days=OVERDUE_DAYS,
+    return render(request, "dashboard.html", dash=figures,
                   category_chart=stacked_bars(figures.weeks, figures.by_category, CATEGORIES),
                   verdict_chart=stacked_bars(figures.weeks, figures.by_verdict, VERDICTS))

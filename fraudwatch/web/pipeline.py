@@ -1,28 +1,21 @@
-"""Case pipeline figures for the dashboard, computed from sites, reviews and letters.
+"""Dashboard figures: sites per week by category and verdict, and the takedown cases.
 
-Best effort from what the store holds: a site counts as blocked when its status is
-`blocked`, and its block time is its `last_seen` (the store keeps no status history).
+The case figures (how many reached each stage, the median time from confirmation to block,
+the overdue cases) are takedown.lifecycle's, the same that `fraudwatch letters cases` prints:
+a block is the audit log's `blocked` entry, a case is overdue `letters.overdue_days` after
+its letter was sent.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from fraudwatch.store import Store
+from takedown.lifecycle import Case, summary
 
-OVERDUE_DAYS = 14
 WEEKS = 12
-STAGES = ("detected", "confirmed", "letter sent", "blocked", "reappeared")
-
-
-@dataclass
-class Overdue:
-    domain: str
-    confirmed_at: str
-    days: int
 
 
 @dataclass
@@ -32,8 +25,10 @@ class Dashboard:
     by_category: dict[str, Counter]
     by_verdict: dict[str, Counter]
     median_days_to_block: float | None
-    overdue: list[Overdue] = field(default_factory=list)
+    overdue: list[Case] = field(default_factory=list)
+    overdue_days: int = 0
     sites: int = 0
+    now: datetime | None = None
 
 
 def _when(stamp: str) -> datetime | None:
@@ -50,47 +45,26 @@ def week_of(stamp: str) -> str:
     return (moment.date() - timedelta(days=moment.weekday())).isoformat() if moment else ""
 
 
-def first_confirmations(store: Store) -> dict[str, datetime]:
-    """When each site was first confirmed, by site id."""
-    confirmed: dict[str, datetime] = {}
-    for entry in store.iter_reviews():
-        moment = _when(entry.at)
-        if entry.action == "confirm" and moment and entry.site_id not in confirmed:
-            confirmed[entry.site_id] = moment
-    return confirmed
-
-
-def dashboard(store: Store, today: date | None = None) -> Dashboard:
-    """Counts per week by category and verdict, the case pipeline, time to block, overdue."""
+def dashboard(store: Store, config, today: date | None = None) -> Dashboard:
+    """Counts per week by category and verdict; the cases' funnel, time to block, overdue."""
     now = datetime.combine(today or datetime.now(UTC).date(), datetime.min.time(), UTC)
     monday = now.date() - timedelta(days=now.weekday())
     weeks = [(monday - timedelta(weeks=i)).isoformat() for i in reversed(range(WEEKS))]
     by_category: dict[str, Counter] = defaultdict(Counter)
     by_verdict: dict[str, Counter] = defaultdict(Counter)
-    confirmed = first_confirmations(store)
-    lettered = {sid for x in store.iter_letters() if x.status != "draft" for sid in x.site_ids}
-    stages = dict.fromkeys(STAGES, 0)
-    block_days, overdue, total = [], [], 0
+    detected = reappeared = total = 0
     for site in store.iter_sites():
         total += 1
         week = week_of(site.first_seen)
         if week in weeks:
             by_category[week][site.category] += 1
             by_verdict[week][site.verdict] += 1
-        stages["detected"] += site.verdict in ("illegal", "suspicious")
-        stages["confirmed"] += site.review_state == "confirmed"
-        stages["letter sent"] += site.id in lettered or bool(site.letters)
-        stages["blocked"] += site.status == "blocked"
-        stages["reappeared"] += bool(site.mirror_of)
-        confirmed_at = confirmed.get(site.id)
-        if confirmed_at is None or site.review_state != "confirmed":
-            continue
-        blocked_at = _when(site.last_seen)
-        if site.status == "blocked" and blocked_at and blocked_at >= confirmed_at:
-            block_days.append((blocked_at - confirmed_at).total_seconds() / 86400)
-        elif site.status != "blocked" and (now - confirmed_at).days > OVERDUE_DAYS:
-            overdue.append(Overdue(site.domain, confirmed_at.isoformat(),
-                                   (now - confirmed_at).days))
-    overdue.sort(key=lambda o: -o.days)
-    median = round(statistics.median(block_days), 1) if block_days else None
-    return Dashboard(stages, weeks, by_category, by_verdict, median, overdue, total)
+        detected += site.verdict in ("illegal", "suspicious")
+        reappeared += bool(site.mirror_of)
+    cases = summary(store, config, now)
+    stages = {"detected": detected, **cases["funnel"], "reappeared": reappeared}
+    overdue = sorted(cases["overdue"], key=lambda c: c.sent)
+    median = cases["median_days_to_block"]
+    return Dashboard(stages, weeks, by_category, by_verdict,
+                     None if median is None else round(median, 1), overdue,
+                     cases["overdue_days"], total, now)
