@@ -88,3 +88,13 @@ def test_a_crawl_whose_every_target_is_refused_says_why_and_fails(tmp_path):
                             text=True, timeout=240)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "--allow-private-host" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["letters", "list"], ["letters", "cases"],
+                                  ["letters", "show", "00001"],
+                                  ["letters", "mark", "00001", "--status", "sent"],
+                                  ["letters", "build", "--no-pdf"]])
+def test_letters_commands_on_an_unusable_store_say_so(run, tmp_path, args):
+    result = run("--store", f"sqlite:///{tmp_path}/folder", *args)  # a folder, not a file
+    assert result.exit_code == 1, result.output
+    assert "SQLite store" in result.output and "Traceback" not in result.output

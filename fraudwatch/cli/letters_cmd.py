@@ -43,16 +43,12 @@ def build(obj, out_dir: Path | None, day, no_pdf: bool, network_id: str | None,
     out_dir = out_dir or obj.config.var_dir / "letters"
     day = day.date() if day else date.today()
     pdf = contextlib.nullcontext() if no_pdf else PdfRenderer(obj.config)
-    try:
-        with obj.open_store() as store, pdf as renderer:
-            store.setup()
-            if network_id:
-                made = [build_network_letter(store, obj.config, network_id, out_dir, day, lang,
-                                             renderer)]
-            else:
-                made = build_letters(store, obj.config, out_dir, day, renderer)
-    except (StoreError, LetterError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store(LetterError) as store, pdf as renderer:
+        if network_id:
+            made = [build_network_letter(store, obj.config, network_id, out_dir, day, lang,
+                                         renderer)]
+        else:
+            made = build_letters(store, obj.config, out_dir, day, renderer)
     for letter in made:
         click.echo(f"{letter.number}\t{letter.letter_type}\t{letter.recipient}\t"
                    f"{len(letter.site_ids)} sites\t{', '.join(letter.files)}")
@@ -65,7 +61,7 @@ def build(obj, out_dir: Path | None, day, no_pdf: bool, network_id: str | None,
 def list_letters(obj, status: str | None) -> None:
     """The letter register: number, date, type, status, recipient, number of sites, and the
     recipient's abuse e-mails (abuse notices)."""
-    with obj.open_store() as store:
+    with obj.store(existing=True) as store:
         for letter in sorted(store.iter_letters(), key=lambda lt: lt.number):
             if status is None or letter.status == status:
                 click.echo(f"{letter.number}\t{letter.date}\t{letter.letter_type}\t"
@@ -78,13 +74,10 @@ def list_letters(obj, status: str | None) -> None:
 @click.pass_obj
 def show(obj, number: str) -> None:
     """One letter as JSON, with its sites' domains and its files' SHA-256."""
-    try:
-        with obj.open_store() as store:
-            letter = get_letter(store, number)
-            doc = letter.to_doc()
-            doc["domains"] = [store.get_site(sid).domain for sid in letter.site_ids]
-    except LetterError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store(LetterError, existing=True) as store:
+        letter = get_letter(store, number)
+        doc = letter.to_doc()
+        doc["domains"] = [store.get_site(sid).domain for sid in letter.site_ids]
     click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
 
 
@@ -95,11 +88,8 @@ def show(obj, number: str) -> None:
 @click.pass_obj
 def mark(obj, number: str, status: str, user: str | None) -> None:
     """Record that letter NUMBER was sent, acknowledged, or its sites blocked."""
-    try:
-        with obj.open_store() as store:
-            letter = mark_letter(store, number, status, user or getpass.getuser())
-    except LetterError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with obj.store(LetterError, existing=True) as store:
+        letter = mark_letter(store, number, status, user or getpass.getuser())
     click.echo(f"{letter.number}: {letter.status} ({len(letter.site_ids)} sites)")
 
 
@@ -110,7 +100,7 @@ def cases(obj, only_overdue: bool) -> None:
     """Takedown cases: stage and days to block per site, the median, and overdue cases."""
     from takedown.lifecycle import summary
 
-    with obj.open_store() as store:
+    with obj.store(existing=True) as store:
         report = summary(store, obj.config)
     shown = report["overdue"] if only_overdue else report["cases_list"]
     for case in shown:
