@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 
 from classifiers.fingerprints import extract
 from crawler.items import Fetch
-from crawler.urls import normalise_url, public_suffix, unicode_domain
+from crawler.urls import normalise_url, public_suffix
+from fraudwatch.domains import unicode_domain
 from fraudwatch.store.models import Capture, Page, Site, stable_id
 
 VERDICT_RANK = {"illegal": 3, "suspicious": 2, "licensed": 1, "clean": 0}

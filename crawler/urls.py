@@ -37,10 +37,3 @@ def public_suffix(host: str) -> str:
     """The public suffix of a host (`kz`, `xn--80ao21a`), empty when none is known."""
     return _extractor()(host).suffix
 
-
-def unicode_domain(domain: str) -> str:
-    """Human-readable (Unicode) form of a punycode domain."""
-    try:
-        return domain.encode("ascii").decode("idna")
-    except UnicodeError:
-        return domain

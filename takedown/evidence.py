@@ -12,6 +12,7 @@ import json
 import zipfile
 from pathlib import Path
 
+from fraudwatch.domains import ascii_domain
 from fraudwatch.store import Store
 from takedown.warc_copy import read_record
 
@@ -65,6 +66,7 @@ def pack_files(store: Store, domain: str, var_dir: Path) -> dict[str, bytes]:
     site = store.get_site_by_domain(domain)
     if site is None:
         raise EvidenceError(f"no site {domain!r} in the store")
+    domain = site.domain  # the stored (ASCII) form, whichever form was asked for
     captures, warc, shots = _captures(store, domain, var_dir)
     pages = [{k: v for k, v in page.to_doc().items() if k != "text"}
              for page in store.pages_for(domain)]
@@ -93,7 +95,8 @@ def manifest(files: dict[str, bytes]) -> bytes:
 
 
 def build_pack(store: Store, domain: str, var_dir: Path, out_dir: Path) -> Path:
-    """Write the evidence pack of `domain` into `out_dir`; return its path."""
+    """Write the evidence pack of `domain` (either form) into `out_dir`; return its path."""
+    domain = ascii_domain(domain)
     files = pack_files(store, domain, var_dir)
     files[MANIFEST] = manifest(files)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -115,9 +115,11 @@ class Store(ABC):
         """Release connections."""
 
     def get_site_by_domain(self, domain: str) -> Site | None:
+        """The site of `domain`, given in its ASCII (punycode) or Unicode form."""
+        from fraudwatch.domains import ascii_domain
         from fraudwatch.store.models import stable_id
 
-        return self.get_site(stable_id("site", domain))
+        return self.get_site(stable_id("site", ascii_domain(domain)))
 
     def __enter__(self) -> Store:
         return self

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from classifiers.explain import describe_hit, sign_name
+from fraudwatch.domains import shown_domain
 from fraudwatch.web.security import csrf_token, current_user
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "web"
@@ -39,6 +40,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["safe_href"] = safe_href
     env.filters["screenshot_name"] = screenshot_name
     env.filters["day"] = lambda value: (value or "")[:10]
+    env.filters["domain"] = shown_domain
     env.filters["sign_name"] = lambda sign_id, lang=UI_LANG: sign_name(sign_id, lang)
     env.globals["describe_sign"] = describe_sign
     env.globals["ui_lang"] = UI_LANG
