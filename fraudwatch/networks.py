@@ -17,6 +17,7 @@ from pathlib import Path
 
 from fraudwatch import seedqueue
 from fraudwatch.store import Review, Site, Store, stable_id
+from fraudwatch.store.vocabulary import Action
 
 WEIGHTS: dict[str, float] = {
     "btc": 1.0, "eth": 1.0, "tron": 1.0, "telegram": 1.0, "ym": 1.0, "link_target": 1.0,
@@ -201,7 +202,7 @@ def watch_mirrors(store: Store, var_dir: Path, threshold: float = THRESHOLD) -> 
 def _flag_mirror(store: Store, mirror: Site, known: str, link: Link) -> Review:
     mirror.mirror_of = known
     store.put_sites([mirror])
-    alert = Review(site_id=mirror.id, user=MIRROR_WATCH_USER, action="mirror_alert",
+    alert = Review(site_id=mirror.id, user=MIRROR_WATCH_USER, action=Action.MIRROR_ALERT,
                    comment=f"mirror of {known}: shares {link.evidence()}")
     store.add_review(alert)
     return alert

@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from fraudwatch.store import Review, Store
+from fraudwatch.store.vocabulary import NEEDS_REASON, STATE_AFTER, Action, ReviewState
 
-# action -> the review state it leaves the site in (None: the state does not change)
-ACTIONS: dict[str, str | None] = {
-    "confirm": "confirmed",
-    "reject": "rejected",
-    "needs_info": "needs_info",
-    "appeal": None,
-    "delist": "delisted",
-    "comment": None,
-}
+ACTIONS = STATE_AFTER  # the decisions a reviewer records, and the state each leaves
 
 
 class ReviewError(ValueError):
@@ -23,12 +16,12 @@ def review_site(store: Store, domain: str, user: str, action: str, comment: str 
     """Record `user`'s `action` on the site `domain` in the audit log and update its state."""
     if action not in ACTIONS:
         raise ReviewError(f"unknown action {action!r}; use {', '.join(ACTIONS)}")
-    if action in {"reject", "delist", "appeal"} and not comment.strip():
+    if action in NEEDS_REASON and not comment.strip():
         raise ReviewError(f"{action} needs a comment saying why")
     site = store.get_site_by_domain(domain)
     if site is None:
         raise ReviewError(f"no site {domain!r} in the store")
-    if action == "delist" and site.review_state != "confirmed":
+    if action == Action.DELIST and site.review_state != ReviewState.CONFIRMED:
         raise ReviewError(f"{domain} is {site.review_state}, not confirmed: nothing to delist")
     entry = Review(site_id=site.id, user=user, action=action, comment=comment)
     store.add_review(entry)

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 from fraudwatch.store import Review, Store
 from fraudwatch.store.models import utcnow
+from fraudwatch.store.vocabulary import Action
 
 SYSTEM_USER = "fraudwatch"
-# Actions written here (besides letter_<status> and verified_<outcome>); the supervisors' own
-# actions are those of fraudwatch.review. Letters themselves are in the letter register.
-BLOCKED = "blocked"
+# Written here: Action.BLOCKED, letter_<status>, verified_<outcome> (fraudwatch.store.vocabulary
+# names them all). Letters themselves are in the letter register.
+BLOCKED = Action.BLOCKED
 
 
 def record(store: Store, site_ids: Iterable[str], action: str, comment: str,

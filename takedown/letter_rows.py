@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fraudwatch.store import Letter, Site, Store
+from fraudwatch.store.vocabulary import Action
 
 MAX_URLS = 5
 FLAGGED = ("illegal", "suspicious")
@@ -34,7 +35,7 @@ def _screenshot_hash(site: Site, captures) -> str:
 
 def delisting_row(store: Store, site: Site, blocking: list[Letter]) -> dict:
     """One delisted site: the letters that asked to block it, and the delisting decision."""
-    delist = [r for r in store.reviews_for(site.id) if r.action == "delist"][-1]
+    delist = [r for r in store.reviews_for(site.id) if r.action == Action.DELIST][-1]
     return {
         "domain": site.domain, "earlier_letters": [letter.number for letter in blocking],
         "delisted_at": delist.at, "reason": delist.comment,

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from fraudwatch.store import Letter, Site, Store, stable_id
+from fraudwatch.store.vocabulary import Action
 from takedown import audit
 from takedown.letter_rows import delisting_row, site_row
 from takedown.render import render_html
@@ -193,6 +194,11 @@ def get_letter(store: Store, number: str) -> Letter:
     return letter
 
 
+def letter_action(status: str) -> Action:
+    """The audit-log action for a letter moved to `status`."""
+    return Action.BLOCKED if status == "blocked" else Action(f"letter_{status}")
+
+
 def mark_letter(store: Store, number: str, status: str, user: str) -> Letter:
     """Move a letter to `status`, log it per site; `blocked` also marks its sites blocked."""
     if status not in STATUSES:
@@ -200,8 +206,7 @@ def mark_letter(store: Store, number: str, status: str, user: str) -> Letter:
     letter = get_letter(store, number)
     letter.status = status
     store.put_letters([letter])
-    action = audit.BLOCKED if status == "blocked" else f"letter_{status}"
-    audit.record(store, letter.site_ids, action, number, user=user)
+    audit.record(store, letter.site_ids, letter_action(status), number, user=user)
     if status == "blocked":
         sites = [store.get_site(site_id) for site_id in letter.site_ids]
         for site in sites:

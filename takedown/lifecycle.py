@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from fraudwatch.store import Letter, Review, Site, Store
-from takedown import audit
+from fraudwatch.store.vocabulary import Action, ReviewState
 
 # audit action -> case field, and whether the first or the last such entry counts
-STAGES = {"confirm": ("confirmed", min), "letter_sent": ("sent", min),
-          audit.BLOCKED: ("blocked", min), "appeal": ("appealed", max),
-          "delist": ("delisted", max)}
-TRACKED_STATES = ("confirmed", "delisted")
+STAGES = {Action.CONFIRM: ("confirmed", min), Action.LETTER_SENT: ("sent", min),
+          Action.BLOCKED: ("blocked", min), Action.APPEAL: ("appealed", max),
+          Action.DELIST: ("delisted", max)}
+TRACKED_STATES = (ReviewState.CONFIRMED, ReviewState.DELISTED)
 
 
 def _time(value: str) -> datetime | None:

@@ -15,14 +15,15 @@ from urllib.parse import urljoin, urlsplit
 from fraudwatch.guardproxy import GuardProxy
 from fraudwatch.netpolicy import TargetPolicy, normal_host
 from fraudwatch.store import Site, Store
+from fraudwatch.store.vocabulary import Action
 from takedown import audit
 from takedown.contacts import dns as dns_records
 
 MAX_BODY = 256 * 1024
 MAX_HOPS = 5
 # outcome -> (audit action, site status)
-OUTCOMES = {"blocked": (audit.BLOCKED, "blocked"), "live": ("verified_live", "live"),
-            "moved": ("verified_moved", "live"), "down": ("verified_down", "down")}
+OUTCOMES = {"blocked": (Action.BLOCKED, "blocked"), "live": (Action.VERIFIED_LIVE, "live"),
+            "moved": (Action.VERIFIED_MOVED, "live"), "down": (Action.VERIFIED_DOWN, "down")}
 
 
 @dataclass

@@ -11,8 +11,9 @@ from __future__ import annotations
 import random
 from functools import cache
 
+from classifiers.verdict import CATEGORIES
 from fraudwatch.farm.content import CONTENT, Page, pages_for
-from fraudwatch.farm.sites import CATEGORIES, Site, _operator
+from fraudwatch.farm.sites import Site, _operator
 
 TLDS = ("kz", "com", "net", "org")
 KINDS = tuple((kind, lang) for kind, langs in CONTENT.items() if kind != "affiliate"

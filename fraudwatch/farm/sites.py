@@ -7,7 +7,6 @@ import random
 import string
 from dataclasses import asdict, dataclass, replace
 
-CATEGORIES = ("casino", "loan", "pyramid", "legit")
 LANGS = ("ru", "kk", "en", "mixed")
 CDN_DOMAIN = "static.dalacdn.com"
 JQUERY = "/libs/jquery-3.7.1.min.js"

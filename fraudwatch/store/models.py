@@ -13,11 +13,6 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any, ClassVar, Self
 
-CATEGORIES = ("casino", "loan", "pyramid", "legit")
-VERDICTS = ("illegal", "suspicious", "clean", "licensed")
-SITE_STATUSES = ("live", "down", "parked", "blocked", "error")
-REVIEW_STATES = ("new", "confirmed", "rejected", "needs_info", "delisted")
-
 
 def stable_id(kind: str, key: str) -> str:
     """A short, stable document id for `key` (a normalised URL or a domain)."""

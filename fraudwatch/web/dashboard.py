@@ -6,7 +6,7 @@ import time
 
 from fastapi import APIRouter, Request
 
-from fraudwatch.store.models import CATEGORIES, VERDICTS
+from fraudwatch.store.vocabulary import CATEGORIES, VERDICTS
 from fraudwatch.web.charts import stacked_bars
 from fraudwatch.web.pipeline import dashboard
 from fraudwatch.web.render import render

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 
-from fraudwatch.store.models import VERDICTS
+from fraudwatch.store.vocabulary import VERDICTS
 from fraudwatch.web.charts import PALETTE
 from fraudwatch.web.networkdetail import network_detail, network_summaries
 from fraudwatch.web.networkgraph import BLOCKED_RING, STATE_RING

@@ -8,17 +8,19 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
+from fraudwatch.store.vocabulary import STATE_AFTER, Action
 from fraudwatch.web.users import User
 
 # review action -> the least role that may take it: analysts propose, supervisors decide
 REVIEW_ROLES = {
-    "comment": "analyst",
-    "needs_info": "analyst",
-    "confirm": "supervisor",
-    "reject": "supervisor",
-    "appeal": "supervisor",
-    "delist": "supervisor",
+    Action.COMMENT: "analyst",
+    Action.NEEDS_INFO: "analyst",
+    Action.CONFIRM: "supervisor",
+    Action.REJECT: "supervisor",
+    Action.APPEAL: "supervisor",
+    Action.DELIST: "supervisor",
 }
+assert set(REVIEW_ROLES) == set(STATE_AFTER), "every review action needs a role"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 # Public JSON endpoints that use no session state, so a forged request gains nothing.

@@ -6,9 +6,10 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
 from fraudwatch.store import Letter, Site, Store
+from fraudwatch.store.vocabulary import Action
 
 FLAGGED = ("illegal", "suspicious")
-LIVE_CHECKS = ("verified_live", "verified_moved")  # audit actions of takedown.verify
+LIVE_CHECKS = (Action.VERIFIED_LIVE, Action.VERIFIED_MOVED)  # takedown.verify's re-checks
 
 
 @dataclass
@@ -67,7 +68,7 @@ def _entry(store: Store, site: Site, letters: dict) -> Entry:
     urls = sorted(p.url for p in pages if p.verdict in FLAGGED) or [f"http://{site.domain}/"]
     captures = store.captures_for(site.domain)
     reviews = store.reviews_for(site.id)
-    confirmed = [r.at for r in reviews if r.action == "confirm"]
+    confirmed = [r.at for r in reviews if r.action == Action.CONFIRM]
     entry = Entry(
         site_id=site.id, domain=site.domain, domain_unicode=site.domain_unicode or site.domain,
         category=site.category, signs=list(site.signs), urls=urls,
@@ -85,7 +86,7 @@ def _entry(store: Store, site: Site, letters: dict) -> Entry:
     if decision:
         entry.decision_number, entry.decision_date = decision.number, decision.date
     if site.review_state == "delisted":
-        delist = [r for r in reviews if r.action == "delist"][-1]
+        delist = [r for r in reviews if r.action == Action.DELIST][-1]
         entry.removed_at, entry.removal_reason = delist.at, delist.comment
         removal = letters.get((site.id, "delisting"))
         entry.removal_number = removal.number if removal else ""

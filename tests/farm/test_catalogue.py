@@ -2,10 +2,11 @@
 
 from collections import Counter
 
+from classifiers.verdict import CATEGORIES
 from fraudwatch.farm import catalogue
 from fraudwatch.farm.content import pages_for
 from fraudwatch.farm.render import render_page
-from fraudwatch.farm.sites import CATEGORIES, LANGS, manifest
+from fraudwatch.farm.sites import LANGS, manifest
 
 
 def test_enough_normal_sites_in_every_category_and_language():
