@@ -11,7 +11,7 @@ from fraudwatch.review import ACTIONS, ReviewError, review_site
 
 @click.command("review")
 @click.argument("domain")
-@click.argument("action", type=click.Choice(list(ACTIONS)))
+@click.argument("action", type=click.Choice([str(action) for action in ACTIONS]))
 @click.option("-m", "--comment", default="", help="Why (required to reject, appeal, delist).")
 @click.option("--user", default=None, help="Reviewer name (default: the login name).")
 @click.pass_obj

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from fraudwatch.web.security import REVIEW_ROLES
 
-ReviewAction = Literal[tuple(REVIEW_ROLES)]  # type: ignore[valid-type]
+ReviewAction = Literal[tuple(str(a) for a in REVIEW_ROLES)]  # type: ignore[valid-type]
 
 
 class HitOut(BaseModel):
