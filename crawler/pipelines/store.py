@@ -134,12 +134,9 @@ class StorePipeline:
             self.store.setup()
             self.ready = True
 
-    def _batch(self) -> Batch:
-        return Batch(self.captures, self.pages,
-                     {d: self.sites[d].to_doc() for d in sorted(self.dirty)}, self.since)
-
     def _spool(self) -> None:
-        batch = self._batch()
+        batch = Batch(self.captures, self.pages,
+                      {d: self.sites[d].to_doc() for d in sorted(self.dirty)}, self.since)
         try:
             self.spool.put(batch)
         except SpoolError as exc:

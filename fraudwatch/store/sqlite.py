@@ -60,10 +60,14 @@ _DOC_SOURCE = {"pages": "pages JOIN page_docs USING (rowid)"}
 _SITE_COLUMNS = {"domain", "review_state", "category", "verdict", "status", "network_id"}
 
 
+_DISK_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR,
+               sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN}  # primary result codes
+
+
 def _disk_refused(exc: sqlite3.Error) -> bool:
     """Whether SQLite failed for its file's sake (busy past the timeout, read-only, I/O error,
     disk full, cannot open) rather than the statement's: the same write can succeed later."""
-    return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in {5, 8, 10, 13, 14}
+    return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in _DISK_CODES
 
 
 def _use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
