@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from classifiers.verdict import ENCODER_MODES
+from fraudwatch.i18n import DEFAULT_TIMEZONE, LANGS
 
 
 class ConfigError(Exception):
@@ -54,6 +55,12 @@ KEYS: dict[str, Key] = {
         Key("es.bulk_size", int, 500, "documents per Elasticsearch bulk request"),
         Key("log.level", str, "INFO", "log level: DEBUG, INFO, WARNING, ERROR"),
         Key("log.format", str, "auto", "log format: auto, console or json"),
+        Key("web.language", str, "ru",
+            "language of the web UI and the citizen check when neither the reader's choice "
+            "nor the browser names one: kk, ru or en"),
+        Key("web.timezone", str, DEFAULT_TIMEZONE, "time zone of the dates the web UI shows"),
+        Key("check.police_phone", str, "102",
+            "police number the citizen check gives to people who sent money to a fraud"),
         Key("letters.sender_name", str, "Агентство по защите прав потребителей (демо)",
             "sender of takedown letters: the body's full name"),
         Key("letters.sender_address", str, "010000, г. Астана, ул. Примерная, 1",
@@ -119,6 +126,9 @@ KEYS: dict[str, Key] = {
 }
 
 _LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"}
+_CHOICES = (("log.format", ("auto", "console", "json")), ("classifier.encoder", ENCODER_MODES),
+            ("web.language", LANGS), ("letters.ministry_lang", LANGS),
+            ("letters.abuse_lang", LANGS))
 
 
 @dataclass
@@ -232,6 +242,16 @@ def _check_number_format(fmt: str, source: str) -> None:
                           "'FW-{year}/{seq:05d}'") from exc
 
 
+def _check_timezone(name: str, source: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"web.timezone = {name!r} (from {source}) is not a time zone; "
+                          "fix: use an IANA name such as Asia/Almaty") from None
+
+
 def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
     validate_store_url(values["store"], sources["store"])
     if values["frontier.url"]:
@@ -245,15 +265,11 @@ def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
             f"log.level = {values['log.level']!r} (from {sources['log.level']}); "
             f"fix: use one of {', '.join(sorted(_LOG_LEVELS))}"
         )
-    if values["log.format"] not in {"auto", "console", "json"}:
-        raise ConfigError(
-            f"log.format = {values['log.format']!r} (from {sources['log.format']}); "
-            "fix: use auto, console or json"
-        )
-    if values["classifier.encoder"] not in ENCODER_MODES:
-        raise ConfigError(
-            f"classifier.encoder = {values['classifier.encoder']!r} "
-            f"(from {sources['classifier.encoder']}); fix: use {', '.join(ENCODER_MODES)}")
+    for name, choices in _CHOICES:
+        if values[name] not in choices:
+            raise ConfigError(f"{name} = {values[name]!r} (from {sources[name]}); "
+                              f"fix: use one of {', '.join(choices)}")
+    _check_timezone(values["web.timezone"], sources["web.timezone"])
     _check_number_format(values["letters.number_format"], sources["letters.number_format"])
     if not 0.05 <= values["classifier.encoder_share"] <= 1:
         raise ConfigError(f"classifier.encoder_share = {values['classifier.encoder_share']!r} "

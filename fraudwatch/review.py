@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from fraudwatch.i18n import _
 from fraudwatch.store import Review, Store
 from fraudwatch.store.vocabulary import NEEDS_REASON, STATE_AFTER, Action, ReviewState
+from fraudwatch.words import word
 
 ACTIONS = STATE_AFTER  # the decisions a reviewer records, and the state each leaves
 
@@ -15,14 +17,17 @@ class ReviewError(ValueError):
 def review_site(store: Store, domain: str, user: str, action: str, comment: str = "") -> Review:
     """Record `user`'s `action` on the site `domain` in the audit log and update its state."""
     if action not in ACTIONS:
-        raise ReviewError(f"unknown action {action!r}; use {', '.join(ACTIONS)}")
+        raise ReviewError(_("unknown action %(action)r; use %(actions)s")
+                          % {"action": action, "actions": ", ".join(ACTIONS)})
     if action in NEEDS_REASON and not comment.strip():
-        raise ReviewError(f"{action} needs a comment saying why")
+        raise ReviewError(_("%(action)s needs a comment saying why")
+                          % {"action": word(action, "action")})
     site = store.get_site_by_domain(domain)
     if site is None:
-        raise ReviewError(f"no site {domain!r} in the store")
+        raise ReviewError(_("no site %(domain)s in the store") % {"domain": domain})
     if action == Action.DELIST and site.review_state != ReviewState.CONFIRMED:
-        raise ReviewError(f"{domain} is {site.review_state}, not confirmed: nothing to delist")
+        raise ReviewError(_("%(domain)s is %(state)s, not confirmed: nothing to delist")
+                          % {"domain": domain, "state": word(site.review_state, "review_state")})
     entry = Review(site_id=site.id, user=user, action=action, comment=comment)
     store.add_review(entry)
     new_state = ACTIONS[action]

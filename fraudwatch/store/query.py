@@ -11,6 +11,8 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
+from fraudwatch.i18n import _
+
 FILTER_FIELDS = ("category", "verdict", "tld", "lang", "status", "domain", "sign", "ip",
                  "review_state", "registrar", "hosting")
 FACET_FIELDS = ("category", "verdict", "review_state", "tld", "lang", "status", "registrar",
@@ -42,14 +44,19 @@ class SearchQuery:
         self.phrases = [p for p in self.phrases if _WORDLIKE.search(p)]
         unknown = set(self.filters) - set(FILTER_FIELDS)
         if unknown:
-            raise QueryError(f"unknown filter {sorted(unknown)}; use {', '.join(FILTER_FIELDS)}")
+            raise QueryError(_("unknown filter %(name)s; use %(names)s")
+                             % {"name": ", ".join(sorted(unknown)),
+                                "names": ", ".join(FILTER_FIELDS)})
         if self.sort not in SORTS:
-            raise QueryError(f"unknown sort {self.sort!r}; use {', '.join(SORTS)}")
+            raise QueryError(_("unknown sort %(name)r; use %(names)s")
+                             % {"name": self.sort, "names": ", ".join(SORTS)})
         if self.page < 1 or not 1 <= self.size <= MAX_SIZE:
-            raise QueryError(f"page must be >= 1 and size between 1 and {MAX_SIZE}")
+            raise QueryError(_("page must be >= 1 and size between 1 and %(n)s") % {"n": MAX_SIZE})
         bad_facets = set(self.facets) - set(FACET_FIELDS)
         if bad_facets:
-            raise QueryError(f"unknown facet {sorted(bad_facets)}; use {', '.join(FACET_FIELDS)}")
+            raise QueryError(_("unknown facet %(name)s; use %(names)s")
+                             % {"name": ", ".join(sorted(bad_facets)),
+                                "names": ", ".join(FACET_FIELDS)})
 
     @property
     def offset(self) -> int:
@@ -97,7 +104,7 @@ def parse_query(raw: str) -> tuple[str, list[str], dict[str, list[str]]]:
         lexer.commenters = ""
         tokens = list(lexer)
     except ValueError as exc:
-        raise QueryError(f"unbalanced quotes in {raw!r}") from exc
+        raise QueryError(_("unbalanced quotes in %(query)r") % {"query": raw}) from exc
     words: list[str] = []
     phrases: list[str] = []
     filters: dict[str, list[str]] = {}

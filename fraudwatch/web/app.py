@@ -14,10 +14,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import Response
 
+from fraudwatch.i18n import _
 from fraudwatch.store import Store
 from fraudwatch.web import api, auth, check, dashboard, network, review, search, site
 from fraudwatch.web.bodylimit import BodyLimit, validation_error
 from fraudwatch.web.headers import SecurityHeaders
+from fraudwatch.web.language import Language
 from fraudwatch.web.ratelimit import TokenBucket
 from fraudwatch.web.render import STATIC_DIR, make_templates, render
 from fraudwatch.web.security import LoginRequired, check_csrf
@@ -51,17 +53,18 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     # CLIENT_FAILURES, for many accounts tried from one place.
     app.state.login_failures = TokenBucket(1 / LOGIN_RETRY_MINUTES, LOGIN_FAILURES)
     app.state.client_failures = TokenBucket(1, CLIENT_FAILURES)
-    app.state.templates = make_templates()
+    app.state.templates = make_templates(config["web.timezone"])
     app.add_middleware(SessionMiddleware, secret_key=secret_key, session_cookie="fw_session",
                        max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure_cookies)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(Language, default=config["web.language"], secure=secure_cookies)
     for module in (dashboard, search, site, network, review, check, auth, api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
     return app
 
 
@@ -79,7 +82,20 @@ async def _login_required(request: Request, exc: LoginRequired) -> Response:
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
-    if _wants_html(request) and exc.status_code != 429:
+    """An error page in the reader's language (the JSON API: JSON), keeping the status and
+    headers (Retry-After)."""
+    if _wants_html(request):
+        back = "/check" if request.url.path.startswith("/check") else ""
         return render(request, "error.html", status_code=exc.status_code,
-                      status=exc.status_code, message=str(exc.detail))
+                      headers=getattr(exc, "headers", None), status=exc.status_code,
+                      message=str(exc.detail), back=back)
     return await http_exception_handler(request, exc)
+
+
+async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+    """A form that cannot be read: an error page in words; the API: where and what."""
+    if _wants_html(request):
+        return render(request, "error.html", status_code=422, status=422,
+                      message=_("The form was not filled in correctly: a field is missing or "
+                                "too long."), back="")
+    return await validation_error(request, exc)

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
+from fraudwatch.i18n import _, ngettext
 from fraudwatch.logs import get_logger
 from fraudwatch.web.render import render
 from fraudwatch.web.review import safe_next
@@ -35,13 +36,15 @@ def login(request: Request, username: Annotated[str, Form(max_length=200)],
         log.warning("login_throttled", user=username, ip=ip, wait_seconds=round(wait))
         minutes = max(1, math.ceil(wait / 60))
         return render(request, "login.html", status_code=429, next_url=safe_next(next, "/"),
-                      error=f"Too many failed logins. Try again in {minutes} min.",
+                      error=ngettext("Too many failed logins. Try again in %(num)d minute.",
+                                     "Too many failed logins. Try again in %(num)d minutes.",
+                                     minutes) % {"num": minutes},
                       headers={"Retry-After": str(math.ceil(wait))})
     user = state.users.authenticate(username, password)
     if user is None:
         log.warning("login_failed", user=username, ip=ip)
         return render(request, "login.html", status_code=401, next_url=safe_next(next, "/"),
-                      error="Wrong name or password.")
+                      error=_("Wrong name or password."))
     state.login_failures.refund((account,))
     state.client_failures.refund((client,))
     request.session.clear()

@@ -18,14 +18,16 @@ class Bar:
     width: float
     height: float
     fill: str
-    label: str
+    key: str
+    week: str  # ISO date of the week's Monday
+    count: int
 
 
 @dataclass
 class Chart:
     bars: list[Bar]
     keys: list[str]
-    labels: list[tuple[float, str]]
+    labels: list[tuple[float, str]]  # (x, ISO date of the week's Monday)
     peak: int
     width: int = WIDTH
     height: int = HEIGHT
@@ -46,7 +48,7 @@ def stacked_bars(weeks: list[str], counts: dict[str, Counter], keys: tuple[str, 
             if n:
                 h = HEIGHT * n / peak
                 top -= h
-                bars.append(Bar(x, top, step - GAP, h, PALETTE.get(key, "#888888"),
-                                f"{week} {key}: {n}"))
-        labels.append((x, week[5:]))
+                bars.append(Bar(x, top, step - GAP, h, PALETTE.get(key, "#888888"), key, week,
+                                n))
+        labels.append((x, week))
     return Chart(bars, list(keys), labels, peak)

@@ -1,36 +1,53 @@
-"""The public citizen check page `/check` (ru, kk, en; rate-limited per client IP)."""
+"""The public citizen check page `/check`, in the reader's language (rate-limited per client
+IP; a refused check gets the page back with the wait, in words)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 
-from fraudwatch.web.checking import LANGS, CheckError, check_url
+from fraudwatch.i18n import current
+from fraudwatch.web.checking import CheckError, check_url, domain_of, queue_seed
 from fraudwatch.web.render import render
 from fraudwatch.web.security import rate_limited
 
 router = APIRouter(include_in_schema=False)
 
 
-def _lang(value: str) -> str:
-    return value if value in LANGS else "ru"
+def _page(request: Request, status_code: int = 200, **context):
+    context.setdefault("result", None)
+    context.setdefault("error", "")
+    context.setdefault("url", "")
+    context.setdefault("reported", False)
+    return render(request, "check.html", status_code=status_code,
+                  police=request.app.state.config["check.police_phone"],
+                  checked_at=datetime.now(UTC), **context)
 
 
 @router.get("/check")
-def check_form(request: Request, lang: str = "ru"):
-    return render(request, "check.html", lang=_lang(lang), result=None, error="", url="")
+def check_form(request: Request):
+    return _page(request)
 
 
 @router.post("/check", dependencies=[Depends(rate_limited)])
-def check_submit(request: Request, url: Annotated[str, Form(max_length=2000)],
-                 lang: Annotated[str, Form()] = "ru"):
+def check_submit(request: Request, url: Annotated[str, Form(max_length=2000)]):
     """Check the submitted URL and show the verdict, or say it was queued."""
-    lang = _lang(lang)
     state = request.app.state
     try:
-        result = check_url(state.store, state.var_dir, url, lang)
+        result = check_url(state.store, state.var_dir, url, current())
     except CheckError as exc:
-        return render(request, "check.html", status_code=400, lang=lang, result=None,
-                      error=str(exc), url=url)
-    return render(request, "check.html", lang=lang, result=result, error="", url=url)
+        return _page(request, status_code=400, error=str(exc), url=url)
+    return _page(request, result=result, url=url)
+
+
+@router.post("/check/report", dependencies=[Depends(rate_limited)])
+def report(request: Request, url: Annotated[str, Form(max_length=2000)]):
+    """Queue a known site for checking again (a citizen saw it change or come back)."""
+    try:
+        url, _domain = domain_of(url)
+        queue_seed(request.app.state.var_dir, url)
+    except CheckError as exc:
+        return _page(request, status_code=400, error=str(exc), url=url)
+    return _page(request, reported=True, url=url)

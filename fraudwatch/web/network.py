@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
 
+from fraudwatch.i18n import _
 from fraudwatch.store.vocabulary import VERDICTS
 from fraudwatch.web.charts import PALETTE
 from fraudwatch.web.networkdetail import network_detail, network_summaries
@@ -26,7 +27,7 @@ def network_page(request: Request, network_id: str, user: Viewer):
     """Render a network's members, the fingerprints that join them, and its graph."""
     detail = network_detail(request.app.state.store, network_id)
     if detail is None:
-        raise HTTPException(404, f"no network {network_id!r} in the store")
+        raise HTTPException(404, _("no network %(id)s in the store") % {"id": network_id})
     verdicts = {v: PALETTE[v] for v in VERDICTS}
     rings = STATE_RING | {"blocked": BLOCKED_RING}
     return render(request, "network.html", n=detail, graph=detail.graph, verdicts=verdicts,

@@ -10,9 +10,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from fraudwatch.domains import shown_domain
+from fraudwatch.i18n import _
 from fraudwatch.networks import Link
 from fraudwatch.store import Site
 from fraudwatch.web.charts import PALETTE
+from fraudwatch.words import word
 
 STATE_RING = {"new": "#9aa5b1", "needs_info": "#2e86c1", "confirmed": "#1b1b1b",
               "rejected": "#229954", "delisted": "#229954"}
@@ -66,9 +69,10 @@ def _node(site: Site, angle: float, radius: float) -> Node:
     x, y = cx + radius * dx, cy + radius * dy
     out = NODE_RADIUS + 8
     anchor = "start" if dx > 0.2 else "end" if dx < -0.2 else "middle"
-    tooltip = f"{site.domain}: {site.verdict}, {site.review_state}, {site.status}"
+    tooltip = (f"{shown_domain(site.domain)}: {word(site.verdict, 'verdict')}, "
+               f"{word(site.review_state, 'review_state')}, {word(site.status, 'status')}")
     if site.mirror_of:
-        tooltip += f", mirror of {site.mirror_of}"
+        tooltip += ", " + _("mirror of %(site)s") % {"site": shown_domain(site.mirror_of)}
     return Node(site.domain, round(x, 1), round(y, 1), PALETTE.get(site.verdict, "#888888"),
                 ring_of(site), round(x + out * dx, 1), round(y + out * dy + 4, 1), anchor,
                 tooltip)
@@ -84,7 +88,8 @@ def circle_layout(sites: list[Site], links: list[Link]) -> Graph:
     for link in links:
         a, b = nodes.get(link.a), nodes.get(link.b)
         if a and b:
-            edges.append(Edge(a.x, a.y, b.x, b.y, ", ".join(sorted(link.shared)),
+            edges.append(Edge(a.x, a.y, b.x, b.y,
+                              ", ".join(word(kind, "fingerprint") for kind in sorted(link.shared)),
                               round(1 + 1.5 * min(link.weight, 3.0), 1),
                               (link.a, link.b) in mirrors or (link.b, link.a) in mirrors))
     return Graph(list(nodes.values()), edges, len(sites) - len(shown))

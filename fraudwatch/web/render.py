@@ -1,4 +1,5 @@
-"""Jinja2 for the web pages: autoescape, StrictUndefined, and filters for crawled data."""
+"""Jinja2 for the web pages: autoescape, StrictUndefined, gettext in the reader's language,
+and filters for crawled data and for stored values in human words."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from classifiers.explain import describe_hit, sign_name
+from fraudwatch import i18n
 from fraudwatch.domains import shown_domain
 from fraudwatch.web.security import csrf_token, current_user
+from fraudwatch.words import word
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "web"
 STATIC_DIR = TEMPLATE_DIR / "static"
-UI_LANG = "en"  # the regulator UI's language until it is localised (kk, ru, en)
 
 
 def safe_href(url: str) -> str:
@@ -34,22 +36,33 @@ def describe_sign(sign, lang: str) -> dict:
     return describe_hit(asdict(sign) if is_dataclass(sign) else sign, lang)
 
 
-def make_templates() -> Jinja2Templates:
+def make_templates(timezone: str = i18n.DEFAULT_TIMEZONE) -> Jinja2Templates:
+    """The page templates; dates are shown in `timezone`, words in the request's language."""
     env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined,
-                      autoescape=select_autoescape(["html", "svg"], default=True))
+                      autoescape=select_autoescape(["html", "svg"], default=True),
+                      extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True,
+                                  pgettext=i18n.pgettext, npgettext=i18n.npgettext)
     env.filters["safe_href"] = safe_href
     env.filters["screenshot_name"] = screenshot_name
-    env.filters["day"] = lambda value: (value or "")[:10]
+    env.filters["day"] = \
+        lambda value, form="medium": i18n.format_day(value, timezone, form=form) if value else "—"
+    env.filters["moment"] = lambda value: i18n.format_moment(value, timezone) if value else "—"
+    env.filters["number"] = lambda value, digits=0: i18n.format_number(value, digits)
     env.filters["domain"] = shown_domain
-    env.filters["sign_name"] = lambda sign_id, lang=UI_LANG: sign_name(sign_id, lang)
-    env.globals["describe_sign"] = describe_sign
-    env.globals["ui_lang"] = UI_LANG
+    env.filters["word"] = word
+    env.filters["sign_name"] = lambda sign_id: sign_name(sign_id, i18n.current())
+    env.globals["describe_sign"] = lambda sign: describe_sign(sign, i18n.current())
+    env.globals["ui_lang"] = i18n.current
+    env.globals["languages"] = i18n.LANG_NAMES
     return Jinja2Templates(env=env)
 
 
 def render(request: Request, name: str, status_code: int = 200,
            headers: dict[str, str] | None = None, **context):
-    """A template response with the current user and CSRF token in its context."""
-    context.update(user=current_user(request), csrf_token=csrf_token(request))
+    """A template response with the current user, CSRF token and language in its context."""
+    context.update(user=current_user(request), csrf_token=csrf_token(request),
+                   lang=i18n.current(),
+                   lang_url=lambda code: str(request.url.include_query_params(lang=code)))
     return request.app.state.templates.TemplateResponse(
         request, name, context, status_code=status_code, headers=headers)

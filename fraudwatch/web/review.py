@@ -9,11 +9,13 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from fraudwatch.i18n import _
 from fraudwatch.logs import get_logger
 from fraudwatch.review import ReviewError, review_site
 from fraudwatch.store import Review, Store
 from fraudwatch.web.security import Analyst, Supervisor, may_review
 from fraudwatch.web.users import User
+from fraudwatch.words import word
 
 router = APIRouter(include_in_schema=False)
 log = get_logger("fraudwatch.web.review")
@@ -25,9 +27,10 @@ def record_reviews(store: Store, user: User, domains: list[str], action: str,
                    comment: str) -> list[Review]:
     """Append `user`'s `action` on each domain to the audit log; 403 if their role may not."""
     if not may_review(user, action):
-        raise HTTPException(403, f"the {user.role} role may not {action}")
+        raise HTTPException(403, _("the %(role)s role may not %(action)s")
+                            % {"role": word(user.role, "role"), "action": word(action, "action")})
     if not domains or len(domains) > MAX_BULK:
-        raise HTTPException(400, f"choose between 1 and {MAX_BULK} sites")
+        raise HTTPException(400, _("choose between 1 and %(n)s sites") % {"n": MAX_BULK})
     try:
         entries = [review_site(store, d, user.name, action, comment)
                    for d in dict.fromkeys(domains)]

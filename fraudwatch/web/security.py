@@ -8,8 +8,10 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
+from fraudwatch.i18n import _
 from fraudwatch.store.vocabulary import STATE_AFTER, Action
 from fraudwatch.web.users import User
+from fraudwatch.words import word
 
 # review action -> the least role that may take it: analysts propose, supervisors decide
 REVIEW_ROLES = {
@@ -57,7 +59,8 @@ def require(role: str):
         if user is None:
             raise LoginRequired()
         if not user.at_least(role):
-            raise HTTPException(403, f"this needs the {role} role")
+            raise HTTPException(403, _("this needs the %(role)s role")
+                                % {"role": word(role, "role")})
         return user
 
     return dependency
@@ -88,7 +91,8 @@ async def check_csrf(request: Request) -> None:
         sent = str((await request.form()).get(CSRF_FIELD, ""))
     expected = request.session.get("csrf", "")
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
-        raise HTTPException(403, "missing or wrong CSRF token; reload the page and try again")
+        raise HTTPException(403, _("the form has expired or came from elsewhere; reload the page "
+                                  "and try again"))
 
 
 def client_ip(request: Request) -> str:
@@ -99,5 +103,6 @@ def rate_limited(request: Request) -> None:
     """Refuse (429, Retry-After) a client that has used up its check requests."""
     wait = request.app.state.check_bucket.take(client_ip(request))
     if wait:
-        raise HTTPException(429, "too many checks; try again later",
+        raise HTTPException(429, _("Too many checks from your network in a short time. Please "
+                                  "wait a minute and try again."),
                             headers={"Retry-After": str(max(1, round(wait + 0.5)))})

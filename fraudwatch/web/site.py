@@ -7,6 +7,7 @@ import re
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse
 
+from fraudwatch.i18n import _
 from fraudwatch.web.render import render
 from fraudwatch.web.security import REVIEW_ROLES, Viewer
 from fraudwatch.web.sitedetail import site_detail
@@ -20,7 +21,7 @@ def site_page(request: Request, domain: str, user: Viewer):
     """Render verdict, signs and evidence, captures, network, letters and reviews of a site."""
     detail = site_detail(request.app.state.store, domain.lower())
     if detail is None:
-        raise HTTPException(404, f"no site {domain!r} in the store")
+        raise HTTPException(404, _("no site %(domain)s in the store") % {"domain": domain})
     actions = [a for a in REVIEW_ROLES if user.at_least(REVIEW_ROLES[a])]
     return render(request, "site.html", d=detail, actions=actions)
 

@@ -59,7 +59,7 @@ def fill(store: Store) -> None:
                 final_url="https://altyn-bonus.kz/", redirects=["http://altyn-bonus.kz/"])
         for day, digit in ((1, "a"), (3, "b"))
     ])
-    store.put_letters([Letter(number="7/1", date="2026-11-10", letter_type="registrar",
+    store.put_letters([Letter(number="7/1", date="2026-11-10", letter_type="abuse_registrar",
                               recipient="PS Internet", site_ids=[site_of(PAGES[0]).id],
                               status="sent")])
     store.refresh()
@@ -107,7 +107,9 @@ def login():
 
 @pytest.fixture
 def web_config(tmp_path):
-    return load_config(overrides={"var_dir": str(tmp_path / "var")}, environ={})
+    # English pages, as most tests read them; tests/web/test_languages.py reads kk and ru
+    return load_config(overrides={"var_dir": str(tmp_path / "var"), "web.language": "en"},
+                       environ={})
 
 
 @pytest.fixture

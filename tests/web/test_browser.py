@@ -109,7 +109,8 @@ def test_network_page_draws_both_mirror_members(networked, server, page, passwor
     _log_in(page, server, "viewer", password)
     page.goto(f"{server}/sites/tez-nesie.kz")
     assert page.locator("a.badge.mirror").inner_text() == "mirror of altyn-bonus.kz"
-    assert "mirror_alert" in page.locator("table.reviews tr.mirror-alert").inner_text()
+    assert "new mirror of a confirmed site" in \
+        page.locator("table.reviews tr.mirror-alert").inner_text()
     page.click("dd >> a.network")
     page.wait_for_url(f"{server}/networks/net-1")
     svg = page.locator("figure.network-graph svg.graph")
@@ -122,3 +123,27 @@ def test_network_page_draws_both_mirror_members(networked, server, page, passwor
     assert page.locator("table.members .title", has_text="alert(").inner_text() == xss
     page.wait_for_timeout(300)
     assert page.dialogs == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_citizen_check_in_kazakh_fits_a_phone_and_answers_in_kazakh(server, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="kk-KZ")
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/check")
+        assert page.locator("html").get_attribute("lang") == "kk"  # from the browser's locale
+        field = page.locator("input[name=url]")
+        box = field.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # no overflow
+        field.fill("altyn-bonus.kz")
+        page.locator("form.check button").click()
+        result = page.locator("section.check-result")
+        assert "заңсыз қызмет белгілері" in result.inner_text()
+        # the reader switches to Russian, and the choice stays for the next page
+        page.click("header .langs a[lang=ru]")
+        assert page.locator("html").get_attribute("lang") == "ru"
+        page.goto(f"{server}/login")
+        assert page.locator("html").get_attribute("lang") == "ru"
+    finally:
+        context.close()

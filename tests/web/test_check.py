@@ -60,6 +60,7 @@ def test_the_check_follows_the_regulators_decisions(client, filled, app):
     Not reviewed: the machine's verdict, marked automatic and unconfirmed."""
     from datetime import UTC, datetime
 
+    from fraudwatch.i18n import format_day
     from fraudwatch.review import review_site
     from fraudwatch.web.ratelimit import TokenBucket
 
@@ -81,7 +82,8 @@ def test_the_check_follows_the_regulators_decisions(client, filled, app):
     confirmed = check("tez-nesie.kz", "kk")
     assert (confirmed["verdict"], confirmed["review"]) == ("illegal", "confirmed")
     assert confirmed["decided_on"] == today.isoformat()
-    assert f"{today:%d.%m.%Y}" in confirmed["message"] and "растады" in confirmed["message"]
+    said_day = format_day(today.isoformat(), form="long", lang="kk")
+    assert said_day in confirmed["message"] and "растады" in confirmed["message"]
     review_site(filled, "tez-nesie.kz", "supervisor", "delist", "the site is gone")
     filled.refresh()
     assert check("tez-nesie.kz")["verdict"] == "clean"

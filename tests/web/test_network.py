@@ -23,7 +23,8 @@ def test_network_page_lists_members_links_and_draws_them(viewer, xss):
         assert f'href="/sites/{domain}"' in page
         assert f'data-domain="{domain}"' in page  # a node of the graph
     assert "altyn_pay" in page and "+77015551234" in page  # the shared values
-    assert re.search(r'<text class="edge-label"[^>]*>ip, phone, telegram</text>', page)
+    assert re.search(r'<text class="edge-label"[^>]*>'
+                     r'IP address, phone number, Telegram account</text>', page)
     assert page.count('<g class="node"') == 3 and page.count("<line ") == 2
     assert "<td>2.0</td>" in page  # telegram 1.0 + phone 0.8 + ip 0.2
 
@@ -37,7 +38,7 @@ def test_network_page_escapes_titles_and_fingerprint_values(viewer, xss):
 def test_networks_list_is_largest_first_with_states(viewer):
     page = viewer.get("/networks").text
     assert 'href="/networks/net-1"' in page
-    assert "confirmed 1" in page and "new 2" in page
+    assert "confirmed 1" in page and "not reviewed 2" in page
     assert "<td>3</td>" in page
 
 
@@ -82,4 +83,5 @@ def test_circle_layout_is_deterministic_and_inside_the_picture():
     assert graph == circle_layout(sites, links)
     assert graph.nodes[0].domain == "s0.kz" and graph.nodes[0].y < HEIGHT / 2  # at the top
     assert all(0 < n.x < WIDTH and 0 < n.y < HEIGHT for n in graph.nodes)
-    assert len(graph.edges) == 1 and graph.edges[0].mirror and graph.edges[0].label == "telegram"
+    assert len(graph.edges) == 1 and graph.edges[0].mirror
+    assert graph.edges[0].label == "Telegram account"

@@ -17,7 +17,7 @@ def test_supervisor_confirms_and_the_site_page_shows_it(as_role, csrf, filled):
     assert _review(boss, csrf, "altyn-bonus.kz", "confirm", "casino <b>mirror</b>").status_code \
         == 303
     page = boss.get("/sites/altyn-bonus.kz").text
-    assert '<dd class="review-state">confirmed</dd>' in page
+    assert '<dd class="review-state" data-state="confirmed">confirmed</dd>' in page
     assert "casino &lt;b&gt;mirror&lt;/b&gt;" in page
     assert filled.get_site_by_domain("altyn-bonus.kz").review_state == "confirmed"
 

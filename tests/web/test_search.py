@@ -32,7 +32,7 @@ def test_ticked_facet_links_back_to_the_unfiltered_search(viewer):
 
 def test_date_range_and_paging(viewer):
     page = viewer.get("/search", params={"since": "2026-11-04", "until": "2026-11-04"}).text
-    assert "<strong>1</strong> pages" in page and "tez-nesie.kz" in page
+    assert "<strong>1</strong> page" in page and "tez-nesie.kz" in page
     page = viewer.get("/search", params={"size": "1", "sort": "-last_seen"}).text
     assert "page 1 of 3" in page and "page=2" in page
 
