@@ -21,9 +21,10 @@ from fraudwatch.web.apimodels import (
     SearchOut,
     SiteOut,
 )
+from fraudwatch.web.auditlog import audit_rows
 from fraudwatch.web.checking import CheckError, check_url
 from fraudwatch.web.networkdetail import link_doc, network_detail, network_summaries
-from fraudwatch.web.review import audit_rows, record_reviews
+from fraudwatch.web.review import record_reviews
 from fraudwatch.web.searchform import build_query
 from fraudwatch.web.security import Analyst, Supervisor, Viewer, rate_limited
 from fraudwatch.web.sitedetail import site_detail

@@ -16,7 +16,17 @@ from starlette.responses import Response
 
 from fraudwatch.i18n import _
 from fraudwatch.store import Store
-from fraudwatch.web import api, auth, check, dashboard, network, review, search, site
+from fraudwatch.web import (
+    api,
+    auditlog,
+    auth,
+    check,
+    dashboard,
+    network,
+    review,
+    search,
+    site,
+)
 from fraudwatch.web.bodylimit import BodyLimit, validation_error
 from fraudwatch.web.headers import SecurityHeaders
 from fraudwatch.web.language import Language
@@ -59,7 +69,7 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(Language, default=config["web.language"], secure=secure_cookies)
-    for module in (dashboard, search, site, network, review, check, auth, api):
+    for module in (dashboard, search, site, network, review, auditlog, check, auth, api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(LoginRequired, _login_required)

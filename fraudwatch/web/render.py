@@ -62,7 +62,13 @@ def render(request: Request, name: str, status_code: int = 200,
            headers: dict[str, str] | None = None, **context):
     """A template response with the current user, CSRF token and language in its context."""
     context.update(user=current_user(request), csrf_token=csrf_token(request),
+                   flashed=request.session.pop("flash", []) if "session" in request.scope else [],
                    lang=i18n.current(),
-                   lang_url=lambda code: str(request.url.include_query_params(lang=code)))
+                   url_with=lambda **params: str(request.url.include_query_params(**params)))
     return request.app.state.templates.TemplateResponse(
         request, name, context, status_code=status_code, headers=headers)
+
+
+def flash(request: Request, message: str) -> None:
+    """Say `message` on the next page this session sees (after a redirect)."""
+    request.session["flash"] = [*request.session.get("flash", []), message][-5:]

@@ -16,7 +16,7 @@ from tests.web.conftest import PAGES, add_network, log_in
 # Latin words a kk or ru page may carry: names of things, not English prose
 NAMES = {"fraudwatch", "ip", "as", "html", "sha", "telegram", "bitcoin", "ethereum", "tron",
          "google", "analytics", "tag", "manager", "facebook", "yandex", "metrica", "cvv", "url",
-         "www", "http", "https", "kz", "com", "networks", "build", "example", "id",
+         "www", "http", "https", "kz", "com", "networks", "build", "example", "id", "csv",
          "english"}  # each language is named in its own words
 LATIN_WORD = re.compile(r"(?<![\w.@/:-])[A-Za-z][A-Za-z'-]{2,}(?![\w.@/:-])")
 
@@ -70,7 +70,7 @@ def _pages(client: TestClient, csrf) -> dict[str, str]:
     for path in ("/", "/search", "/search?q=казино", "/search?category=casino&verdict=illegal",
                  "/search?since=yesterday", "/sites/altyn-bonus.kz", "/sites/tez-nesie.kz",
                  "/sites/profit-daily.com", "/networks", "/networks/net-1",
-                 "/sites/no-such-site.kz", "/check"):
+                 "/sites/no-such-site.kz", "/check", "/audit", "/audit?since=yesterday"):
         got[path] = client.get(path).text
     token = csrf(client, "/check")
     for url in ("altyn-bonus.kz", "profit-daily.com", "brand-new-site.kz", "not a web address"):

@@ -50,6 +50,19 @@ def test_bulk_review_from_search(as_role, csrf, filled):
     assert resp.status_code == 303 and resp.headers["location"] == "/search?category=loan"
     assert {s.domain for s in filled.iter_sites(review_state="confirmed")} == {
         "altyn-bonus.kz", "tez-nesie.kz"}
+    told = boss.get(resp.headers["location"]).text  # the page the reviewer comes back to
+    assert '<p class="flash" role="status">Confirm recorded for 2 sites.</p>' in told
+    assert 'class="flash"' not in boss.get("/search").text  # said once
+
+
+def test_the_review_is_confirmed_in_the_reviewers_language(as_role, csrf):
+    boss = as_role("supervisor")
+    boss.get("/search?lang=ru")
+    resp = boss.post("/review/bulk", data={
+        "action": "needs_info", "csrf_token": csrf(boss, "/search"),
+        "domain": ["tez-nesie.kz"], "next": "/search"})
+    flash = resp.text.split('class="flash"', 1)[1].split("</p>", 1)[0]
+    assert "1" in flash and "recorded" not in flash
 
 
 def test_bulk_review_never_redirects_off_site(as_role, csrf):
