@@ -131,6 +131,29 @@ def test_search_rejects_unbalanced_quotes(tmp_path):
     assert result.exit_code != 0
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (["bad", "((("], "no brackets or operators"),
+    (["casino", "OR", "loan"], "no brackets or operators"),
+    (["--since", "yesterday"], "Last seen from must be a date like 2026-11-30"),
+    (["--until", "31.12.2026"], "Last seen to must be a date"),
+])
+def test_search_says_what_is_wrong_with_a_query_instead_of_finding_nothing(tmp_path, args,
+                                                                           said):
+    result = CliRunner().invoke(main, ["--store", f"sqlite:///{tmp_path}/fw.db", "search",
+                                       *args])
+    assert result.exit_code == 1 and said in result.output and "Traceback" not in result.output
+
+
+def test_search_until_a_day_includes_that_day(tmp_path):
+    store_url = f"sqlite:///{tmp_path}/fw.db"
+    with open_store(store_url) as sqlite:
+        sqlite.setup()
+        _seed_store(sqlite)
+    result = CliRunner().invoke(main, ["--store", store_url, "search", "--until", "2026-11-20",
+                                       "--json"])
+    assert result.exit_code == 0 and len(result.output.splitlines()) == 2
+
+
 def test_demo_on_a_busy_port_says_which_port_and_what_to_do(tmp_path):
     import socket
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from fraudwatch.i18n import _
+from fraudwatch.words import word
 
 FILTER_FIELDS = ("category", "verdict", "tld", "lang", "status", "domain", "sign", "ip",
                  "review_state", "registrar", "hosting")
@@ -20,10 +22,27 @@ FACET_FIELDS = ("category", "verdict", "review_state", "tld", "lang", "status", 
 SORTS = ("relevance", "last_seen", "-last_seen", "score", "-score", "domain")
 MAX_SIZE = 500
 _WORDLIKE = re.compile(r"\w")
+_NOT_IN_THE_LANGUAGE = re.compile(r"^[(\[{]|[)\]}]$")  # brackets around words
+_OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
 
 
 class QueryError(ValueError):
     """A search request that cannot be run; the message says what to change."""
+
+
+def _bound(value: str, name: str, end_of_day: bool) -> str:
+    """A date range bound as stored times compare: an ISO date (to its day's last instant
+    when it ends the range) or an ISO time; QueryError naming the field otherwise."""
+    if not value:
+        return ""
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value).isoformat()
+            return f"{day}T23:59:59.999999+00:00" if end_of_day else day
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        raise QueryError(_("%(field)s must be a date like 2026-11-30")
+                         % {"field": word(name, "field")}) from None
 
 
 @dataclass
@@ -52,6 +71,8 @@ class SearchQuery:
                              % {"name": self.sort, "names": ", ".join(SORTS)})
         if self.page < 1 or not 1 <= self.size <= MAX_SIZE:
             raise QueryError(_("page must be >= 1 and size between 1 and %(n)s") % {"n": MAX_SIZE})
+        self.last_seen_from = _bound(self.last_seen_from, "since", end_of_day=False)
+        self.last_seen_to = _bound(self.last_seen_to, "until", end_of_day=True)
         bad_facets = set(self.facets) - set(FACET_FIELDS)
         if bad_facets:
             raise QueryError(_("unknown facet %(name)s; use %(names)s")
@@ -109,6 +130,10 @@ def parse_query(raw: str) -> tuple[str, list[str], dict[str, list[str]]]:
     phrases: list[str] = []
     filters: dict[str, list[str]] = {}
     for token in tokens:
+        if _NOT_IN_THE_LANGUAGE.search(token) or token in _OPERATORS:
+            raise QueryError(_("“%(token)s”: the query takes words, \"phrases\" and field:value "
+                               "filters, all of which must match; it has no brackets or "
+                               "operators") % {"token": token})
         name, sep, value = token.partition(":")
         if sep and name.lower() in FILTER_FIELDS and value:
             filters.setdefault(name.lower(), []).append(value)

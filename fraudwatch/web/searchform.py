@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from urllib.parse import urlencode
 
 from fraudwatch.i18n import _, format_number
@@ -13,16 +12,6 @@ from fraudwatch.words import word
 
 PARAMS = ("q", *FACET_FIELDS, "since", "until", "sort", "page", "size")
 MAX_WINDOW = 10_000  # deepest hit reachable by paging (Elasticsearch's result window)
-
-
-def _day(value: str, name: str) -> str:
-    if not value:
-        return ""
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise QueryError(_("%(field)s must be a date like 2026-11-30")
-                         % {"field": word(name, "field")}) from exc
 
 
 def _int(value: str, name: str, default: int) -> int:
@@ -41,13 +30,11 @@ def build_query(q: str = "", filters: dict[str, list[str]] | None = None, since:
     for name, values in (filters or {}).items():
         if values:
             inline.setdefault(name, []).extend(v for v in values if v not in inline[name])
-    since, until = _day(since, "since"), _day(until, "until")
     if page * size > MAX_WINDOW:
         raise QueryError(_("paging stops at hit %(n)s; narrow the search instead")
                          % {"n": format_number(MAX_WINDOW)})
     return SearchQuery(text=text, phrases=phrases, filters=inline, sort=sort or "relevance",
-                       page=page, size=size, last_seen_from=since,
-                       last_seen_to=f"{until}T23:59:59.999999+00:00" if until else "")
+                       page=page, size=size, last_seen_from=since, last_seen_to=until)
 
 
 @dataclass

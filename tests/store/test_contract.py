@@ -143,6 +143,8 @@ def test_filters_combine_as_and_across_fields_and_or_within(filled):
     assert urls(res) == ["http://altyn-bonus.kz/"]
     res = filled.search(SearchQuery(filters={"sign": ["casino.mirror", "loan.asks_cvv"]}))
     assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://tez-nesie.kz/"}
+    by_day = filled.search(SearchQuery(last_seen_from="2026-11-03", last_seen_to="2026-11-04"))
+    assert set(urls(by_day)) == set(urls(res))  # a day ends the range at its last instant
     res = filled.search(SearchQuery(text="бонус", filters={"domain": ["altyn-bonus.kz"],
                                                             "tld": ["kz"]}))
     assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://altyn-bonus.kz/bonus"}

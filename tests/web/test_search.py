@@ -41,6 +41,8 @@ def test_bad_query_is_a_400_with_a_message(viewer):
     resp = viewer.get("/search", params={"q": 'unbalanced "quote'})
     assert resp.status_code == 400 and "unbalanced quotes" in resp.text
     assert viewer.get("/search", params={"since": "yesterday"}).status_code == 400
+    brackets = viewer.get("/search", params={"q": "bad ((("})
+    assert brackets.status_code == 400 and "no brackets or operators" in brackets.text
 
 
 def test_site_text_is_escaped_and_links_are_safe(viewer, xss):
