@@ -176,3 +176,21 @@ def test_crawl_reads_a_seed_file_given_as_an_argument_as_the_readme_shows(tmp_pa
     (tmp_path / "seeds.txt").write_text("# suspects\nkazino-altyn.kz\nhttp://zaim-24.com/\n")
     assert _seeds(("seeds.txt", "pyramid.kz"), None) == [
         "http://kazino-altyn.kz/", "http://zaim-24.com/", "http://pyramid.kz/"]
+
+
+def test_search_by_site_lists_each_site_once(tmp_path):
+    store_url = f"sqlite:///{tmp_path}/fw.db"
+    with open_store(store_url) as sqlite:
+        sqlite.setup()
+        _seed_store(sqlite)
+        sqlite.put_pages([Page(url="http://zoloto-slots.kz/bonus", domain="zoloto-slots.kz",
+                               tld="kz", title="Бонусы", text="Фриспины каждый день",
+                               category="casino", verdict="suspicious", score=0.6, lang="ru",
+                               last_seen="2026-11-21T08:00:00+00:00")])
+        sqlite.refresh()
+    pages = CliRunner().invoke(main, ["--store", store_url, "search", "фриспины", "--json"])
+    sites = CliRunner().invoke(main, ["--store", store_url, "search", "фриспины", "--json",
+                                      "--by-site"])
+    assert len(pages.output.splitlines()) == 2
+    hits = [json.loads(line) for line in sites.output.splitlines()]
+    assert [(h["domain"], h["pages"]) for h in hits] == [("zoloto-slots.kz", 2)]

@@ -30,8 +30,11 @@ def _filter_option(name: str, help_text: str):
 @click.option("--size", type=click.IntRange(1, 500), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit, per line.")
 @click.option("--facets", is_flag=True, help="Also print counts per category, verdict, ...")
+@click.option("--by-site", is_flag=True,
+              help="One hit per site (its best page, and how many of its pages match).")
 @click.pass_obj
-def search(obj, query, since, until, sort, page, size, as_json, facets, **filters) -> None:
+def search(obj, query, since, until, sort, page, size, as_json, facets, by_site,
+           **filters) -> None:
     """Full-text search over crawled pages.
 
     QUERY takes words, "quoted phrases" and field filters such as domain:example.kz,
@@ -44,7 +47,8 @@ def search(obj, query, since, until, sort, page, size, as_json, facets, **filter
             if values:
                 inline.setdefault(name, []).extend(values)
         request = SearchQuery(text=text, phrases=phrases, filters=inline, sort=sort, page=page,
-                              size=size, last_seen_from=since, last_seen_to=until)
+                              size=size, last_seen_from=since, last_seen_to=until,
+                              group="site" if by_site else "page")
         with obj.open_store() as store:
             store.setup()
             result = store.search(request)
@@ -57,15 +61,15 @@ def search(obj, query, since, until, sort, page, size, as_json, facets, **filter
             click.echo(json.dumps({"total": result.total, "facets": result.facets},
                                   ensure_ascii=False))
         return
-    _print_table(result, facets, obj.quiet)
+    _print_table(result, facets, by_site)
 
 
-def _print_table(result, facets: bool, quiet: bool) -> None:
+def _print_table(result, facets: bool, by_site: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console(highlight=False)
-    table = Table(title=f"{result.total} pages", show_lines=False)
+    table = Table(title=f"{result.total} {'sites' if by_site else 'pages'}", show_lines=False)
     for column in ("verdict", "category", "score", "domain", "title", "last seen", "signs"):
         table.add_column(column)
     for h in result.hits:

@@ -18,26 +18,16 @@ from contextlib import contextmanager
 
 from fraudwatch.store.base import Store, StoreError, StoreUnavailable
 from fraudwatch.store.es_mappings import DATE_FIELDS, KINDS, index_template
+from fraudwatch.store.es_search import ElasticSearch, restore_source
 from fraudwatch.store.merge import merge_first_seen
 from fraudwatch.store.models import Capture, Letter, Page, Review, Site
-from fraudwatch.store.query import Hit, SearchQuery, SearchResult
-from fraudwatch.store.textindex import snippet
 
-TEXT_FIELDS = ["title^2", "title.ru^2", "title.en^2", "text", "text.ru", "text.en"]
-_SORTS = {
-    "last_seen": [{"last_seen": "asc"}, {"url": "asc"}],
-    "-last_seen": [{"last_seen": "desc"}, {"url": "asc"}],
-    "score": [{"score": "asc"}, {"url": "asc"}], "-score": [{"score": "desc"}, {"url": "asc"}],
-    "domain": [{"domain": "asc"}, {"url": "asc"}],
-    "relevance": [{"_score": "desc"}, {"last_seen": "desc"}, {"url": "asc"}],
-}
-_FILTER_FIELDS = {"sign": "sign_ids"}
 SITE_FIELDS_ON_PAGES = ("review_state", "registrar", "hosting")
 _CLASSES = {"capture": Capture, "page": Page, "site": Site, "review": Review, "letter": Letter}
 
 PROBE_SECONDS = 2.0  # how long `reachable` waits for the node's answer
 
-class ElasticStore(Store):
+class ElasticStore(ElasticSearch, Store):
     def __init__(self, url: str, prefix: str = "fraudwatch", timeout: float = 30.0, *,
                  shards: int = 1, replicas: int = 0, retries: int = 5, backoff: float = 0.5,
                  max_backoff: float = 8.0, bulk_size: int = 500):
@@ -338,7 +328,7 @@ class ElasticStore(Store):
 
     def _get(self, kind: str, doc_id: str):
         doc = self._call(self.es.get, index=self.alias(kind), id=doc_id)
-        return _CLASSES[kind].from_doc(_restore(doc["_source"])) if doc else None
+        return _CLASSES[kind].from_doc(restore_source(doc["_source"])) if doc else None
 
     def get_capture(self, capture_id: str) -> Capture | None:
         return self._get("capture", capture_id)
@@ -359,7 +349,7 @@ class ElasticStore(Store):
         with self._errors(f"scan of {kind}s"):
             for hit in helpers.scan(self.es, index=self.alias(kind), preserve_order=True,
                                     query={"query": query, "sort": sort}, size=500):
-                yield _CLASSES[kind].from_doc(_restore(hit["_source"]))
+                yield _CLASSES[kind].from_doc(restore_source(hit["_source"]))
 
     def captures_for(self, domain: str) -> list[Capture]:
         return list(self._scan("capture", {"domain": domain},
@@ -385,41 +375,6 @@ class ElasticStore(Store):
 
     # search -------------------------------------------------------------------------------
 
-    def search(self, query: SearchQuery) -> SearchResult:
-        sort = "-last_seen" if query.sort == "relevance" and not query.has_text else query.sort
-        body = {
-            "query": self._query(query), "sort": _SORTS[sort],
-            "from": query.offset, "size": query.size, "track_total_hits": True,
-            "aggs": {f: {"terms": {"field": f, "size": 100}} for f in query.facets},
-        }
-        res = self._call(self.es.search, index=self.alias("page"), **body)
-        hits = [self._hit(h, query) for h in res["hits"]["hits"]]
-        facets = {f: {b["key"]: b["doc_count"] for b in res["aggregations"][f]["buckets"]
-                      if b["key"]} for f in query.facets}
-        return SearchResult(total=res["hits"]["total"]["value"], hits=hits, facets=facets)
-
-    @staticmethod
-    def _query(query: SearchQuery) -> dict:
-        must = [{"multi_match": {"query": w, "fields": TEXT_FIELDS}}
-                for w in query.text.split() if w.strip()]
-        must += [{"multi_match": {"query": p, "fields": ["title", "text"], "type": "phrase"}}
-                 for p in query.phrases]
-        filters = [{"terms": {_FILTER_FIELDS.get(f, f): v}} for f, v in query.filters.items()]
-        if query.last_seen_from or query.last_seen_to:
-            bounds = {"gte": query.last_seen_from or None, "lte": query.last_seen_to or None}
-            filters.append({"range": {"last_seen": {k: v for k, v in bounds.items() if v}}})
-        return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
-
-    @staticmethod
-    def _hit(raw: dict, query: SearchQuery) -> Hit:
-        src = _restore(raw["_source"])
-        page = Page.from_doc(src)
-        return Hit(
-            id=page.id, url=page.url, domain=page.domain, category=page.category,
-            verdict=page.verdict, score=page.score, signs=page.sign_ids, title=page.title,
-            last_seen=page.last_seen, snippet=snippet(page.text, query.text, query.phrases),
-        )
-
 
 def _encoded(lines: tuple[bytes, bytes | None]) -> tuple[bytes, bytes | None]:
     """streaming_bulk's expand_action_callback for actions `_chunks` has encoded already."""
@@ -428,11 +383,3 @@ def _encoded(lines: tuple[bytes, bytes | None]) -> tuple[bytes, bytes | None]:
 
 # All a bulk answer needs to say per document (not its version, shards, sequence number).
 _BULK_ANSWER = "took,errors,items.*.status,items.*._id,items.*.error"
-
-
-def _restore(source: dict) -> dict:
-    """Turn the nulls written for empty dates back into empty strings."""
-    return {k: ("" if v is None and k in _EMPTY_STRING_FIELDS else v) for k, v in source.items()}
-
-
-_EMPTY_STRING_FIELDS = set().union(*DATE_FIELDS.values())

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from fraudwatch.i18n import _
+from fraudwatch.store.textindex import snippet
 from fraudwatch.words import word
 
 FILTER_FIELDS = ("category", "verdict", "tld", "lang", "status", "domain", "sign", "ip",
@@ -20,6 +21,7 @@ FILTER_FIELDS = ("category", "verdict", "tld", "lang", "status", "domain", "sign
 FACET_FIELDS = ("category", "verdict", "review_state", "tld", "lang", "status", "registrar",
                 "hosting")
 SORTS = ("relevance", "last_seen", "-last_seen", "score", "-score", "domain")
+GROUPS = ("site", "page")  # one hit per site (its best page), or one per page
 MAX_SIZE = 500
 _WORDLIKE = re.compile(r"\w")
 _NOT_IN_THE_LANGUAGE = re.compile(r"^[(\[{]|[)\]}]$")  # brackets around words
@@ -56,6 +58,7 @@ class SearchQuery:
     facets: tuple[str, ...] = FACET_FIELDS
     last_seen_from: str = ""
     last_seen_to: str = ""
+    group: str = "page"
 
     def __post_init__(self) -> None:
         # Words and phrases without a letter or digit (":", "--") match nothing: drop them.
@@ -73,6 +76,9 @@ class SearchQuery:
             raise QueryError(_("page must be >= 1 and size between 1 and %(n)s") % {"n": MAX_SIZE})
         self.last_seen_from = _bound(self.last_seen_from, "since", end_of_day=False)
         self.last_seen_to = _bound(self.last_seen_to, "until", end_of_day=True)
+        if self.group not in GROUPS:
+            raise QueryError(_("unknown grouping %(name)r; use %(names)s")
+                             % {"name": self.group, "names": ", ".join(GROUPS)})
         bad_facets = set(self.facets) - set(FACET_FIELDS)
         if bad_facets:
             raise QueryError(_("unknown facet %(name)s; use %(names)s")
@@ -87,6 +93,19 @@ class SearchQuery:
     def has_text(self) -> bool:
         return bool(self.text.strip() or self.phrases)
 
+    @property
+    def by_site(self) -> bool:
+        return self.group == "site"
+
+    def facet_filters(self, skip: str = "") -> dict[str, list[str]]:
+        """The filters on facet fields (but `skip`): values of one field are alternatives,
+        and a facet's own counts ignore its own filter, so its other values stay in view."""
+        return {f: v for f, v in self.filters.items() if f in FACET_FIELDS and f != skip and v}
+
+    def other_filters(self) -> dict[str, list[str]]:
+        """The filters on fields that are not facets (domain, sign, ip)."""
+        return {f: v for f, v in self.filters.items() if f not in FACET_FIELDS and v}
+
 
 @dataclass
 class Hit:
@@ -100,12 +119,24 @@ class Hit:
     title: str
     last_seen: str
     snippet: str = ""
+    review_state: str = ""
+    pages: int = 1  # matching pages of the site when hits are grouped by site
+
+    @classmethod
+    def of(cls, page, query: SearchQuery, pages: int = 1) -> Hit:
+        """The hit for a stored page (a store's `Page`), its snippet cut for `query`."""
+        return cls(id=page.id, url=page.url, domain=page.domain, category=page.category,
+                   verdict=page.verdict, score=page.score, signs=page.sign_ids,
+                   title=page.title, last_seen=page.last_seen,
+                   snippet=snippet(page.text, query.text, query.phrases),
+                   review_state=page.review_state, pages=pages)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "url": self.url, "domain": self.domain, "category": self.category,
             "verdict": self.verdict, "score": self.score, "signs": self.signs,
             "title": self.title, "last_seen": self.last_seen, "snippet": self.snippet,
+            "review_state": self.review_state, "pages": self.pages,
         }
 
 

@@ -10,7 +10,7 @@ import json
 
 from fraudwatch.store.models import Page
 from fraudwatch.store.query import Hit, SearchQuery, SearchResult
-from fraudwatch.store.textindex import fts_terms, snippet
+from fraudwatch.store.textindex import fts_terms
 
 _SORT_SQL = {
     "last_seen": "p.last_seen ASC, p.url ASC", "-last_seen": "p.last_seen DESC, p.url ASC",
@@ -28,26 +28,57 @@ class SQLiteSearch:
     """search() and its helpers, for SQLiteStore."""
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """Collect the matching pages once into a temporary table, then count, facet and
-        page from it; a search of everything reads the indexes instead."""
+        """Collect the pages matching the text and the filters that are not facets once into
+        a temporary table; then count, facet (each facet without its own filter) and page
+        from it, by site or by page. Without text, the pages table is read through its
+        indexes, and only facet filters are collected."""
         with self._lock, self._reading():
             where, params = self._where(query)
-            source = "pages p"
+            base = "pages p"  # what each facet's own filter is lifted from
             if query.has_text or where != "1":
                 self._collect(query, where, params)
+                base = "temp.fw_hits p"
+            where, params = _facet_where(query.facet_filters())
+            source = base
+            if base == "pages p" and where != "1":  # facet filters alone: collect the hits
+                self._collect(query, where, params)
                 source, where, params = "temp.fw_hits p", "1", []
-            db = self.db
-            total = db.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
-            order = _SORT_SQL.get(query.sort, "p.last_seen DESC, p.url ASC")
-            if query.sort == "relevance":
-                order = "p.rank ASC, p.url ASC" if query.has_text else "p.last_seen DESC, p.url ASC"
-            rowids = [r[0] for r in db.execute(
-                f"SELECT p.rowid FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                [*params, query.size, query.offset])]
-            facets = self._facets(query.facets, source, where, params)
-            docs = self._page_docs(rowids)
-        hits = [self._hit(docs[r], query) for r in rowids]
+            counted = "count(DISTINCT p.domain)" if query.by_site else "count(*)"
+            total = self.db.execute(f"SELECT {counted} FROM {source} WHERE {where}",
+                                    params).fetchone()[0]
+            if query.by_site:
+                ranked = self._best_pages(query, source, where, params)
+            else:
+                ranked = [(r[0], 1) for r in self.db.execute(
+                    f"SELECT p.rowid FROM {source} WHERE {where} ORDER BY {_page_order(query)} "
+                    "LIMIT ? OFFSET ?", [*params, query.size, query.offset])]
+            facets = self._facets(query, (source, where, params), base)
+            docs = self._page_docs([rowid for rowid, _ in ranked])
+        hits = [Hit.of(Page.from_doc(docs[rowid]), query, pages) for rowid, pages in ranked]
         return SearchResult(total=total, hits=hits, facets=facets)
+
+    def _best_pages(self, query: SearchQuery, source: str, where: str,
+                    params: list) -> list[tuple[int, int]]:
+        """(rowid, matching pages) of each site on the result page. Sites come in the order
+        of their best page, read in page order until the page is full (as Elasticsearch's
+        collapse orders them); each is shown by that page."""
+        best: dict[str, int] = {}
+        wanted = query.offset + query.size
+        for rowid, domain in self.db.execute(
+                f"SELECT p.rowid, p.domain FROM {source} WHERE {where} "
+                f"ORDER BY {_page_order(query)}", params):
+            if domain not in best:
+                best[domain] = rowid
+                if len(best) == wanted:
+                    break
+        shown = list(best)[query.offset:]
+        if not shown:
+            return []
+        marks = ",".join("?" * len(shown))
+        counts = dict(self.db.execute(
+            f"SELECT p.domain, count(*) FROM {source} WHERE {where} AND p.domain IN ({marks}) "
+            "GROUP BY p.domain", [*params, *shown]))
+        return [(best[d], counts[d]) for d in shown]
 
     def _collect(self, query: SearchQuery, where: str, params: list) -> None:
         """Copy the pages matching the query (with their bm25 rank when sorted by it) into
@@ -74,18 +105,29 @@ class SQLiteSearch:
         rows = self.db.execute(f"SELECT rowid, doc FROM page_docs WHERE rowid IN ({marks})", rowids)
         return {r[0]: json.loads(r[1]) for r in rows}
 
-    def _facets(self, names, source: str, where: str, params: list) -> dict[str, dict[str, int]]:
-        """Counts per value of each facet: one GROUP BY over all the few-valued facets, one
-        more per many-valued facet (TLD, registrar, hosting)."""
-        if source == "pages p" and where == "1":  # everything: one covering index per facet
-            return {name: self._facet(name) for name in names}
-        few = [n for n in names if n in _FEW_VALUED]
-        groups = ([few] if few else []) + [[n] for n in names if n not in _FEW_VALUED]
+    def _facets(self, query: SearchQuery, hits: tuple[str, str, list],
+                base: str) -> dict[str, dict[str, int]]:
+        """Counts (of sites or pages) per value of each facet. A facet without a filter of its
+        own is counted over the hits (pages of the few-valued ones in one GROUP BY); a facet
+        with one is counted over `base` under the other facet filters, so its other values
+        stay in view."""
+        names = query.facets
+        if hits[0] == "pages p" and hits[1] == "1" and not query.by_site:
+            return {name: self._facet(name) for name in names}  # one covering index each
+        counted = "count(DISTINCT p.domain)" if query.by_site else "count(*)"
+        # one GROUP BY may count pages of several facets, never distinct sites
+        few = [] if query.by_site else [n for n in names
+                                        if n not in query.filters and n in _FEW_VALUED]
+        groups = ([few] if few else []) + [[n] for n in names if n not in few]
         facets: dict[str, dict[str, int]] = {name: {} for name in names}
         for group in groups:
+            source, where, params = hits
+            if group[0] in query.filters:
+                source = base
+                where, params = _facet_where(query.facet_filters(skip=group[0]))
             columns = ", ".join(f"p.{name}" for name in group)
             rows = self.db.execute(
-                f"SELECT {columns}, count(*) FROM {source} WHERE {where} GROUP BY {columns}",
+                f"SELECT {columns}, {counted} FROM {source} WHERE {where} GROUP BY {columns}",
                 params)
             for row in rows:
                 for name, value in zip(group, row[:-1], strict=True):
@@ -106,8 +148,9 @@ class SQLiteSearch:
         return " AND ".join(parts)
 
     def _where(self, query: SearchQuery) -> tuple[str, list]:
+        """The SQL of the filters that are not facets, and of the date range."""
         clauses, params = [], []
-        for field, values in query.filters.items():
+        for field, values in query.other_filters().items():
             marks = ",".join("?" * len(values))
             if field == "sign":
                 clauses.append(
@@ -123,11 +166,17 @@ class SQLiteSearch:
             params.append(query.last_seen_to)
         return " AND ".join(clauses) or "1", params
 
-    @staticmethod
-    def _hit(doc: dict, query: SearchQuery) -> Hit:
-        page = Page.from_doc(doc)
-        return Hit(
-            id=page.id, url=page.url, domain=page.domain, category=page.category,
-            verdict=page.verdict, score=page.score, signs=page.sign_ids, title=page.title,
-            last_seen=page.last_seen, snippet=snippet(page.text, query.text, query.phrases),
-        )
+
+def _facet_where(filters: dict[str, list[str]]) -> tuple[str, list]:
+    """The SQL of facet filters: any of a field's values, every field."""
+    clauses, params = [], []
+    for field, values in filters.items():
+        clauses.append(f"p.{field} IN ({','.join('?' * len(values))})")
+        params += values
+    return " AND ".join(clauses) or "1", params
+
+
+def _page_order(query: SearchQuery) -> str:
+    if query.sort == "relevance":
+        return "p.rank ASC, p.url ASC" if query.has_text else "p.last_seen DESC, p.url ASC"
+    return _SORT_SQL.get(query.sort, "p.last_seen DESC, p.url ASC")

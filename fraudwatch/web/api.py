@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from fraudwatch.store import QueryError
-from fraudwatch.store.query import SORTS
+from fraudwatch.store.query import GROUPS, SORTS
 from fraudwatch.web.apimodels import (
     AuditOut,
     CheckIn,
@@ -40,14 +40,16 @@ def api_search(request: Request, user: Viewer,
                lang: Values = None, status: Values = None, since: date | None = None,
                until: date | None = None, sort: Literal[SORTS] = "relevance",  # type: ignore
                page: Annotated[int, Query(ge=1, le=10_000)] = 1,
-               size: Annotated[int, Query(ge=1, le=500)] = 20):
-    """Full-text search over pages, with facet counts (same language as the search box)."""
+               size: Annotated[int, Query(ge=1, le=500)] = 20,
+               group: Literal[GROUPS] = "page"):  # type: ignore
+    """Full-text search over pages, with facet counts (same language as the search box);
+    `group=site`: one hit per site, its best page, and sites counted."""
     filters = {"category": category, "verdict": verdict, "tld": tld, "lang": lang,
                "status": status}
     try:
         query = build_query(q, {k: v for k, v in filters.items() if v},
                             since.isoformat() if since else "",
-                            until.isoformat() if until else "", sort, page, size)
+                            until.isoformat() if until else "", sort, page, size, group)
     except QueryError as exc:
         raise HTTPException(400, str(exc)) from exc
     result = request.app.state.store.search(query)

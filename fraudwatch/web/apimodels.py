@@ -21,6 +21,8 @@ class HitOut(BaseModel):
     title: str
     last_seen: str
     snippet: str = Field(description="HTML-escaped text with matches in <mark>")
+    review_state: str = Field("", description="the regulator's review state of the site")
+    pages: int = Field(1, description="matching pages of the site (group=site), else 1")
 
 
 class SearchOut(BaseModel):

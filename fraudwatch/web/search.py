@@ -1,4 +1,5 @@
-"""The search page: query box, facets with counts, date range, sort, paging, bulk review."""
+"""The search page: query box, results by site (or by page), disjunctive facets with counts,
+date range, sort, paging, bulk review."""
 
 from __future__ import annotations
 
@@ -24,9 +25,14 @@ def search_page(request: Request, user: Viewer):
     except QueryError as exc:
         query, result, error = None, SearchResult(0, [], {}), str(exc)
     pages = -(-result.total // query.size) if query else 0
+    sites = {}
+    if query and query.by_site:  # each row shows its site's own verdict and review state
+        store = request.app.state.store
+        sites = {hit.domain: store.get_site_by_domain(hit.domain) for hit in result.hits}
     actions = [a for a in REVIEW_ROLES if user.at_least(REVIEW_ROLES[a])]
     return render(request, "search.html", status_code=400 if error else 200, form=form,
                   result=result, error=error, page=query.page if query else 1, pages=pages,
+                  by_site=query.by_site if query else True, sites=sites,
                   facet_fields=FACET_FIELDS, sorts=SORTS, actions=actions,
                   next_url=str(request.url.path) + ("?" + request.url.query
                                                     if request.url.query else ""))

@@ -10,7 +10,7 @@ from fraudwatch.store import QueryError, SearchQuery, parse_query
 from fraudwatch.store.query import FACET_FIELDS
 from fraudwatch.words import word
 
-PARAMS = ("q", *FACET_FIELDS, "since", "until", "sort", "page", "size")
+PARAMS = ("q", *FACET_FIELDS, "since", "until", "sort", "page", "size", "group")
 MAX_WINDOW = 10_000  # deepest hit reachable by paging (Elasticsearch's result window)
 
 
@@ -24,7 +24,7 @@ def _int(value: str, name: str, default: int) -> int:
 
 def build_query(q: str = "", filters: dict[str, list[str]] | None = None, since: str = "",
                 until: str = "", sort: str = "relevance", page: int = 1,
-                size: int = 20) -> SearchQuery:
+                size: int = 20, group: str = "page") -> SearchQuery:
     """A SearchQuery from the query box and the facet filters ticked beside it."""
     text, phrases, inline = parse_query(q)
     for name, values in (filters or {}).items():
@@ -34,7 +34,8 @@ def build_query(q: str = "", filters: dict[str, list[str]] | None = None, since:
         raise QueryError(_("paging stops at hit %(n)s; narrow the search instead")
                          % {"n": format_number(MAX_WINDOW)})
     return SearchQuery(text=text, phrases=phrases, filters=inline, sort=sort or "relevance",
-                       page=page, size=size, last_seen_from=since, last_seen_to=until)
+                       page=page, size=size, last_seen_from=since, last_seen_to=until,
+                       group=group)
 
 
 @dataclass
@@ -57,7 +58,8 @@ class SearchForm:
         return build_query(
             self.get("q"), {f: self.values(f) for f in FACET_FIELDS}, self.get("since"),
             self.get("until"), self.get("sort", "relevance"),
-            _int(self.get("page"), "page", 1), _int(self.get("size"), "size", 20))
+            _int(self.get("page"), "page", 1), _int(self.get("size"), "size", 20),
+            self.get("group", "site"))  # the search page groups by site unless asked
 
     def url(self, **changes: str | int | None) -> str:
         """This search's URL with some parameters replaced (None drops them)."""

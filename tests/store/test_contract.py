@@ -159,7 +159,40 @@ def test_facets_count_the_filtered_result(filled):
     assert res.facets["status"] == {"live": 5, "down": 1}
     res = filled.search(SearchQuery(filters={"verdict": ["illegal"]}))
     assert res.facets["category"] == {"casino": 1, "pyramid": 1, "loan": 1}
-    assert res.facets["verdict"] == {"illegal": 3}
+    assert res.facets["lang"] == {"ru": 1, "en": 1, "kk": 1}
+
+
+def test_a_facet_keeps_its_other_values_in_view_under_its_own_filter(filled):
+    """Disjunctive facets: values of one field are alternatives; a facet is counted under
+    every other facet's filter but not its own."""
+    res = filled.search(SearchQuery(filters={"verdict": ["illegal"], "category": ["casino"]}))
+    assert urls(res) == ["http://altyn-bonus.kz/"]
+    assert res.facets["verdict"] == {"illegal": 1, "suspicious": 1}  # casino pages
+    assert res.facets["category"] == {"casino": 1, "loan": 1, "pyramid": 1}  # illegal pages
+    either = filled.search(SearchQuery(filters={"category": ["casino", "loan"]}))
+    assert either.total == 3 and either.facets["category"]["pyramid"] == 1
+    text = filled.search(SearchQuery(text="доходы", filters={"status": ["down"]}))
+    assert urls(text) == ["http://news-example.kz/pyramid-closed"]
+    assert text.facets["status"] == {"down": 1, "live": 1}
+
+
+def test_hits_grouped_by_site_show_each_site_once_by_its_best_page(filled):
+    res = filled.search(SearchQuery(group="site", sort="-score"))
+    assert res.total == 5 and len(res.hits) == 5
+    assert [h.domain for h in res.hits][:2] == ["profit-daily.com", "altyn-bonus.kz"]
+    altyn = res.hits[1]
+    assert (altyn.url, altyn.pages, altyn.score) == ("http://altyn-bonus.kz/", 2, 0.97)
+    assert res.facets["category"] == {"legit": 2, "casino": 1, "loan": 1, "pyramid": 1}
+    assert res.facets["verdict"]["illegal"] == 3 and res.facets["verdict"]["suspicious"] == 1
+    wager = filled.search(SearchQuery(text="вейджер", group="site"))
+    assert [(h.url, h.pages) for h in wager.hits] == [("http://altyn-bonus.kz/bonus", 1)]
+    paged = [filled.search(SearchQuery(group="site", sort="domain", size=2, page=n))
+             for n in (1, 2, 3)]
+    assert [h.domain for r in paged for h in r.hits] == [
+        "altyn-bonus.kz", "bank-example.kz", "news-example.kz", "profit-daily.com",
+        "tez-nesie.kz"]
+    narrowed = filled.search(SearchQuery(group="site", filters={"verdict": ["suspicious"]}))
+    assert narrowed.total == 1 and narrowed.hits[0].url == "http://altyn-bonus.kz/bonus"
 
 
 def test_sorting_and_paging_are_stable(filled):

@@ -12,7 +12,7 @@ def viewer(as_role):
 
 def test_search_lists_hits_with_facet_counts(viewer):
     page = viewer.get("/search").text
-    assert "<strong>3</strong> pages" in page
+    assert "<strong>3</strong> sites" in page
     assert 'href="/search?category=casino"' in page
     assert 'data-facet="verdict"' in page
 
@@ -32,7 +32,7 @@ def test_ticked_facet_links_back_to_the_unfiltered_search(viewer):
 
 def test_date_range_and_paging(viewer):
     page = viewer.get("/search", params={"since": "2026-11-04", "until": "2026-11-04"}).text
-    assert "<strong>1</strong> page" in page and "tez-nesie.kz" in page
+    assert "<strong>1</strong> site" in page and "tez-nesie.kz" in page
     page = viewer.get("/search", params={"size": "1", "sort": "-last_seen"}).text
     assert "page 1 of 3" in page and "page=2" in page
 
@@ -55,7 +55,7 @@ def test_site_text_is_escaped_and_links_are_safe(viewer, xss):
 def test_api_search_matches_the_page(viewer):
     body = viewer.get("/api/search", params={"q": "category:loan"}).json()
     assert body["total"] == 1 and body["hits"][0]["domain"] == "tez-nesie.kz"
-    assert body["facets"]["category"] == {"loan": 1}
+    assert body["facets"]["category"] == {"loan": 1, "casino": 1, "pyramid": 1}  # disjunctive
     assert viewer.get("/api/search", params={"page": 600, "size": 20}).status_code == 400
 
 
@@ -63,3 +63,32 @@ def test_security_headers(viewer):
     headers = viewer.get("/search").headers
     assert "script-src 'self'" in headers["content-security-policy"]
     assert headers["x-frame-options"] == "DENY"
+
+
+def test_results_come_by_site_with_its_verdict_and_review_state(viewer, filled):
+    from fraudwatch.review import review_site
+    from fraudwatch.store import Page
+
+    about = Page(url="http://altyn-bonus.kz/about", domain="altyn-bonus.kz", tld="kz",
+                 title="About us", text="Бонус на депозит для новых игроков", lang="ru",
+                 category="legit", verdict="clean", score=0.01,
+                 last_seen="2026-11-06T10:00:00+00:00")
+    filled.put_pages([about])
+    review_site(filled, "altyn-bonus.kz", "boss", "confirm")
+    filled.refresh()
+    page = viewer.get("/search", params={"q": "депозит"}).text
+    rows = page.split('<table class="hits">', 1)[1].split("</table>", 1)[0].split("<tr>")[2:]
+    assert len(rows) == 1 and "altyn-bonus.kz" in rows[0]  # the site once, not per page
+    assert '<span class="verdict illegal">illegal</span>' in rows[0]  # the site's verdict
+    assert 'data-state="confirmed"' in rows[0] and "2 matching pages on this site" in rows[0]
+    assert "<strong>1</strong> site" in page
+    pages = viewer.get("/search", params={"q": "депозит", "group": "page"}).text
+    assert "<strong>2</strong> pages" in pages and "http://altyn-bonus.kz/about" in pages
+
+
+def test_a_ticked_facet_still_offers_its_other_values(viewer):
+    page = viewer.get("/search", params={"category": "casino"}).text
+    facet = page.split('data-facet="category"', 1)[1].split("</section>", 1)[0]
+    assert 'class="on"' in facet and 'category=casino&amp;category=loan' in facet
+    both = viewer.get("/search", params=[("category", "casino"), ("category", "loan")]).text
+    assert "<strong>2</strong> sites" in both

@@ -1,0 +1,90 @@
+"""Search over the Elasticsearch store's pages: text, filters, disjunctive facets, sites.
+
+A mixin of ElasticStore (fraudwatch.store.elastic), which owns the client (`es`), its retries
+(`_call`) and the index aliases (`alias`).
+"""
+
+from __future__ import annotations
+
+from fraudwatch.store.es_mappings import DATE_FIELDS
+from fraudwatch.store.models import Page
+from fraudwatch.store.query import Hit, SearchQuery, SearchResult
+
+TEXT_FIELDS = ["title^2", "title.ru^2", "title.en^2", "text", "text.ru", "text.en"]
+_SORTS = {
+    "last_seen": [{"last_seen": "asc"}, {"url": "asc"}],
+    "-last_seen": [{"last_seen": "desc"}, {"url": "asc"}],
+    "score": [{"score": "asc"}, {"url": "asc"}], "-score": [{"score": "desc"}, {"url": "asc"}],
+    "domain": [{"domain": "asc"}, {"url": "asc"}],
+    "relevance": [{"_score": "desc"}, {"last_seen": "desc"}, {"url": "asc"}],
+}
+_FILTER_FIELDS = {"sign": "sign_ids"}
+_EMPTY_STRING_FIELDS = set().union(*DATE_FIELDS.values())
+
+
+class ElasticSearch:
+    """search() and its query, for ElasticStore."""
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Text, the filters that are not facets and the dates select; the facet filters
+        (`post_filter`) narrow the hits but not the facets, each facet being counted without
+        its own filter. By site: one hit per domain (`collapse`), sites counted."""
+        sort = "-last_seen" if query.sort == "relevance" and not query.has_text else query.sort
+        body = {
+            "query": self._query(query), "sort": _SORTS[sort], "from": query.offset,
+            "size": query.size, "track_total_hits": True,
+            "post_filter": _all_of(query.facet_filters()),
+            "aggs": {f: _facet_agg(f, query) for f in query.facets},
+        }
+        if query.by_site:
+            body["collapse"] = {"field": "domain",
+                                "inner_hits": {"name": "pages", "size": 0, "_source": False}}
+            body["aggs"]["sites"] = {"filter": _all_of(query.facet_filters()),
+                                     "aggs": {"n": {"cardinality": {
+                                         "field": "domain", "precision_threshold": 40000}}}}
+        res = self._call(self.es.search, index=self.alias("page"), **body)
+        aggs = res["aggregations"]
+        hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query, _pages_of(h))
+                for h in res["hits"]["hits"]]
+        facets = {f: {b["key"]: b["sites"]["value"] if query.by_site else b["doc_count"]
+                      for b in aggs[f]["values"]["buckets"] if b["key"]} for f in query.facets}
+        total = aggs["sites"]["n"]["value"] if query.by_site else res["hits"]["total"]["value"]
+        return SearchResult(total=total, hits=hits, facets=facets)
+
+    @staticmethod
+    def _query(query: SearchQuery) -> dict:
+        must = [{"multi_match": {"query": w, "fields": TEXT_FIELDS}}
+                for w in query.text.split() if w.strip()]
+        must += [{"multi_match": {"query": p, "fields": ["title", "text"], "type": "phrase"}}
+                 for p in query.phrases]
+        filters = [{"terms": {_FILTER_FIELDS.get(f, f): v}}
+                   for f, v in query.other_filters().items()]
+        if query.last_seen_from or query.last_seen_to:
+            bounds = {"gte": query.last_seen_from or None, "lte": query.last_seen_to or None}
+            filters.append({"range": {"last_seen": {k: v for k, v in bounds.items() if v}}})
+        return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
+
+
+def _all_of(filters: dict[str, list[str]]) -> dict:
+    """A filter clause: any of each field's values, every field."""
+    return {"bool": {"filter": [{"terms": {f: v}} for f, v in filters.items()]}}
+
+
+def _facet_agg(name: str, query: SearchQuery) -> dict:
+    """One facet's counts under every facet filter but its own; by site, sites counted."""
+    values: dict = {"terms": {"field": name, "size": 100}}
+    if query.by_site:
+        values["aggs"] = {"sites": {"cardinality": {"field": "domain"}}}
+        values["terms"]["order"] = [{"sites": "desc"}, {"_key": "asc"}]
+    return {"filter": _all_of(query.facet_filters(skip=name)), "aggs": {"values": values}}
+
+
+def _pages_of(raw: dict) -> int:
+    """The matching pages of a collapsed hit's site."""
+    inner = raw.get("inner_hits", {}).get("pages")
+    return inner["hits"]["total"]["value"] if inner else 1
+
+
+def restore_source(source: dict) -> dict:
+    """Turn the nulls written for empty dates back into empty strings."""
+    return {k: ("" if v is None and k in _EMPTY_STRING_FIELDS else v) for k, v in source.items()}
