@@ -59,6 +59,8 @@ WORDS: dict[str, dict[str, str]] = {
     "stage": {"detected": N_("detected"), "confirmed": N_("confirmed"),
               "letter sent": N_("letter sent"), "blocked": N_("blocked"),
               "reappeared": N_("came back after the block")},
+    "render": {"static": N_("plain fetch"), "desktop": N_("desktop browser"),
+               "mobile": N_("mobile browser")},
     "role": {"viewer": N_("viewer"), "analyst": N_("analyst"), "supervisor": N_("supervisor"),
              "admin": N_("administrator")},
     "language": {"kk": N_("Kazakh"), "ru": N_("Russian"), "en": N_("English"),

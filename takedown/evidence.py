@@ -31,7 +31,7 @@ class EvidenceError(ValueError):
     """A pack that cannot be built or read; the message says why."""
 
 
-def _local(path: str, var_dir: Path) -> Path | None:
+def local_file(path: str, var_dir: Path) -> Path | None:
     """An evidence file named in the store, as found here (as stored or under var_dir)."""
     for candidate in (Path(path), var_dir / path):
         if path and candidate.is_file():
@@ -48,12 +48,12 @@ def _captures(store: Store, domain: str, var_dir: Path) -> tuple[list[dict], byt
     docs, records, shots = [], [], {}
     for capture in store.captures_for(domain):
         doc = capture.to_doc()
-        warc = _local(capture.warc_file, var_dir)
+        warc = local_file(capture.warc_file, var_dir)
         doc["warc_record"] = None
         if warc is not None and capture.warc_offset is not None:
             doc["warc_record"] = len(records)
             records.append(read_record(warc, capture.warc_offset))
-        shot = _local(capture.screenshot, var_dir)
+        shot = local_file(capture.screenshot, var_dir)
         if shot is not None:
             doc["screenshot_file"] = f"screenshots/{shot.name}"
             shots[doc["screenshot_file"]] = shot.read_bytes()

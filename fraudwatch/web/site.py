@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 
+from fraudwatch.domains import ascii_domain
 from fraudwatch.i18n import _
 from fraudwatch.web.render import render
 from fraudwatch.web.security import REVIEW_ROLES, Viewer
 from fraudwatch.web.sitedetail import site_detail
+from takedown.evidence import EvidenceError, build_pack, local_file
+from takedown.warc_copy import read_record
 
 router = APIRouter(include_in_schema=False)
 SCREENSHOT_NAME = re.compile(r"^[0-9a-f]{64}\.png$")
@@ -30,8 +33,36 @@ def site_page(request: Request, domain: str, user: Viewer):
 def screenshot(request: Request, name: str, user: Viewer):
     """A stored screenshot, by its content-addressed file name only."""
     if not SCREENSHOT_NAME.match(name):
-        raise HTTPException(404, "no such screenshot")
+        raise HTTPException(404, _("no such screenshot"))
     path = request.app.state.var_dir / "screenshots" / name
     if not path.is_file():
-        raise HTTPException(404, "no such screenshot")
+        raise HTTPException(404, _("no such screenshot"))
     return FileResponse(path, media_type="image/png")
+
+
+@router.get("/sites/{domain}/captures/{capture_id}.warc")
+def capture_record(request: Request, domain: str, capture_id: str, user: Viewer):
+    """The WARC record of one capture, byte for byte as the crawl wrote it (warcio reads
+    it; pywb replays it)."""
+    store, var_dir = request.app.state.store, request.app.state.var_dir
+    capture = next((c for c in store.captures_for(ascii_domain(domain)) if c.id == capture_id),
+                   None)
+    warc = local_file(capture.warc_file, var_dir) if capture else None
+    if warc is None or capture.warc_offset is None:
+        raise HTTPException(404, _("no WARC record of this capture is kept"))
+    return Response(read_record(warc, capture.warc_offset), media_type="application/warc",
+                    headers={"Content-Disposition":
+                             f'attachment; filename="{capture_id}.warc.gz"'})
+
+
+@router.get("/sites/{domain}/evidence.zip")
+def evidence_pack(request: Request, domain: str, user: Viewer):
+    """The site's evidence pack (WARC records, screenshots, signs, audit, SHA-256 manifest),
+    built now from what the store holds, as `fraudwatch evidence pack` builds it."""
+    state = request.app.state
+    try:
+        path = build_pack(state.store, domain, state.var_dir, state.var_dir / "evidence")
+    except EvidenceError:
+        raise HTTPException(404, _("no site %(domain)s in the store") % {"domain": domain}) \
+            from None
+    return FileResponse(path, media_type="application/zip", filename=path.name)

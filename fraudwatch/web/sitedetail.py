@@ -30,17 +30,34 @@ class SiteDetail:
     def latest(self) -> Capture | None:
         return self.history[-1].capture if self.history else None
 
+    @property
+    def renders(self) -> dict[str, Capture]:
+        return latest_renders([change.capture for change in self.history])
+
 
 def capture_changes(captures: list[Capture]) -> list[CaptureChange]:
-    """Pair each capture with the fields that changed since the previous one."""
+    """Pair each capture with the fields that changed since the previous capture of the same
+    URL seen the same way (plain fetch, desktop or mobile browser): never across pages."""
     watched = ("status", "html_sha256", "final_url", "ip", "title")
-    out, before = [], None
+    out, before = [], {}
     for capture in captures:
-        changed = [] if before is None else [
-            name for name in watched if getattr(capture, name) != getattr(before, name)]
+        key = (capture.url, capture.render)
+        last = before.get(key)
+        changed = [] if last is None else [
+            name for name in watched if getattr(capture, name) != getattr(last, name)]
         out.append(CaptureChange(capture, changed))
-        before = capture
+        before[key] = capture
     return out
+
+
+def latest_renders(captures: list[Capture]) -> dict[str, Capture]:
+    """The latest capture with a screenshot per browser view (desktop, mobile), landing page
+    first: what the site showed each kind of visitor."""
+    shown: dict[str, Capture] = {}
+    for capture in sorted(captures, key=lambda c: (c.fetched_at, -len(c.url)), reverse=True):
+        if capture.screenshot and capture.render not in shown:
+            shown[capture.render] = capture
+    return dict(sorted(shown.items()))
 
 
 def related_sites(store: Store, site: Site) -> list[Site]:

@@ -16,7 +16,7 @@ from tests.web.conftest import PAGES, add_network, log_in
 # Latin words a kk or ru page may carry: names of things, not English prose
 NAMES = {"fraudwatch", "ip", "as", "html", "sha", "telegram", "bitcoin", "ethereum", "tron",
          "google", "analytics", "tag", "manager", "facebook", "yandex", "metrica", "cvv", "url",
-         "www", "http", "https", "kz", "com", "networks", "build", "example", "id", "csv",
+         "www", "http", "https", "kz", "com", "networks", "build", "example", "id", "csv", "warc",
          "english"}  # each language is named in its own words
 LATIN_WORD = re.compile(r"(?<![\w.@/:-])[A-Za-z][A-Za-z'-]{2,}(?![\w.@/:-])")
 

@@ -1,0 +1,108 @@
+"""The site page as evidence: what each view (plain, desktop, mobile) saw, changes per URL,
+each capture's WARC record as the crawl wrote it, and the evidence pack."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from crawler.warc import WarcLog
+from fraudwatch.store import Capture
+from takedown.evidence import MANIFEST, manifest
+
+
+@pytest.fixture
+def viewer(as_role):
+    return as_role("viewer")
+
+
+def _warc(path, url: str, body: bytes) -> int:
+    """Write a rendered page's record for `url` into a new WARC file, as a crawl does; the
+    record's offset (after the warcinfo record)."""
+    warc = WarcLog(path)
+    warc.open()
+    try:
+        return warc.resource(url, body, "text/html; charset=utf-8")
+    finally:
+        warc.close()
+
+
+@pytest.fixture
+def evidence(filled, web_config):
+    """Desktop and mobile renders with screenshots, a second URL, a WARC record."""
+    var = web_config.var_dir
+    (var / "screenshots").mkdir(parents=True)
+    (var / "warc").mkdir()
+    shots = {}
+    for view, digit in (("desktop", "c"), ("mobile", "d")):
+        shots[view] = var / "screenshots" / f"{digit * 64}.png"
+        shots[view].write_bytes(b"\x89PNG fake " + view.encode())
+    offset = _warc(var / "warc" / "a.warc.gz", "http://altyn-bonus.kz/", b"<h1>casino</h1>")
+    filled.put_captures([
+        Capture(url="http://altyn-bonus.kz/about", domain="altyn-bonus.kz", status=200,
+                fetched_at="2026-11-03T11:00:00+00:00", html_sha256="e" * 64),
+        Capture(url="http://altyn-bonus.kz/", domain="altyn-bonus.kz", status=200,
+                fetched_at="2026-11-04T10:00:00+00:00", html_sha256="f" * 64, render="desktop",
+                screenshot=str(shots["desktop"]), warc_file=str(var / "warc" / "a.warc.gz"),
+                warc_offset=offset),
+        Capture(url="http://altyn-bonus.kz/", domain="altyn-bonus.kz", status=200,
+                fetched_at="2026-11-04T10:00:05+00:00", html_sha256="9" * 64, render="mobile",
+                screenshot=str(shots["mobile"])),
+    ])
+    site = filled.get_site_by_domain("altyn-bonus.kz")
+    site.cloaking = True
+    filled.put_sites([site])
+    filled.refresh()
+    return filled
+
+
+def _capture_rows(page: str) -> list[str]:
+    body = page.split('<table class="captures">', 1)[1].split("</table>", 1)[0]
+    return body.split("<tr>")[2:]
+
+
+def test_each_view_is_shown_and_cloaking_is_said(evidence, viewer):
+    page = viewer.get("/sites/altyn-bonus.kz").text
+    renders = page.split('<section class="renders">', 1)[1].split("</section>", 1)[0]
+    assert 'class="screenshot desktop"' in renders and 'class="screenshot mobile"' in renders
+    assert f'href="/screenshots/{"c" * 64}.png"' in renders  # clickable, full size
+    assert "desktop browser" in renders and "mobile browser" in renders
+    assert 'class="cloaking-note"' in renders
+
+
+def test_changes_compare_captures_of_the_same_url_and_view_only(evidence, viewer):
+    rows = _capture_rows(viewer.get("/sites/altyn-bonus.kz").text)
+    views = [(r.split('data-render="', 1)[1].split('"', 1)[0], r) for r in rows]
+    assert [v for v, _ in views] == ["static", "static", "static", "desktop", "mobile"]
+    about, desktop, mobile = views[2][1], views[3][1], views[4][1]
+    assert "/about" in about and "page content" not in about  # first of its URL
+    assert "page content" not in desktop and "page content" not in mobile  # first of a view
+    assert "page content" in views[1][1]  # the same URL and view, HTML changed
+
+
+def test_a_captures_warc_record_comes_back_as_written(evidence, viewer):
+    capture = next(c for c in evidence.captures_for("altyn-bonus.kz") if c.render == "desktop")
+    resp = viewer.get(f"/sites/altyn-bonus.kz/captures/{capture.id}.warc")
+    assert resp.status_code == 200 and resp.headers["content-type"] == "application/warc"
+    record = next(ArchiveIterator(io.BytesIO(resp.content)))
+    assert record.rec_type == "resource"
+    assert record.rec_headers.get_header("WARC-Target-URI") == "http://altyn-bonus.kz/"
+    assert record.content_stream().read() == b"<h1>casino</h1>"
+    page = viewer.get("/sites/altyn-bonus.kz").text
+    assert f'href="/sites/altyn-bonus.kz/captures/{capture.id}.warc"' in page
+    mobile = next(c for c in evidence.captures_for("altyn-bonus.kz") if c.render == "mobile")
+    assert viewer.get(f"/sites/altyn-bonus.kz/captures/{mobile.id}.warc").status_code == 404
+
+
+def test_the_evidence_pack_downloads_and_proves_itself(evidence, viewer):
+    resp = viewer.get("/sites/altyn-bonus.kz/evidence.zip")
+    assert resp.status_code == 200
+    files = zipfile.ZipFile(io.BytesIO(resp.content))
+    contents = {name: files.read(name) for name in files.namelist()}
+    listed = contents.pop(MANIFEST)
+    assert listed == manifest(contents)
+    assert any(name.startswith("screenshots/") for name in contents)
+    assert viewer.get("/sites/no-such.kz/evidence.zip").status_code == 404
