@@ -32,6 +32,38 @@ class Key:
         return "FRAUDWATCH_" + self.name.upper().replace(".", "_")
 
 
+# Texts a letter prints, each in every letter language: `letters.NAME` is the Russian one,
+# `letters.NAME_kk` and `letters.NAME_en` the Kazakh and English ones (Config.letter_text).
+LETTER_TEXTS: dict[str, tuple[str, dict[str, str]]] = {
+    "sender_name": ("sender of takedown letters: the body's full name", {
+        "ru": "Агентство по защите прав потребителей (демо)",
+        "kk": "Тұтынушылардың құқықтарын қорғау агенттігі (демо)",
+        "en": "Consumer Rights Protection Agency (demo)"}),
+    "sender_address": ("sender's postal address printed in the letter head", {
+        "ru": "010000, г. Астана, ул. Примерная, 1",
+        "kk": "010000, Астана қ., Примерная к-сі, 1",
+        "en": "1 Primernaya Street, Astana 010000, Kazakhstan"}),
+    "signatory": ("position and name of the person who signs letters", {
+        "ru": "Руководитель департамента А. Примеров",
+        "kk": "Департамент басшысы А. Примеров",
+        "en": "A. Primerov, Head of Department"}),
+    "ministry_addressee": ("the addressee line of blocking and delisting requests: the "
+                           "ministry in the dative, as official letters address it", {
+        "ru": "Министерству цифрового развития, инноваций и аэрокосмической промышленности "
+              "Республики Казахстан",
+        "kk": "Қазақстан Республикасының Цифрлық даму, инновациялар және аэроғарыш "
+              "өнеркәсібі министрлігіне",
+        "en": "To the Ministry of Digital Development, Innovations and Aerospace Industry of "
+              "the Republic of Kazakhstan"}),
+    "legal_basis": ("the law under which access is restricted, cited in blocking requests "
+                    "before the laws the listed sites break (those come from the signs "
+                    "catalogue, per category)", {
+        "ru": "статья 41-1 Закона Республики Казахстан «О связи»",
+        "kk": "«Байланыс туралы» Қазақстан Республикасы Заңының 41-1-бабы",
+        "en": "Article 41-1 of the Law of the Republic of Kazakhstan “On Communications”"}),
+}
+LANG_WORDS = {"ru": "Russian", "kk": "Kazakh", "en": "English"}
+
 KEYS: dict[str, Key] = {
     k.name: k
     for k in [
@@ -61,18 +93,14 @@ KEYS: dict[str, Key] = {
         Key("web.timezone", str, DEFAULT_TIMEZONE, "time zone of the dates the web UI shows"),
         Key("check.police_phone", str, "102",
             "police number the citizen check gives to people who sent money to a fraud"),
-        Key("letters.sender_name", str, "Агентство по защите прав потребителей (демо)",
-            "sender of takedown letters: the body's full name"),
-        Key("letters.sender_address", str, "010000, г. Астана, ул. Примерная, 1",
-            "sender's postal address printed in the letter head"),
         Key("letters.sender_email", str, "takedown@example.kz", "reply e-mail in letters"),
-        Key("letters.signatory", str, "Руководитель департамента А. Примеров",
-            "position and name of the person who signs letters"),
-        Key("letters.legal_basis", str,
-            "ст. 41-1 Закона РК «О связи»; Закон РК «Об игорном бизнесе»",
-            "legal basis cited in blocking requests"),
         Key("letters.ministry", str, "Министерство цифрового развития, инноваций и "
-            "аэрокосмической промышленности РК", "recipient of blocking requests"),
+            "аэрокосмической промышленности РК",
+            "recipient of blocking requests, as letters are filed (the addressee line of the "
+            "letter itself: letters.ministry_addressee)"),
+        *(Key(f"letters.{name}" + ("" if lang == "ru" else f"_{lang}"), str, text,
+              f"{help_text} ({LANG_WORDS[lang]})")
+          for name, (help_text, texts) in LETTER_TEXTS.items() for lang, text in texts.items()),
         Key("letters.number_format", str, "FW-{year}/{seq:05d}",
             "outgoing letter number; fields: year, seq (per year)"),
         Key("letters.ministry_lang", str, "ru", "language of ministry letters: kk, ru or en"),
@@ -156,6 +184,11 @@ class Config:
 
     def items(self):
         return [(name, self.values[name], self.sources[name]) for name in KEYS]
+
+    def letter_text(self, name: str, lang: str) -> str:
+        """A text of LETTER_TEXTS in the letter's language (the Russian one if left empty)."""
+        own = self.values.get(f"letters.{name}_{lang}", "") if lang != "ru" else ""
+        return own or self.values[f"letters.{name}"]
 
 
 def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:

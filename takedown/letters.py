@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from classifiers.explain import category_citations, category_name
 from fraudwatch.store import Letter, Site, Store, stable_id
-from fraudwatch.store.vocabulary import Action
+from fraudwatch.store.vocabulary import FRAUD_CATEGORIES, Action
 from takedown import audit
 from takedown.letter_rows import delisting_row, site_row
 from takedown.render import render_html
@@ -25,6 +26,7 @@ TEMPLATES = {"blocking": "blocking", "abuse_registrar": "abuse", "abuse_hosting"
 # abuse letter type -> whose abuse desk it goes to (the key of Site.abuse_emails)
 ABUSE_ROLES = {"abuse_registrar": "registrar", "abuse_hosting": "hosting"}
 STATUSES = ("draft", "sent", "acknowledged", "blocked")
+MINISTRY_LETTERS = ("blocking", "delisting")  # addressed to the ministry (in the dative)
 
 
 class LetterError(ValueError):
@@ -112,16 +114,26 @@ def next_numbers(store: Store, config, day: date):
 
 
 def letter_context(config, draft: Draft, number: str, day: date, rows: list[dict]) -> dict:
-    """Everything a letter template reads."""
+    """Everything a letter template reads, in the letter's language: the sender's texts, the
+    offences of the sites it lists (and only those) and the laws it rests on: the access
+    restriction law, then the law each listed kind of site breaks."""
+    lang = draft.lang
+    kinds = [c for c in FRAUD_CATEGORIES if any(row.get("category") == c for row in rows)]
+    broken = [text for kind in kinds for text in category_citations(kind, lang)]
     return {
         "number": number, "date": day, "recipient": draft.recipient, "rows": rows,
+        "addressee": config.letter_text("ministry_addressee", lang)
+        if draft.letter_type in MINISTRY_LETTERS else draft.recipient,
         "recipient_emails": recipient_emails(draft),
         "role": "registrar" if draft.letter_type == "abuse_registrar" else "hosting",
-        "sender": {"name": config["letters.sender_name"],
-                   "address": config["letters.sender_address"],
+        "sender": {"name": config.letter_text("sender_name", lang),
+                   "address": config.letter_text("sender_address", lang),
                    "email": config["letters.sender_email"],
-                   "signatory": config["letters.signatory"]},
-        "legal_basis": config["letters.legal_basis"], "reply_days": config["letters.reply_days"],
+                   "signatory": config.letter_text("signatory", lang)},
+        "offences": [category_name(kind, lang) for kind in kinds],
+        "laws_broken": broken,
+        "legal_bases": [config.letter_text("legal_basis", lang), *broken],
+        "reply_days": config["letters.reply_days"],
     }
 
 

@@ -90,7 +90,7 @@ def test_a_missing_field_stops_the_letter_instead_of_printing_a_blank():
 
     with pytest.raises(UndefinedError, match="sender"):
         render_html("blocking", "kk", {"number": "FW-1", "date": DAY, "recipient": "M",
-                                       "rows": [], "role": "", "legal_basis": "x",
+                                       "rows": [], "role": "", "addressee": "M",
                                        "reply_days": 3})
     with pytest.raises(ValueError, match="no letters in language 'de'"):
         render_html("blocking", "de", {})

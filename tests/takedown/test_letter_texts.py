@@ -1,0 +1,83 @@
+"""A letter speaks one language throughout, names only the offences of the sites it lists,
+and cites the laws they break: the access restriction law, then each category's own law."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from classifiers.explain import category_citations, category_name
+from fraudwatch.config import LETTER_TEXTS, load_config
+from fraudwatch.store import Site
+from takedown.letters import Draft, build_letters, letter_context
+from takedown.render import render_html
+
+DAY = date(2026, 11, 20)
+
+
+def _sites(*categories: str) -> list[Site]:
+    return [Site(domain=f"{c}-site.kz", category=c, verdict="illegal", review_state="confirmed")
+            for c in categories]
+
+
+def _letter(config, letter_type: str, lang: str, sites: list[Site]) -> str:
+    draft = Draft(letter_type, "Recipient", lang, sites)
+    rows = [{"domain": s.domain, "domain_unicode": s.domain, "title": "", "ip": "",
+             "urls": [f"http://{s.domain}/"], "more_urls": 0, "category": s.category,
+             "signs": [], "first_seen": "2026-11-01", "evidence": []} for s in sites]
+    template = {"blocking": "blocking", "abuse_registrar": "abuse"}[letter_type]
+    return render_html(template, lang, letter_context(config, draft, "FW-1", DAY, rows))
+
+
+@pytest.fixture
+def config(tmp_path):
+    return load_config(environ={}, overrides={"var_dir": str(tmp_path / "var")})
+
+
+def test_a_kazakh_request_has_no_russian_text_of_the_configuration(config):
+    html = _letter(config, "blocking", "kk", _sites("casino", "pyramid"))
+    for name, (_help, texts) in LETTER_TEXTS.items():
+        assert texts["kk"] in html, name
+        assert texts["ru"] not in html, name  # the Russian value never leaks in
+    assert "министрлігіне" in html  # the addressee in the dative
+
+
+def test_a_request_cites_the_laws_of_the_kinds_it_lists_and_only_those(config):
+    html = _letter(config, "blocking", "ru", _sites("casino", "pyramid"))
+    bases = re.search(r'<ol class="bases">(.*?)</ol>', html, re.S).group(1)
+    items = re.findall(r"<li>(.*?)</li>", bases, re.S)
+    assert "41-1" in items[0]  # the access restriction law first
+    for kind in ("casino", "pyramid"):
+        assert all(c in bases for c in category_citations(kind, "ru"))
+        assert category_name(kind, "ru") in html
+    assert not any(c in html for c in category_citations("loan", "ru"))
+    assert category_name("loan", "ru") not in html and "займ" not in html.lower()
+
+
+def test_an_english_abuse_notice_cites_the_law_in_english(config):
+    html = _letter(config, "abuse_registrar", "en", _sites("loan"))
+    assert LETTER_TEXTS["sender_name"][1]["en"] in html
+    assert LETTER_TEXTS["signatory"][1]["en"] in html
+    assert category_citations("loan", "en")[0] in html
+    assert not re.search("[а-яё]", html.split('<div class="annex">')[0], re.I)  # no Cyrillic
+
+
+def test_each_language_of_a_text_is_configured_on_its_own(tmp_path):
+    config = load_config(environ={"FRAUDWATCH_LETTERS_SENDER_NAME_KK": "Агенттік (сынақ)"},
+                         overrides={"var_dir": str(tmp_path / "var")})
+    assert config.letter_text("sender_name", "kk") == "Агенттік (сынақ)"
+    assert config.letter_text("sender_name", "ru") == LETTER_TEXTS["sender_name"][1]["ru"]
+    blank = load_config(environ={}, overrides={"var_dir": str(tmp_path / "var"),
+                                               "letters.signatory_en": ""})
+    assert blank.letter_text("signatory", "en") == LETTER_TEXTS["signatory"][1]["ru"]
+
+
+def test_built_letters_use_the_texts_of_their_language(filled, config, tmp_path):
+    config.values["letters.ministry_lang"] = "kk"
+    letters = build_letters(filled, config, tmp_path / "out", DAY)
+    ministry = next(x for x in letters if x.letter_type == "blocking")
+    html = (tmp_path / "out" / f"{ministry.number.replace('/', '-')}.kk.html").read_text()
+    assert LETTER_TEXTS["signatory"][1]["kk"] in html
+    assert LETTER_TEXTS["signatory"][1]["ru"] not in html
