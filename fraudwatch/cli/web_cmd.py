@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from fraudwatch.web.app import CHECK_BURST, CHECK_RATE
 from fraudwatch.web.users import ROLES, UserError, UserStore
 
 
@@ -19,11 +20,12 @@ def _users(obj) -> UserStore:
 @click.option("--secure-cookies/--no-secure-cookies", default=False, show_default=True,
               envvar="FRAUDWATCH_WEB_SECURE_COOKIES",
               help="Send the session cookie over HTTPS only (set behind a TLS proxy).")
-@click.option("--check-rate", type=click.FloatRange(min=0, min_open=True), default=10.0,
+@click.option("--check-rate", type=click.FloatRange(min=0, min_open=True), default=CHECK_RATE,
               show_default=True,
               envvar="FRAUDWATCH_WEB_CHECK_RATE", help="Citizen checks per client IP a minute.")
-@click.option("--check-burst", type=click.IntRange(min=1), default=5, show_default=True,
-              envvar="FRAUDWATCH_WEB_CHECK_BURST", help="Citizen checks allowed in a burst.")
+@click.option("--check-burst", type=click.IntRange(min=1), default=CHECK_BURST,
+              show_default=True, envvar="FRAUDWATCH_WEB_CHECK_BURST",
+              help="Citizen checks allowed in a burst (many people may share one address).")
 @click.option("--forwarded-allow-ips", metavar="IPS", default="",
               envvar="FRAUDWATCH_WEB_FORWARDED_ALLOW_IPS",
               help="Comma-separated addresses of trusted reverse proxies: their "

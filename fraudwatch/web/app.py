@@ -41,11 +41,14 @@ SESSION_HOURS = 8
 LOGIN_FAILURES = 5  # per account
 LOGIN_RETRY_MINUTES = 10
 CLIENT_FAILURES = 50  # per client address, then one a minute: a shared NAT is not locked out
+# Citizen checks per client address: many people share one mobile carrier's address (NAT),
+# so a burst of a busy hour's checks is allowed, refilled at CHECK_RATE a minute
+CHECK_RATE, CHECK_BURST = 30.0, 60
 
 
 def create_app(store: Store, config, *, secret_key: str, users: UserStore | None = None,
-               secure_cookies: bool = False, check_rate: float = 10.0,
-               check_burst: int = 5) -> FastAPI:
+               secure_cookies: bool = False, check_rate: float = CHECK_RATE,
+               check_burst: int = CHECK_BURST) -> FastAPI:
     """The fraudwatch web app over `store`, with accounts in `<var_dir>/users.db`.
 
     check_rate/check_burst: citizen checks allowed per client IP a minute, and in a burst.

@@ -3,8 +3,6 @@ first, and the same selection as CSV (`/audit.csv`) and JSON (`/api/audit`)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +13,7 @@ from fraudwatch.domains import ascii_domain
 from fraudwatch.i18n import _
 from fraudwatch.store import Store
 from fraudwatch.store.vocabulary import Action
+from fraudwatch.web.csvout import csv_response
 from fraudwatch.web.render import render
 from fraudwatch.web.security import Supervisor
 from fraudwatch.words import word
@@ -82,11 +81,6 @@ def audit_rows(store: Store, keep: AuditFilter | None = None) -> list[dict[str, 
     return sorted(rows, key=lambda row: row["at"])
 
 
-def _csv_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas in user-typed text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @router.get("/audit")
 def audit_page(request: Request, user: Supervisor):
     """The audit log, newest first, PAGE_SIZE entries a page, with its filters."""
@@ -116,10 +110,4 @@ def audit_csv(request: Request, user: Supervisor):
         keep = AuditFilter.parse(request.query_params)
     except AuditFilterError as exc:
         return Response(str(exc), status_code=400, media_type="text/plain; charset=utf-8")
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=AUDIT_COLUMNS)
-    writer.writeheader()
-    for row in audit_rows(request.app.state.store, keep):
-        writer.writerow({k: _csv_cell(v) for k, v in row.items()})
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="audit.csv"'})
+    return csv_response(AUDIT_COLUMNS, audit_rows(request.app.state.store, keep), "audit.csv")

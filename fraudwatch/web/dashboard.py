@@ -14,6 +14,9 @@ from fraudwatch.web.security import Viewer
 
 router = APIRouter(include_in_schema=False)
 CACHE_SECONDS = 30.0
+# the search that lists the sites a stage counts (stages a search cannot express: none)
+STAGE_SEARCH = {"detected": "/search", "confirmed": "/search?review_state=confirmed",
+                "blocked": "/search?status=blocked"}
 
 
 def cached_dashboard(request: Request):
@@ -29,6 +32,6 @@ def cached_dashboard(request: Request):
 @router.get("/")
 def dashboard_page(request: Request, user: Viewer):
     figures = cached_dashboard(request)
-    return render(request, "dashboard.html", dash=figures,
+    return render(request, "dashboard.html", dash=figures, stage_search=STAGE_SEARCH,
                   category_chart=stacked_bars(figures.weeks, figures.by_category, CATEGORIES),
                   verdict_chart=stacked_bars(figures.weeks, figures.by_verdict, VERDICTS))

@@ -1,14 +1,19 @@
 """The search page: query box, results by site (or by page), disjunctive facets with counts,
-date range, sort, paging, bulk review."""
+date range, sort, paging, bulk review, and the same search as CSV."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from dataclasses import replace
 
+from fastapi import APIRouter, HTTPException, Request
+
+from classifiers.explain import sign_name
+from fraudwatch.i18n import current
 from fraudwatch.store import QueryError, SearchResult
 from fraudwatch.store.query import FACET_FIELDS, SORTS
+from fraudwatch.web.csvout import csv_response
 from fraudwatch.web.render import render
-from fraudwatch.web.searchform import SearchForm
+from fraudwatch.web.searchform import MAX_WINDOW, SearchForm
 from fraudwatch.web.security import REVIEW_ROLES, Viewer
 
 router = APIRouter(include_in_schema=False)
@@ -36,3 +41,39 @@ def search_page(request: Request, user: Viewer):
                   facet_fields=FACET_FIELDS, sorts=SORTS, actions=actions,
                   next_url=str(request.url.path) + ("?" + request.url.query
                                                     if request.url.query else ""))
+
+
+EXPORT_COLUMNS = ("domain", "url", "verdict", "category", "score", "review_state", "pages",
+                  "signs", "sign_ids", "title", "last_seen")
+EXPORT_PAGE = 500
+
+
+@router.get("/search.csv")
+def search_csv(request: Request, user: Viewer):
+    """The search in the URL as CSV, every hit up to the paging window (MAX_WINDOW), sites
+    or pages as on the page; signs by name in the reader's language and by id."""
+    form = SearchForm.from_request(request)
+    store = request.app.state.store
+    try:
+        first = form.query()
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    rows = []
+    for number in range(1, MAX_WINDOW // EXPORT_PAGE + 1):
+        query = replace(first, page=number, size=EXPORT_PAGE)
+        hits = store.search(query).hits
+        rows += [_export_row(hit, store if query.by_site else None) for hit in hits]
+        if len(hits) < EXPORT_PAGE:
+            break
+    return csv_response(EXPORT_COLUMNS, rows, "search.csv")
+
+
+def _export_row(hit, store) -> dict:
+    """One CSV row: a page, or (with `store`) a site with its own verdict."""
+    site = store.get_site_by_domain(hit.domain) if store is not None else None
+    shown = site or hit
+    return {"domain": hit.domain, "url": hit.url, "verdict": shown.verdict,
+            "category": shown.category, "score": f"{shown.score:.2f}",
+            "review_state": hit.review_state, "pages": hit.pages,
+            "signs": "; ".join(sign_name(s, current()) for s in hit.signs),
+            "sign_ids": " ".join(hit.signs), "title": hit.title, "last_seen": hit.last_seen}

@@ -110,3 +110,17 @@ def test_the_citizen_queue_is_bounded(client, web_config, app, monkeypatch):
     assert codes == [200, 200, 400]
     seeds = (web_config.var_dir / "seeds" / "citizen.txt").read_text().split()
     assert seeds == ["http://new-0.kz/", "http://new-1.kz/"]
+
+
+def test_a_shared_mobile_address_gets_a_busy_hours_checks(filled, web_config, users):
+    """Many citizens share one carrier address: the default limits allow a burst of dozens
+    of checks from one address before refusing."""
+    from fastapi.testclient import TestClient
+
+    from fraudwatch.web import create_app
+
+    app = create_app(filled, web_config, secret_key="s", users=users)
+    with TestClient(app) as client:
+        codes = [client.post("/api/check", json={"url": "altyn-bonus.kz", "lang": "en"})
+                 .status_code for _ in range(50)]
+    assert codes == [200] * 50

@@ -51,3 +51,10 @@ def test_stacked_bars_scale_to_the_busiest_week():
                          {"2026-11-02": Counter(casino=2, loan=2)}, ("casino", "loan"))
     assert chart.peak == 4 and len(chart.bars) == 2
     assert chart.bars[0].height + chart.bars[1].height == chart.height
+
+
+def test_dashboard_figures_link_to_the_searches_they_count(as_role):
+    page = as_role("viewer").get("/").text
+    assert 'href="/search?category=casino"' in page and 'href="/search?verdict=illegal"' in page
+    assert 'href="/search?review_state=confirmed"' in page
+    assert 'class="value"' in page  # bars say their values

@@ -92,3 +92,20 @@ def test_a_ticked_facet_still_offers_its_other_values(viewer):
     assert 'class="on"' in facet and 'category=casino&amp;category=loan' in facet
     both = viewer.get("/search", params=[("category", "casino"), ("category", "loan")]).text
     assert "<strong>2</strong> sites" in both
+
+
+def test_the_search_downloads_as_csv_with_sign_names(viewer):
+    import csv
+    import io
+
+    resp = viewer.get("/search.csv", params={"q": "депозит", "category": "casino"})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+    assert resp.text.startswith("\ufeff")  # spreadsheets read the Cyrillic right
+    rows = list(csv.DictReader(io.StringIO(resp.text.lstrip("\ufeff"))))
+    assert [r["domain"] for r in rows] == ["altyn-bonus.kz"]
+    assert "Free spins" in rows[0]["signs"] and "casino.free_spins" in rows[0]["sign_ids"]
+    everything = list(csv.DictReader(io.StringIO(viewer.get("/search.csv").text.lstrip("\ufeff"))))
+    assert len(everything) == 3
+    assert viewer.get("/search.csv", params={"since": "yesterday"}).status_code == 400
+    page = viewer.get("/search", params={"category": "casino"}).text
+    assert 'href="/search.csv?category=casino"' in page
