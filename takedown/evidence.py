@@ -94,6 +94,28 @@ def manifest(files: dict[str, bytes]) -> bytes:
                    for name, data in sorted(files.items())).encode()
 
 
+def manifest_digest(pack: Path) -> str:
+    """The SHA-256 of a pack's manifest: one figure that pins every file of the pack."""
+    with zipfile.ZipFile(pack) as zf:
+        return hashlib.sha256(zf.read(MANIFEST)).hexdigest()
+
+
+class PackShelf:
+    """Evidence packs built once per site for a batch of letters, beside the letters, so
+    each letter can cite the pack and its manifest's SHA-256 as they were when it was sent."""
+
+    def __init__(self, store: Store, var_dir: Path, out_dir: Path):
+        self.store, self.var_dir, self.out_dir = store, var_dir, out_dir
+        self.refs: dict[str, dict[str, str]] = {}
+
+    def ref(self, domain: str) -> dict[str, str]:
+        """{"pack": file name, "sha256": its manifest's SHA-256} for `domain`."""
+        if domain not in self.refs:
+            path = build_pack(self.store, domain, self.var_dir, self.out_dir)
+            self.refs[domain] = {"pack": path.name, "sha256": manifest_digest(path)}
+        return self.refs[domain]
+
+
 def build_pack(store: Store, domain: str, var_dir: Path, out_dir: Path) -> Path:
     """Write the evidence pack of `domain` (either form) into `out_dir`; return its path."""
     domain = ascii_domain(domain)

@@ -9,28 +9,18 @@ MAX_URLS = 5
 FLAGGED = ("illegal", "suspicious")
 
 
-def site_row(store: Store, site: Site) -> dict:
-    """One site as listed in a blocking request or abuse notice."""
+def site_row(store: Store, site: Site, evidence: dict[str, str]) -> dict:
+    """One site as listed in a blocking request or abuse notice; `evidence` names its
+    evidence pack and the SHA-256 of the pack's manifest (takedown.evidence.PackShelf)."""
     pages = [p for p in store.pages_for(site.domain) if p.verdict in FLAGGED]
     urls = sorted({p.url for p in pages}) or [f"http://{site.domain}/"]
-    captures = store.captures_for(site.domain)
-    evidence = [f"cap:{c.id[:10]}" for c in captures[-2:]]
-    if site.screenshot:
-        evidence.append(f"png:{_screenshot_hash(site, captures)[:10]}")
     return {
         "domain": site.domain, "domain_unicode": site.domain_unicode or site.domain,
         "title": site.title, "urls": urls[:MAX_URLS], "more_urls": max(0, len(urls) - MAX_URLS),
         "ip": site.ip, "category": site.category, "signs": site.signs,
         "first_seen": site.first_seen or site.last_seen, "evidence": evidence,
+        "cloaking": site.cloaking,
     }
-
-
-def _screenshot_hash(site: Site, captures) -> str:
-    """The SHA-256 of the site's screenshot, from its capture (or the file name)."""
-    for capture in reversed(captures):
-        if capture.screenshot == site.screenshot and capture.screenshot_sha256:
-            return capture.screenshot_sha256
-    return site.screenshot.rsplit("/", 1)[-1].removesuffix(".png")
 
 
 def delisting_row(store: Store, site: Site, blocking: list[Letter]) -> dict:

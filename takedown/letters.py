@@ -17,6 +17,7 @@ from classifiers.explain import category_citations, category_name
 from fraudwatch.store import Letter, Site, Store, stable_id
 from fraudwatch.store.vocabulary import FRAUD_CATEGORIES, Action
 from takedown import audit
+from takedown.evidence import PackShelf
 from takedown.letter_rows import delisting_row, site_row
 from takedown.render import render_html
 
@@ -153,10 +154,11 @@ def write_letter(html: str, stem: str, out_dir: Path, pdf=None) -> dict[str, str
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
 
 
-def _rows(store: Store, draft: Draft, blocking: dict[str, list[Letter]]) -> list[dict]:
+def _rows(store: Store, draft: Draft, blocking: dict[str, list[Letter]],
+          packs: PackShelf) -> list[dict]:
     if draft.letter_type == "delisting":
         return [delisting_row(store, s, blocking[s.id]) for s in draft.sites]
-    return [site_row(store, s) for s in draft.sites]
+    return [site_row(store, s, packs.ref(s.domain)) for s in draft.sites]
 
 
 def _blocking_letters(store: Store) -> dict[str, list[Letter]]:
@@ -175,9 +177,11 @@ def build_letters(store: Store, config, out_dir: Path, day: date | None = None,
     day = day or date.today()
     drafts = plan_letters(store, config)
     blocking = _blocking_letters(store)
+    packs = PackShelf(store, config.var_dir, out_dir / "evidence")
     letters = []
     for draft, number in zip(drafts, next_numbers(store, config, day), strict=False):
-        context = letter_context(config, draft, number, day, _rows(store, draft, blocking))
+        context = letter_context(config, draft, number, day,
+                                 _rows(store, draft, blocking, packs))
         html = render_html(TEMPLATES[draft.letter_type], draft.lang, context)
         letters.append(register_letter(store, draft, number, day, html, out_dir, pdf))
     store.refresh()

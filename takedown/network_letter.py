@@ -26,6 +26,7 @@ from pathlib import Path
 
 from fraudwatch.networks import Link, member_links, network_members
 from fraudwatch.store import Letter, Site, Store
+from takedown.evidence import PackShelf
 from takedown.letter_rows import site_row
 from takedown.letters import Draft, LetterError, letter_context, next_numbers, register_letter
 from takedown.render import render_html
@@ -82,10 +83,10 @@ def pending_row(site: Site, links: list[Link]) -> dict:
 
 
 def network_context(store: Store, config, case: NetworkCase, draft: Draft, number: str,
-                    day: date) -> dict:
+                    day: date, packs: PackShelf) -> dict:
     """Everything the network letter template reads: the usual letter fields and the evidence."""
     context = letter_context(config, draft, number, day,
-                             [site_row(store, s) for s in case.confirmed])
+                             [site_row(store, s, packs.ref(s.domain)) for s in case.confirmed])
     context.update(network_id=case.network_id, links=[link_row(x) for x in case.links],
                    shared=shared_rows(case.links),
                    pending=[pending_row(s, case.links) for s in case.pending])
@@ -101,7 +102,8 @@ def build_network_letter(store: Store, config, network_id: str, out_dir: Path,
                   case.confirmed)
     number = next(next_numbers(store, config, day))
     html = render_html("network_blocking", draft.lang,
-                       network_context(store, config, case, draft, number, day))
+                       network_context(store, config, case, draft, number, day,
+                                       PackShelf(store, config.var_dir, out_dir / "evidence")))
     letter = register_letter(store, draft, number, day, html, out_dir, pdf)
     store.refresh()
     return letter

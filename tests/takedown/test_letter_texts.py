@@ -26,7 +26,8 @@ def _letter(config, letter_type: str, lang: str, sites: list[Site]) -> str:
     draft = Draft(letter_type, "Recipient", lang, sites)
     rows = [{"domain": s.domain, "domain_unicode": s.domain, "title": "", "ip": "",
              "urls": [f"http://{s.domain}/"], "more_urls": 0, "category": s.category,
-             "signs": [], "first_seen": "2026-11-01", "evidence": []} for s in sites]
+             "signs": [], "first_seen": "2026-11-01", "cloaking": False,
+             "evidence": {"pack": f"evidence-{s.domain}.zip", "sha256": "0" * 64}} for s in sites]
     template = {"blocking": "blocking", "abuse_registrar": "abuse"}[letter_type]
     return render_html(template, lang, letter_context(config, draft, "FW-1", DAY, rows))
 
@@ -81,3 +82,18 @@ def test_built_letters_use_the_texts_of_their_language(filled, config, tmp_path)
     html = (tmp_path / "out" / f"{ministry.number.replace('/', '-')}.kk.html").read_text()
     assert LETTER_TEXTS["signatory"][1]["kk"] in html
     assert LETTER_TEXTS["signatory"][1]["ru"] not in html
+
+
+def test_each_listed_site_cites_its_evidence_pack_and_the_manifest_digest(filled, config,
+                                                                          tmp_path):
+    from takedown.evidence import manifest_digest, verify_pack
+
+    letters = build_letters(filled, config, tmp_path / "out", DAY)
+    ministry = next(x for x in letters if x.letter_type == "blocking")
+    html = (tmp_path / "out" / f"{ministry.number.replace('/', '-')}.ru.html").read_text()
+    packs = sorted((tmp_path / "out" / "evidence").glob("evidence-*.zip"))
+    assert len(packs) == len(ministry.site_ids)  # one pack a site, shared by its letters
+    for pack in packs:
+        assert verify_pack(pack) == []  # the pack proves itself (sha256sum -c)
+        assert pack.name in html and manifest_digest(pack) in html  # the full digest
+    assert "cap:" not in html

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from takedown.evidence import PackShelf
 from takedown.letter_rows import delisting_row, site_row
 from takedown.letters import TEMPLATES, Draft, letter_context, write_letter
 from takedown.render import LANGS
@@ -28,10 +29,11 @@ def pdf_text(path) -> str:
                           text=True, check=True).stdout
 
 
-def rows_for(store, letter_type, sites):
+def rows_for(store, letter_type, sites, var_dir):
     if letter_type == "delisting":
         return [delisting_row(store, s, []) for s in sites]
-    return [site_row(store, s) for s in sites]
+    packs = PackShelf(store, var_dir, var_dir.parent / "evidence")
+    return [site_row(store, s, packs.ref(s.domain)) for s in sites]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -46,7 +48,7 @@ def test_letter_prints_numbers_dates_and_every_site(filled_sqlite, config, tmp_p
             review_site(filled_sqlite, site.domain, "serik", "delist", "owner showed a licence")
     draft = Draft(letter_type, "Hoster.KZ", lang, sites)
     context = letter_context(config, draft, "FW-2026/00042", DAY,
-                             rows_for(filled_sqlite, letter_type, sites))
+                             rows_for(filled_sqlite, letter_type, sites, config.var_dir))
     from takedown.render import render_html
 
     files = write_letter(render_html(TEMPLATES[letter_type], lang, context), f"x.{lang}",
@@ -74,7 +76,7 @@ def test_abuse_notice_prints_the_recipients_abuse_emails(filled_sqlite, config, 
         site.abuse_emails = {"hosting": email}
     draft = Draft("abuse_hosting", "Hoster.KZ", lang, sites)
     context = letter_context(config, draft, "FW-2026/00043", DAY,
-                             rows_for(filled_sqlite, "abuse_hosting", sites))
+                             rows_for(filled_sqlite, "abuse_hosting", sites, config.var_dir))
     assert context["recipient_emails"] == emails
     write_letter(render_html("abuse", lang, context), f"a.{lang}", tmp_path, pdf)
     text = pdf_text(tmp_path / f"a.{lang}.pdf")
