@@ -97,3 +97,16 @@ def test_each_listed_site_cites_its_evidence_pack_and_the_manifest_digest(filled
         assert verify_pack(pack) == []  # the pack proves itself (sha256sum -c)
         assert pack.name in html and manifest_digest(pack) in html  # the full digest
     assert "cap:" not in html
+
+
+def test_a_cloaked_sites_row_says_victims_see_other_content(config):
+    sites = _sites("casino")
+    sites[0].cloaking = True
+    draft = Draft("blocking", "Recipient", "kk", sites)
+    rows = [{"domain": "casino-site.kz", "domain_unicode": "casino-site.kz", "title": "Decoy",
+             "ip": "", "urls": ["http://casino-site.kz/"], "more_urls": 0, "category": "casino",
+             "signs": [], "first_seen": "2026-11-01", "cloaking": True,
+             "evidence": {"pack": "evidence-casino-site.kz.zip", "sha256": "0" * 64}}]
+    html = render_html("blocking", "kk", letter_context(config, draft, "FW-1", DAY, rows))
+    annex = html.split('<div class="annex">', 1)[1]
+    assert "Бүркемелеу" in annex
