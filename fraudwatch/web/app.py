@@ -23,6 +23,7 @@ from fraudwatch.web import (
     check,
     dashboard,
     network,
+    replay,
     review,
     search,
     site,
@@ -72,7 +73,8 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(Language, default=config["web.language"], secure=secure_cookies)
-    for module in (dashboard, search, site, network, review, auditlog, check, auth, api):
+    for module in (dashboard, search, site, network, review, auditlog, replay, check, auth,
+                   api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(LoginRequired, _login_required)

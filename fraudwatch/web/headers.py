@@ -32,8 +32,11 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
+                own = {k.lower() for k, _ in message.get("headers", [])}
+                # a response's own policy (the inert capture view) is stricter where it differs
                 headers = [*message.get("headers", []),
-                           *((k.encode(), v.encode()) for k, v in HEADERS.items())]
+                           *((k.encode(), v.encode()) for k, v in HEADERS.items()
+                             if k.encode() not in own)]
                 if _authenticated(scope):  # a user's pages never stay in a shared cache
                     headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
                     headers.append((b"cache-control", b"no-store"))

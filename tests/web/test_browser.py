@@ -147,3 +147,55 @@ def test_the_citizen_check_in_kazakh_fits_a_phone_and_answers_in_kazakh(server, 
         assert page.locator("html").get_attribute("lang") == "ru"
     finally:
         context.close()
+
+
+def test_a_stored_page_shown_on_the_site_page_never_contacts_anything(filled, web_config,
+                                                                     server, page, password):
+    """The inert view in real Chromium: a hostile stored page (refresh, images, styles,
+    scripts, frames aimed at a canary) makes no request at all."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from crawler.warc import WarcLog
+    from fraudwatch.store import Capture
+
+    hits = []
+
+    class Canary(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            hits.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    canary = ThreadingHTTPServer(("127.0.0.1", 0), Canary)
+    threading.Thread(target=canary.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{canary.server_address[1]}"
+    hostile = (f'<html><head><meta http-equiv="refresh" content="0;url={url}/refresh">'
+               f'<link rel="stylesheet" href="{url}/css"><script src="{url}/js"></script>'
+               f'<style>body{{background:url({url}/bg)}}</style></head><body>'
+               f'<img src="{url}/img"><iframe src="{url}/frame"></iframe>'
+               f'<form action="{url}/form"><input name="q"></form>'
+               f'<h1>Stored casino page</h1></body></html>').encode()
+    path = web_config.var_dir / "warc" / "hostile.warc.gz"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    warc = WarcLog(path)
+    warc.open()
+    offset = warc.resource("http://altyn-bonus.kz/", hostile, "text/html; charset=utf-8")
+    warc.close()
+    filled.put_captures([Capture(url="http://altyn-bonus.kz/", domain="altyn-bonus.kz",
+                                 status=200, fetched_at="2026-11-05T10:00:00+00:00",
+                                 render="desktop", warc_file=str(path), warc_offset=offset)])
+    filled.refresh()
+    try:
+        _log_in(page, server, "viewer", password)
+        page.goto(f"{server}/sites/altyn-bonus.kz")
+        frame = page.frame_locator("figure.replay iframe")
+        assert frame.locator("h1").inner_text() == "Stored casino page"
+        page.wait_for_load_state("networkidle")  # no request for 500 ms: all loads are done
+        assert hits == []
+    finally:
+        canary.shutdown()
+        canary.server_close()
