@@ -56,7 +56,8 @@ def fill(store: Store) -> None:
     store.put_captures([
         Capture(url="http://altyn-bonus.kz/", domain="altyn-bonus.kz", status=200,
                 fetched_at=f"2026-11-0{day}T10:00:00+00:00", html_sha256=digit * 64,
-                final_url="https://altyn-bonus.kz/", redirects=["http://altyn-bonus.kz/"])
+                final_url="https://altyn-bonus.kz/", redirects=["http://altyn-bonus.kz/"],
+                ip="203.0.113.7", headers={"Server": "nginx", "X-Powered-By": XSS})
         for day, digit in ((1, "a"), (3, "b"))
     ])
     store.put_letters([Letter(number="7/1", date="2026-11-10", letter_type="abuse_registrar",

@@ -29,8 +29,10 @@ def _data_strings(store) -> list[str]:
     for page in PAGES:
         out += [page.title, page.text, page.url, page.domain]
         out += [s.evidence for s in page.signs]
-    for review in store.iter_reviews() if hasattr(store, "iter_reviews") else []:
+    for review in store.iter_reviews():
         out.append(review.comment)
+    for capture in store.captures_for("altyn-bonus.kz"):
+        out += [*capture.headers, *capture.headers.values()]
     return sorted(out, key=len, reverse=True)
 
 

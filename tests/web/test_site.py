@@ -61,3 +61,11 @@ def test_safe_href_drops_script_urls():
 def test_unknown_route_is_an_html_404(viewer):
     resp = viewer.get("/no/such/page")
     assert resp.status_code == 404 and "<h1>Error 404</h1>" in resp.text
+
+
+def test_site_page_lists_the_servers_answer_as_text(viewer, xss):
+    page = viewer.get("/sites/altyn-bonus.kz").text
+    answer = page.split('<details class="transaction">', 1)[1].split("</details>", 1)[0]
+    assert "status 200 from 203.0.113.7, 2 headers" in answer
+    assert "<th>Server</th>" in answer and "nginx" in answer
+    assert xss not in answer and "&lt;script&gt;" in answer
