@@ -25,6 +25,7 @@ from fraudwatch.web import (
     network,
     replay,
     review,
+    savedsearches,
     search,
     site,
 )
@@ -33,6 +34,7 @@ from fraudwatch.web.headers import SecurityHeaders
 from fraudwatch.web.language import Language
 from fraudwatch.web.ratelimit import TokenBucket
 from fraudwatch.web.render import STATIC_DIR, make_templates, render
+from fraudwatch.web.savedsearches import SavedSearches
 from fraudwatch.web.security import LoginRequired, check_csrf
 from fraudwatch.web.users import UserStore
 
@@ -67,14 +69,15 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     # CLIENT_FAILURES, for many accounts tried from one place.
     app.state.login_failures = TokenBucket(1 / LOGIN_RETRY_MINUTES, LOGIN_FAILURES)
     app.state.client_failures = TokenBucket(1, CLIENT_FAILURES)
+    app.state.saved_searches = SavedSearches(var_dir / "searches.db")
     app.state.templates = make_templates(config["web.timezone"])
     app.add_middleware(SessionMiddleware, secret_key=secret_key, session_cookie="fw_session",
                        max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure_cookies)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(Language, default=config["web.language"], secure=secure_cookies)
-    for module in (dashboard, search, site, network, review, auditlog, replay, check, auth,
-                   api):
+    for module in (dashboard, search, site, network, review, auditlog, replay, savedsearches,
+                   check, auth, api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(LoginRequired, _login_required)

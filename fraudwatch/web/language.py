@@ -1,5 +1,8 @@
-"""The reader's language for each request: their choice (`?lang=`, kept in a cookie), else
-their browser's Accept-Language, else `web.language` from the config."""
+"""The reader's language for each request: their choice (`?hl=`, kept in a cookie), else
+their browser's Accept-Language, else `web.language` from the config.
+
+`hl`, not `lang`: on the search page `lang` filters pages by their language. The citizen
+check, which has no such filter, also takes `?lang=` as links to it were shared that way."""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from fraudwatch import i18n
 
 COOKIE = "fw_lang"
 COOKIE_DAYS = 365
+PARAM = "hl"
+LEGACY = {"lang": ("/check",)}  # older parameter names, on the paths that took them
 
 
 def _cookie(scope: Scope) -> str:
@@ -27,8 +32,12 @@ def _cookie(scope: Scope) -> str:
 
 
 def choose(scope: Scope, default: str) -> tuple[str, bool]:
-    """The request's language, and whether the reader chose it just now (`?lang=`)."""
-    asked = QueryParams(scope.get("query_string", b"").decode("latin-1")).get("lang", "")
+    """The request's language, and whether the reader chose it just now (`?hl=`)."""
+    params = QueryParams(scope.get("query_string", b"").decode("latin-1"))
+    asked = params.get(PARAM, "")
+    for name, paths in LEGACY.items():
+        if not asked and scope.get("path", "").startswith(paths):
+            asked = params.get(name, "")
     if asked in i18n.LANGS:
         return asked, True
     kept = _cookie(scope)
@@ -40,7 +49,7 @@ def choose(scope: Scope, default: str) -> tuple[str, bool]:
 
 class Language:
     """ASGI middleware: speak the reader's language for the whole request, and remember a
-    language chosen with `?lang=` in a cookie."""
+    language chosen with `?hl=` in a cookie."""
 
     def __init__(self, app: ASGIApp, default: str, secure: bool = False):
         self.app = app

@@ -13,6 +13,7 @@ from fraudwatch.store import QueryError, SearchResult
 from fraudwatch.store.query import FACET_FIELDS, SORTS
 from fraudwatch.web.csvout import csv_response
 from fraudwatch.web.render import render
+from fraudwatch.web.savedsearches import search_params, with_news
 from fraudwatch.web.searchform import MAX_WINDOW, SearchForm
 from fraudwatch.web.security import REVIEW_ROLES, Viewer
 
@@ -38,6 +39,9 @@ def search_page(request: Request, user: Viewer):
     return render(request, "search.html", status_code=400 if error else 200, form=form,
                   result=result, error=error, page=query.page if query else 1, pages=pages,
                   by_site=query.by_site if query else True, sites=sites,
+                  saved=with_news(request.app.state.store,
+                                  request.app.state.saved_searches.of(user.name)),
+                  this_search=search_params(str(request.url.query)),
                   facet_fields=FACET_FIELDS, sorts=SORTS, actions=actions,
                   next_url=str(request.url.path) + ("?" + request.url.query
                                                     if request.url.query else ""))

@@ -109,16 +109,24 @@ def test_the_language_is_chosen_then_the_browsers_then_the_configs(filled, web_c
         assert '<html lang="kk">' in client.get("/check").text  # config
         page = client.get("/check", headers={"Accept-Language": "ru-RU,ru;q=0.9"}).text
         assert '<html lang="ru">' in page  # the browser's, over the config
-        chosen = client.get("/login?lang=en", headers={"Accept-Language": "ru"})
+        chosen = client.get("/login?hl=en", headers={"Accept-Language": "ru"})
         assert '<html lang="en">' in chosen.text and "fw_lang=en" in chosen.headers["set-cookie"]
         # the choice is kept, over the browser's language
         assert '<html lang="en">' in client.get("/check", headers={"Accept-Language": "ru"}).text
 
 
-def test_language_links_keep_the_page_and_its_query(client):
-    page = client.get("/check?lang=ru").text
-    assert 'href="http://testserver/check?lang=kk"' in page
-    assert 'href="http://testserver/check?lang=en"' in page
+def test_language_links_keep_the_page_and_its_query(as_role):
+    viewer = as_role("viewer")
+    page = viewer.get("/search?lang=kk&hl=ru").text  # the UI in Russian, Kazakh pages
+    assert '<html lang="ru">' in page
+    assert 'href="http://testserver/search?lang=kk&amp;hl=en"' in page
+
+
+def test_the_page_language_filter_never_changes_the_readers_language(as_role):
+    viewer = as_role("viewer")
+    page = viewer.get("/search?lang=kk", headers={"Accept-Language": "ru"})
+    assert '<html lang="ru">' in page.text and "fw_lang" not in page.headers.get("set-cookie", "")
+    assert 'data-facet="lang"' in page.text
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -57,7 +57,7 @@ def test_bulk_review_from_search(as_role, csrf, filled):
 
 def test_the_review_is_confirmed_in_the_reviewers_language(as_role, csrf):
     boss = as_role("supervisor")
-    boss.get("/search?lang=ru")
+    boss.get("/search?hl=ru")
     resp = boss.post("/review/bulk", data={
         "action": "needs_info", "csrf_token": csrf(boss, "/search"),
         "domain": ["tez-nesie.kz"], "next": "/search"})
