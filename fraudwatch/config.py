@@ -108,6 +108,11 @@ KEYS: dict[str, Key] = {
         Key("letters.reply_days", int, 3, "days the recipient is asked to act within"),
         Key("letters.overdue_days", int, 5,
             "days after a letter is sent before an unblocked case counts as overdue"),
+        Key("evidence.signing_key", str, "",
+            "PEM file of the agency's Ed25519 key that signs evidence pack manifests (keep it "
+            "out of the repository; `fraudwatch evidence keygen` makes one); empty = unsigned"),
+        Key("evidence.public_key", str, "",
+            "PEM file of the public key `evidence verify` trusts; empty = the signing key's own"),
         Key("contacts.rdap_base", str, "",
             "RDAP server for every query (a local mirror); empty = the bundled bootstrap file"),
         Key("contacts.nameserver", str, "",

@@ -12,8 +12,11 @@ import json
 import zipfile
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
 from fraudwatch.domains import ascii_domain
 from fraudwatch.store import Store
+from takedown.signing import fingerprint, public_pem, sign, signed_by
 from takedown.warc_copy import read_record
 
 MANIFEST = "manifest.sha256"
@@ -25,6 +28,13 @@ Check it with `fraudwatch evidence verify {name}` or, after unzipping, with
 `sha256sum -c {manifest}`. The WARC file holds the records of the captures listed in
 captures.json (field warc_record: index of the record in {warc}).
 """
+SIGNED = """
+{signature} is the Ed25519 signature (base64) of {manifest} by the agency's key with
+SHA-256 fingerprint {fingerprint}. Its public key:
+
+{pem}"""
+SIGNATURE = "manifest.sha256.sig"
+MAX_ENTRY_BYTES = 512 * 1024**2  # a pack's files are captures and screenshots, not archives
 
 
 class EvidenceError(ValueError):
@@ -61,8 +71,10 @@ def _captures(store: Store, domain: str, var_dir: Path) -> tuple[list[dict], byt
     return docs, b"".join(records), shots
 
 
-def pack_files(store: Store, domain: str, var_dir: Path) -> dict[str, bytes]:
-    """The files of a site's evidence pack, by name, without the manifest."""
+def pack_files(store: Store, domain: str, var_dir: Path,
+               key: Ed25519PrivateKey | None = None) -> dict[str, bytes]:
+    """The files of a site's evidence pack, by name, without the manifest (the README says
+    which key will sign it)."""
     site = store.get_site_by_domain(domain)
     if site is None:
         raise EvidenceError(f"no site {domain!r} in the store")
@@ -71,8 +83,7 @@ def pack_files(store: Store, domain: str, var_dir: Path) -> dict[str, bytes]:
     pages = [{k: v for k, v in page.to_doc().items() if k != "text"}
              for page in store.pages_for(domain)]
     files = {
-        "README.txt": README.format(domain=domain, name=pack_name(domain), manifest=MANIFEST,
-                                    warc=WARC_NAME).encode(),
+        "README.txt": _readme(domain, key).encode(),
         "site.json": _json(site.to_doc()),
         "classification.json": _json(pages),
         "reviews.json": _json([r.to_doc() for r in store.reviews_for(site.id)]),
@@ -82,6 +93,16 @@ def pack_files(store: Store, domain: str, var_dir: Path) -> dict[str, bytes]:
     if warc:
         files[WARC_NAME] = warc
     return files
+
+
+def _readme(domain: str, key: Ed25519PrivateKey | None) -> str:
+    text = README.format(domain=domain, name=pack_name(domain), manifest=MANIFEST,
+                         warc=WARC_NAME)
+    if key is not None:
+        text += SIGNED.format(signature=SIGNATURE, manifest=MANIFEST,
+                              fingerprint=fingerprint(key.public_key()),
+                              pem=public_pem(key.public_key()))
+    return text
 
 
 def pack_name(domain: str) -> str:
@@ -104,23 +125,28 @@ class PackShelf:
     """Evidence packs built once per site for a batch of letters, beside the letters, so
     each letter can cite the pack and its manifest's SHA-256 as they were when it was sent."""
 
-    def __init__(self, store: Store, var_dir: Path, out_dir: Path):
-        self.store, self.var_dir, self.out_dir = store, var_dir, out_dir
+    def __init__(self, store: Store, var_dir: Path, out_dir: Path,
+                 key: Ed25519PrivateKey | None = None):
+        self.store, self.var_dir, self.out_dir, self.key = store, var_dir, out_dir, key
         self.refs: dict[str, dict[str, str]] = {}
 
     def ref(self, domain: str) -> dict[str, str]:
         """{"pack": file name, "sha256": its manifest's SHA-256} for `domain`."""
         if domain not in self.refs:
-            path = build_pack(self.store, domain, self.var_dir, self.out_dir)
+            path = build_pack(self.store, domain, self.var_dir, self.out_dir, self.key)
             self.refs[domain] = {"pack": path.name, "sha256": manifest_digest(path)}
         return self.refs[domain]
 
 
-def build_pack(store: Store, domain: str, var_dir: Path, out_dir: Path) -> Path:
-    """Write the evidence pack of `domain` (either form) into `out_dir`; return its path."""
+def build_pack(store: Store, domain: str, var_dir: Path, out_dir: Path,
+               key: Ed25519PrivateKey | None = None) -> Path:
+    """Write the evidence pack of `domain` (either form) into `out_dir`, its manifest signed
+    with `key` when one is given; return its path."""
     domain = ascii_domain(domain)
-    files = pack_files(store, domain, var_dir)
+    files = pack_files(store, domain, var_dir, key)
     files[MANIFEST] = manifest(files)
+    if key is not None:
+        files[SIGNATURE] = sign(key, files[MANIFEST])
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / pack_name(domain)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -141,19 +167,46 @@ def _parse_manifest(text: str) -> dict[str, str]:
     return entries
 
 
-def verify_pack(path: Path) -> list[str]:
-    """Problems found in a pack (empty when every file matches its manifest entry)."""
+def _digests(zf: zipfile.ZipFile) -> dict[str, str]:
+    """SHA-256 of each entry, read in chunks; EvidenceError for an entry over the bound."""
+    found = {}
+    for info in zf.infolist():
+        if info.file_size > MAX_ENTRY_BYTES:
+            raise EvidenceError(f"{info.filename}: {info.file_size} bytes, over the "
+                                f"{MAX_ENTRY_BYTES // 1024**2} MB an evidence file may hold")
+        digest = hashlib.sha256()
+        with zf.open(info) as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        found[info.filename] = digest.hexdigest()
+    return found
+
+
+def verify_pack(path: Path, trusted: Ed25519PublicKey | None = None) -> list[str]:
+    """Problems found in a pack: files that differ from the manifest, and, with a `trusted`
+    key, a manifest that key did not sign (empty when all is well)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            contents = {name: zf.read(name) for name in zf.namelist()}
+            names = set(zf.namelist())
+            if MANIFEST not in names:
+                return [f"{MANIFEST} is missing"]
+            listed = zf.read(MANIFEST)
+            signature = zf.read(SIGNATURE) if SIGNATURE in names else None
+            digests = _digests(zf)
     except (OSError, zipfile.BadZipFile) as exc:
         raise EvidenceError(f"{path}: not a readable zip ({exc})") from exc
-    if MANIFEST not in contents:
-        return [f"{MANIFEST} is missing"]
-    expected = _parse_manifest(contents.pop(MANIFEST).decode())
-    problems = [f"{name}: missing" for name in sorted(set(expected) - set(contents))]
-    problems += [f"{name}: not in the manifest" for name in sorted(set(contents) - set(expected))]
+    for own in (MANIFEST, SIGNATURE):
+        digests.pop(own, None)
+    expected = _parse_manifest(listed.decode())
+    problems = [f"{name}: missing" for name in sorted(set(expected) - set(digests))]
+    problems += [f"{name}: not in the manifest" for name in sorted(set(digests) - set(expected))]
     problems += [f"{name}: SHA-256 does not match the manifest"
-                 for name in sorted(set(contents) & set(expected))
-                 if hashlib.sha256(contents[name]).hexdigest() != expected[name]]
+                 for name in sorted(set(digests) & set(expected))
+                 if digests[name] != expected[name]]
+    if trusted is not None:
+        if signature is None:
+            problems.append(f"{SIGNATURE} is missing: the pack is not signed")
+        elif not signed_by(trusted, listed, signature):
+            problems.append(f"{MANIFEST}: not signed by the trusted key "
+                            f"{fingerprint(trusted)[:16]}…")
     return problems

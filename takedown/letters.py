@@ -20,6 +20,7 @@ from takedown import audit
 from takedown.evidence import PackShelf
 from takedown.letter_rows import delisting_row, site_row
 from takedown.render import render_html
+from takedown.signing import signer
 
 # letter type -> template name
 TEMPLATES = {"blocking": "blocking", "abuse_registrar": "abuse", "abuse_hosting": "abuse",
@@ -177,7 +178,7 @@ def build_letters(store: Store, config, out_dir: Path, day: date | None = None,
     day = day or date.today()
     drafts = plan_letters(store, config)
     blocking = _blocking_letters(store)
-    packs = PackShelf(store, config.var_dir, out_dir / "evidence")
+    packs = PackShelf(store, config.var_dir, out_dir / "evidence", signer(config))
     letters = []
     for draft, number in zip(drafts, next_numbers(store, config, day), strict=False):
         context = letter_context(config, draft, number, day,

@@ -30,6 +30,7 @@ from takedown.evidence import PackShelf
 from takedown.letter_rows import site_row
 from takedown.letters import Draft, LetterError, letter_context, next_numbers, register_letter
 from takedown.render import render_html
+from takedown.signing import signer
 
 PENDING_STATES = ("new", "needs_info")
 
@@ -103,7 +104,8 @@ def build_network_letter(store: Store, config, network_id: str, out_dir: Path,
     number = next(next_numbers(store, config, day))
     html = render_html("network_blocking", draft.lang,
                        network_context(store, config, case, draft, number, day,
-                                       PackShelf(store, config.var_dir, out_dir / "evidence")))
+                                       PackShelf(store, config.var_dir, out_dir / "evidence",
+                                                 signer(config))))
     letter = register_letter(store, draft, number, day, html, out_dir, pdf)
     store.refresh()
     return letter

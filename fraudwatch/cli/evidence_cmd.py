@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from takedown.evidence import EvidenceError, build_pack, verify_pack
+from takedown.signing import SigningKeyError, fingerprint, make_pair, signer, trusted_key
 
 
 @click.group("evidence")
@@ -20,27 +21,52 @@ def evidence() -> None:
               help="Folder for the zip (default: <var_dir>/evidence).")
 @click.pass_obj
 def pack(obj, domain: str, out_dir: Path | None) -> None:
-    """Write the evidence pack of DOMAIN and print its path."""
+    """Write the evidence pack of DOMAIN and print its path (its manifest signed when
+    evidence.signing_key is set)."""
+    try:
+        key = signer(obj.config)
+    except SigningKeyError as exc:
+        raise click.ClickException(str(exc)) from exc
     with obj.store(EvidenceError) as store:
         path = build_pack(store, domain, obj.config.var_dir,
-                          out_dir or obj.config.var_dir / "evidence")
+                          out_dir or obj.config.var_dir / "evidence", key)
     click.echo(str(path))
 
 
 @evidence.command("verify")
 @click.argument("pack_path", metavar="PACK", type=click.Path(exists=True, dir_okay=False,
                                                               path_type=Path))
-def verify(pack_path: Path) -> None:
-    """Check every file of PACK against its manifest; exit 1 naming any file that differs."""
+@click.pass_obj
+def verify(obj, pack_path: Path) -> None:
+    """Check every file of PACK against its manifest, and the manifest's signature against
+    the trusted key (evidence.public_key); exit 1 naming anything that differs."""
     try:
-        problems = verify_pack(pack_path)
-    except EvidenceError as exc:
+        trusted = trusted_key(obj.config)
+        problems = verify_pack(pack_path, trusted)
+    except (EvidenceError, SigningKeyError) as exc:
         raise click.ClickException(str(exc)) from exc
     if problems:
         for problem in problems:
             click.echo(f"TAMPERED {problem}", err=True)
         raise SystemExit(1)
-    click.echo(f"{pack_path}: ok")
+    if trusted is None:
+        click.echo(f"{pack_path}: files match the manifest; no trusted key is configured, so a "
+                   "pack rewritten with a new manifest would pass too (set "
+                   "evidence.public_key)")
+        return
+    click.echo(f"{pack_path}: ok, signed by {fingerprint(trusted)[:16]}…")
+
+
+@evidence.command("keygen")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def keygen(folder: Path) -> None:
+    """Make the agency's Ed25519 key pair in FOLDER (the private key readable by you only)."""
+    try:
+        private, public = make_pair(folder)
+    except (SigningKeyError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"private key: {private} (set evidence.signing_key to it; keep it secret)")
+    click.echo(f"public key:  {public} (give it to whoever verifies packs)")
 
 
 def register(main: click.Group) -> None:

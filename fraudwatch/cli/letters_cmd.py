@@ -15,6 +15,7 @@ from fraudwatch.store import StoreError
 from takedown.letters import STATUSES, LetterError, build_letters, get_letter, mark_letter
 from takedown.network_letter import build_network_letter
 from takedown.render import LANGS
+from takedown.signing import SigningKeyError
 
 
 @click.group("letters")
@@ -43,7 +44,7 @@ def build(obj, out_dir: Path | None, day, no_pdf: bool, network_id: str | None,
     out_dir = out_dir or obj.config.var_dir / "letters"
     day = day.date() if day else date.today()
     pdf = contextlib.nullcontext() if no_pdf else PdfRenderer(obj.config)
-    with obj.store(LetterError) as store, pdf as renderer:
+    with obj.store(LetterError, SigningKeyError) as store, pdf as renderer:
         if network_id:
             made = [build_network_letter(store, obj.config, network_id, out_dir, day, lang,
                                          renderer)]

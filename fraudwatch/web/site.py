@@ -13,6 +13,7 @@ from fraudwatch.web.render import render
 from fraudwatch.web.security import REVIEW_ROLES, Viewer
 from fraudwatch.web.sitedetail import site_detail
 from takedown.evidence import EvidenceError, build_pack, local_file
+from takedown.signing import signer
 from takedown.warc_copy import read_record
 
 router = APIRouter(include_in_schema=False)
@@ -61,7 +62,8 @@ def evidence_pack(request: Request, domain: str, user: Viewer):
     built now from what the store holds, as `fraudwatch evidence pack` builds it."""
     state = request.app.state
     try:
-        path = build_pack(state.store, domain, state.var_dir, state.var_dir / "evidence")
+        path = build_pack(state.store, domain, state.var_dir, state.var_dir / "evidence",
+                          signer(state.config))
     except EvidenceError:
         raise HTTPException(404, _("no site %(domain)s in the store") % {"domain": domain}) \
             from None
