@@ -78,7 +78,7 @@ def test_a_bad_encoder_mode_is_refused_with_the_fix(tmp_path):
                             cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "classifier.encoder = 'sometimes'" in result.stderr
-    assert "fix: use always, auto, never" in result.stderr
+    assert "fix: use one of always, auto, never" in result.stderr
 
 
 def test_auto_mode_keeps_the_fast_verdict_while_the_encoder_is_behind(monkeypatch):
