@@ -102,7 +102,9 @@ class RenderPolicyMiddleware:
         # path does (crawler.charset.repair_render)
         methods = {"charset": PageMethod("evaluate", "document.characterSet")}
         if screenshot:
-            methods["screenshot"] = PageMethod("screenshot", type="png", timeout=self.timeout_ms)
+            # the whole page: what a scam shows below the first screen is evidence too
+            methods["screenshot"] = PageMethod("screenshot", type="png", full_page=True,
+                                               timeout=self.timeout_ms)
         return {
             "playwright": True,
             "playwright_context": context,
