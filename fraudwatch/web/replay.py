@@ -55,16 +55,22 @@ def inert(page: bytes, charset: str) -> bytes:
     return lxml_html.tostring(root, encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
-@router.get("/sites/{domain}/captures/{capture_id}/view")
-def capture_view(request: Request, domain: str, capture_id: str, user: Viewer):
-    """The stored page of one capture, inert (see the module's docstring)."""
+def kept_record(request: Request, domain: str, capture_id: str) -> bytes:
+    """The WARC record of one capture of `domain`, as the crawl wrote it; 404 when none is
+    kept."""
     store, var_dir = request.app.state.store, request.app.state.var_dir
     capture = next((c for c in store.captures_for(ascii_domain(domain)) if c.id == capture_id),
                    None)
     warc = local_file(capture.warc_file, var_dir) if capture else None
     if warc is None or capture.warc_offset is None:
         raise HTTPException(404, _("no WARC record of this capture is kept"))
-    page, charset = stored_html(read_record(warc, capture.warc_offset))
+    return read_record(warc, capture.warc_offset)
+
+
+@router.get("/sites/{domain}/captures/{capture_id}/view")
+def capture_view(request: Request, domain: str, capture_id: str, user: Viewer):
+    """The stored page of one capture, inert (see the module's docstring)."""
+    page, charset = stored_html(kept_record(request, domain, capture_id))
     return Response(inert(page, charset), media_type="text/html; charset=utf-8",
                     headers={"Content-Security-Policy": INERT_CSP,
                              "X-Frame-Options": "SAMEORIGIN"})

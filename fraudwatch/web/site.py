@@ -7,14 +7,13 @@ import re
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response
 
-from fraudwatch.domains import ascii_domain
 from fraudwatch.i18n import _
 from fraudwatch.web.render import render
+from fraudwatch.web.replay import kept_record
 from fraudwatch.web.security import REVIEW_ROLES, Viewer
 from fraudwatch.web.sitedetail import site_detail
-from takedown.evidence import EvidenceError, build_pack, local_file
+from takedown.evidence import EvidenceError, build_pack
 from takedown.signing import signer
-from takedown.warc_copy import read_record
 
 router = APIRouter(include_in_schema=False)
 SCREENSHOT_NAME = re.compile(r"^[0-9a-f]{64}\.png$")
@@ -45,13 +44,7 @@ def screenshot(request: Request, name: str, user: Viewer):
 def capture_record(request: Request, domain: str, capture_id: str, user: Viewer):
     """The WARC record of one capture, byte for byte as the crawl wrote it (warcio reads
     it; pywb replays it)."""
-    store, var_dir = request.app.state.store, request.app.state.var_dir
-    capture = next((c for c in store.captures_for(ascii_domain(domain)) if c.id == capture_id),
-                   None)
-    warc = local_file(capture.warc_file, var_dir) if capture else None
-    if warc is None or capture.warc_offset is None:
-        raise HTTPException(404, _("no WARC record of this capture is kept"))
-    return Response(read_record(warc, capture.warc_offset), media_type="application/warc",
+    return Response(kept_record(request, domain, capture_id), media_type="application/warc",
                     headers={"Content-Disposition":
                              f'attachment; filename="{capture_id}.warc.gz"'})
 
