@@ -190,6 +190,7 @@ def test_without_the_guard_the_same_page_reaches_the_canary(tmp_path, fraudwatch
     url, _ = attacker
     hits = canaries[0]
     crawl(fraudwatch_cli, url, "--allow-private")
-    reached = {hit.split()[1] for hit in hits}
+    # Chromium asks for /favicon.ico by itself once a top-level page lands on the canary
+    reached = {hit.split()[1] for hit in hits} - {"/favicon.ico"}
     assert reached == set(REQUEST_TYPES), reached
     assert SECRET.encode() in stored_bytes(tmp_path)
