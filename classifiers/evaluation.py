@@ -20,6 +20,7 @@ from classifiers.registry import Registry
 from classifiers.verdict import CATEGORIES, Verdict
 
 FLAGGED = ("illegal", "suspicious")
+MISTAKE_COLUMNS = ("id", "lang", "label", "category", "verdict", "score", "signs")
 
 
 def metrics(truth: list[str], verdicts: list[Verdict], langs: list[str] | None = None) -> dict:
@@ -87,7 +88,25 @@ def evaluate_docs(model: Model | None, docs: list[dict], encoder: Encoder | None
             progress(len(verdicts), len(docs))
     report = metrics([d["label"] for d in docs], verdicts, [d.get("lang", "") for d in docs])
     report["mode"] = mode
+    report["mistakes"] = mistakes(docs, verdicts)
     return report
+
+
+def wrong(label: str, verdict: Verdict) -> bool:
+    """Whether a page labelled `label` got a wrong answer: the wrong category, a fraud page
+    not flagged, or a legitimate page called illegal."""
+    if label == "legit":
+        return verdict.category != "legit" or verdict.verdict == "illegal"
+    return verdict.category != label or verdict.verdict not in FLAGGED
+
+
+def mistakes(docs: list[dict], verdicts: list[Verdict]) -> list[dict]:
+    """One row per wrongly answered page: its id, language, label, what the classifier said
+    and the signs it found, for a reviewer to read the page again."""
+    return [{"id": d.get("id", ""), "lang": d.get("lang", ""), "label": d["label"],
+             "category": v.category, "verdict": v.verdict, "score": round(v.score, 4),
+             "signs": " ".join(s["id"] for s in v.signs)}
+            for d, v in zip(docs, verdicts, strict=True) if wrong(d["label"], v)]
 
 
 def format_report(report: dict) -> str:
@@ -106,6 +125,8 @@ def format_report(report: dict) -> str:
     lines.append("confusion (rows true, columns predicted): " + " ".join(labels))
     for label, row in zip(labels, report["confusion"]["matrix"], strict=True):
         lines.append(f"{label:<10}" + "".join(f"{n:>8}" for n in row))
+    lines.append(f"pages answered wrongly: {len(report.get('mistakes', ()))} of "
+                 f"{report['documents']}")
     for lang, row in (report.get("by_lang") or {}).items():
         flagged = "-" if row["fraud_flagged"] is None else f"{row['fraud_flagged']:.0%}"
         lines.append(f"  {lang:<8} {row['pages']:>4} pages  accuracy {row['accuracy']:.0%}  "

@@ -71,6 +71,18 @@ def read_labelled(folder: Path, labels: Path) -> list[dict]:
     return docs
 
 
+def _write_mistakes(path: Path, rows: list[dict]) -> None:
+    """The wrongly answered pages as a spreadsheet-safe CSV at `path`."""
+    from classifiers.evaluation import MISTAKE_COLUMNS
+    from fraudwatch.csvfile import write_csv
+
+    try:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            write_csv(out, MISTAKE_COLUMNS, rows)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
 @click.command("evaluate")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, exists=True))
 @click.option("--labels", "labels_path", type=click.Path(dir_okay=False),
@@ -81,9 +93,12 @@ def read_labelled(folder: Path, labels: Path) -> list[dict]:
 @click.option("--mode", type=click.Choice(["always", "auto", "never"]), default="always",
               show_default=True, help="When the sentence encoder runs (auto: as in a crawl).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--mistakes", "mistakes_path", type=click.Path(dir_okay=False, writable=True),
+              help="Write the wrongly answered pages to this CSV (id, lang, label, category, "
+                   "verdict, score, signs), for a reviewer to read them again.")
 @click.pass_obj
 def evaluate_command(obj, folder: str | None, labels_path: str | None, model_path: str | None,
-                     mode: str, as_json: bool) -> None:
+                     mode: str, as_json: bool, mistakes_path: str | None) -> None:
     """Measure the classifier on labelled pages: per-class precision, recall and F1, macro-F1,
     the precision of `illegal`, the share of fraud pages flagged, legitimate pages called
     illegal, the confusion matrix, and the same per language.
@@ -114,6 +129,8 @@ def evaluate_command(obj, folder: str | None, labels_path: str | None, model_pat
     click.echo(json.dumps(result, ensure_ascii=False) if as_json else
                f"{result['source']}: {len(docs)} pages, model {model.version}\n"
                + format_report(result))
+    if mistakes_path:  # after the report, so a refused path loses nothing
+        _write_mistakes(Path(mistakes_path), result["mistakes"])
 
 
 def register(main: click.Group) -> None:

@@ -1,5 +1,6 @@
 """`fraudwatch classify|evaluate|licences` through click's CliRunner."""
 
+import csv
 import json
 
 import pytest
@@ -91,6 +92,25 @@ def test_evaluate_labelled_folder_reports_the_figures(run, tmp_path):
     assert report["legit_illegal"] == 0
     text = run("evaluate", str(folder))
     assert "macro-F1" in text.output and "illegal precision" in text.output
+
+
+def test_evaluate_lists_the_pages_it_answered_wrongly(run, tmp_path):
+    # The bank page is labelled loan on purpose: it is the one page the report must list.
+    folder = labelled_folder(tmp_path, [
+        ("bank.txt", "loan", "Депозит «Накопительный»: 14% годовых. Вклады гарантирует КФГД. "
+                             "Лицензия АРРФР № 1.2.3/45. АО «Пример Банк», БИН 990140000001."),
+        ("casino.html", "casino", "<title>Казино</title><p>Фриспины, вейджер x35, бонус 200% "
+                                  "на первый депозит, рабочее зеркало.</p>"),
+    ])
+    out = tmp_path / "wrong.csv"
+    result = run("evaluate", str(folder), "--mistakes", str(out))
+    assert result.exit_code == 0, result.output
+    assert "answered wrongly: 1 of 2" in result.output
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["id"], r["label"], r["category"]) for r in rows] == [("bank", "loan", "legit")]
+    refused = run("evaluate", str(folder), "--mistakes", str(tmp_path / "no" / "such.csv"))
+    assert refused.exit_code != 0 and "macro-F1" in refused.output
+    assert "cannot write" in refused.output and "Traceback" not in refused.output
 
 
 @pytest.mark.parametrize(("labels", "message"), [
