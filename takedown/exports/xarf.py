@@ -2,6 +2,10 @@
 
 Each report carries the site's evidence: a JSON summary of verdict and signs, and the latest
 screenshot when its file is at hand, each with its SHA-256.
+
+The official v4 `domain` pattern cannot express punycode labels with a double hyphen
+(`xn--80a...`) or an `xn--` top-level domain. `domain` is only recommended, so such a site's
+report leaves it out and names the domain in `source_identifier` and `url` (both free text).
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import uuid
 from pathlib import Path
 
@@ -18,7 +23,8 @@ XARF_VERSION = "4.0.0"
 NAMESPACE = uuid.UUID("0f5e3c1a-9c1e-4b7e-8d43-2a6f0f6d8b11")  # fraudwatch's own
 PHISHING_SIGNS = {"loan.asks_card_secrets"}  # pages that collect card secrets are phishing
 FRAUD_TYPES = {"pyramid": "investment", "loan": "advance_fee"}
-SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "xarf-v4-content.schema.json"
+# The domain pattern of the official v4 content schema
+XARF_DOMAIN = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*\.)+[a-z]{2,}$")
 MAX_EVIDENCE = 5 * 1024 * 1024
 
 
@@ -50,12 +56,14 @@ def report(entry: Entry, sender: dict) -> dict:
         "report_id": str(uuid.uuid5(NAMESPACE, f"{entry.site_id}@{entry.confirmed_at}")),
         "timestamp": entry.confirmed_at or entry.first_seen, "reporter": sender,
         "sender": sender, "source_identifier": entry.domain, "category": "content",
-        "type": kind, "url": entry.urls[0], "domain": entry.domain,
+        "type": kind, "url": entry.urls[0],
         "evidence_source": "automated_discovery", "verification_method": "manual",
         "verified_at": entry.confirmed_at or entry.first_seen,
         "tags": [f"category:{entry.category}", f"blocktype:{entry.block_type}"],
         "evidence": _evidence(entry),
     }
+    if XARF_DOMAIN.match(entry.domain):
+        doc["domain"] = entry.domain
     if kind == "fraud":
         doc["fraud_type"] = FRAUD_TYPES.get(entry.category, "other")
     return doc

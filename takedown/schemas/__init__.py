@@ -1,1 +1,0 @@
-"""JSON schemas the exports are checked against (data files beside this module)."""
