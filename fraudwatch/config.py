@@ -106,6 +106,9 @@ KEYS: dict[str, Key] = {
         Key("letters.ministry_lang", str, "ru", "language of ministry letters: kk, ru or en"),
         Key("letters.abuse_lang", str, "en", "language of abuse notices: kk, ru or en"),
         Key("letters.reply_days", int, 3, "days the recipient is asked to act within"),
+        Key("export.tlp", str, "green",
+            "Traffic Light Protocol 2.0 marking of STIX exports: clear, green, amber, "
+            "amber+strict or red"),
         Key("letters.overdue_days", int, 5,
             "days after a letter is sent before an unblocked case counts as overdue"),
         Key("evidence.signing_key", str, "",
@@ -159,7 +162,16 @@ KEYS: dict[str, Key] = {
 }
 
 _LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"}
+# The TLP 2.0 levels and the marking-definition ids OASIS published for them
+TLP_MARKINGS = {
+    "clear": "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487",
+    "green": "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+    "amber": "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
+    "amber+strict": "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
+    "red": "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
+}
 _CHOICES = (("log.format", ("auto", "console", "json")), ("classifier.encoder", ENCODER_MODES),
+            ("export.tlp", tuple(TLP_MARKINGS)),
             ("web.language", LANGS), ("letters.ministry_lang", LANGS),
             ("letters.abuse_lang", LANGS))
 

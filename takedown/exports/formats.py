@@ -31,7 +31,7 @@ def export_block_list(store: Store, config, fmt: str, now: datetime | None = Non
     if fmt == "json":
         return to_json(entries)
     if fmt == "stix":
-        return to_stix(entries, issuer, now).serialize(pretty=True) + "\n"
+        return to_stix(entries, issuer, now, config["export.tlp"]).serialize(pretty=True) + "\n"
     if fmt == "registry":
         return to_registry(entries, issuer, now.isoformat(timespec="seconds"))
     if fmt == "xarf":

@@ -18,6 +18,7 @@ import referencing
 import stix2
 from click.testing import CliRunner
 from stix2patterns.validator import validate
+from stix2validator import ValidationOptions, validate_string
 
 from fraudwatch.cli import main
 from fraudwatch.review import review_site
@@ -86,6 +87,19 @@ def test_stix_bundle_parses_with_valid_patterns_networks_and_sightings(decided, 
     assert revoked == {"profit-daily.com", "https://profit-daily.com/"}
     assert stix2.parse(export_block_list(decided, config, "stix", NOW)).objects[1].id == \
         bundle.objects[1].id
+
+
+def test_stix_bundle_passes_the_oasis_validator_with_interop(decided, config):
+    text = export_block_list(decided, config, "stix", NOW)
+    result = validate_string(text, ValidationOptions(interop=True))
+    errors, warnings = [str(e) for e in result.errors], [str(w) for w in result.warnings or ()]
+    assert (errors, warnings) == ([], []) and result.is_valid
+    objects = json.loads(text)["objects"]
+    green = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"  # TLP:GREEN (TLP 2.0)
+    assert all(o["object_marking_refs"] == [green] for o in objects)
+    described = {o["name"]: o["description"] for o in objects if o["type"] == "indicator"}
+    assert "illegal casino site" in described["https://altyn-kazino.kz/"]
+    assert "casino." not in " ".join(described.values())  # sign names, never sign ids
 
 
 def test_registry_xml_parses_back_with_decisions_and_removals(decided, config):
