@@ -8,10 +8,10 @@ from fraudwatch.store import Store
 from takedown.exports.blocklist import block_list
 from takedown.exports.registry import to_registry
 from takedown.exports.stix import to_stix
-from takedown.exports.tabular import to_csv, to_json
+from takedown.exports.tabular import changes_csv, to_csv, to_json
 from takedown.exports.xarf import to_xarf
 
-FORMATS = ("csv", "json", "stix", "registry", "xarf")
+FORMATS = ("csv", "json", "changes", "stix", "registry", "xarf")
 
 
 def sender_contact(config) -> dict:
@@ -21,13 +21,18 @@ def sender_contact(config) -> dict:
             "domain": email.rpartition("@")[2]}
 
 
-def export_block_list(store: Store, config, fmt: str, now: datetime | None = None) -> str:
-    """The confirmed block list (with removals where the format has them) as text in `fmt`."""
+def export_block_list(store: Store, config, fmt: str, now: datetime | None = None,
+                      since: str = "", excel: bool = False) -> str:
+    """The confirmed block list (with removals where the format has them) as text in `fmt`;
+    `changes` lists the sites added and removed since the day `since`; `excel` adds a BOM
+    to the CSV formats."""
     now = now or datetime.now(UTC)
     entries = block_list(store)
     issuer = config["letters.sender_name"]
     if fmt == "csv":
-        return to_csv(entries)
+        return to_csv(entries, excel)
+    if fmt == "changes":
+        return changes_csv(entries, since, excel)
     if fmt == "json":
         return to_json(entries)
     if fmt == "stix":

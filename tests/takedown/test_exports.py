@@ -22,7 +22,9 @@ from stix2validator import ValidationOptions, validate_string
 
 from fraudwatch.cli import main
 from fraudwatch.review import review_site
+from takedown.exports.blocklist import block_list
 from takedown.exports.formats import export_block_list
+from takedown.exports.tabular import to_csv
 from takedown.letters import build_letters
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -57,14 +59,36 @@ def decided(filled, config, tmp_path):
     return filled
 
 
-def test_csv_and_json_list_every_site_with_its_decision(decided, config):
+def test_csv_and_json_list_the_sites_to_block_now_with_their_decision(decided, config):
     rows = list(csv.DictReader(io.StringIO(export_block_list(decided, config, "csv", NOW))))
-    assert [r["domain"] for r in rows] == [
-        "altyn-kazino.kz", "profit-daily.com", "xn--80aqafcvdp.kz"]
+    # profit-daily.com was delisted: it is no longer on the list to block
+    assert [r["domain"] for r in rows] == ["altyn-kazino.kz", "xn--80aqafcvdp.kz"]
     assert rows[0]["decision_number"] == "FW-2026/00001" and rows[0]["block_type"] == "domain"
-    assert rows[1]["removed_at"] and not rows[0]["removed_at"]
     doc = json.loads(export_block_list(decided, config, "json", NOW))
-    assert doc["count"] == 3 and doc["entries"][2]["domain_unicode"] == "займбыстро.kz"
+    assert doc["count"] == 2 and doc["entries"][1]["domain_unicode"] == "займбыстро.kz"
+    assert not export_block_list(decided, config, "csv", NOW).startswith("\ufeff")
+
+
+def test_changes_list_additions_and_removals_since_a_day(decided, config):
+    rows = list(csv.DictReader(io.StringIO(export_block_list(decided, config, "changes", NOW))))
+    assert {(r["change"], r["domain"]) for r in rows} == {
+        ("added", "altyn-kazino.kz"), ("added", "profit-daily.com"),
+        ("added", "xn--80aqafcvdp.kz"), ("removed", "profit-daily.com")}
+    [removed] = [r for r in rows if r["change"] == "removed"]
+    assert removed["removal_number"] == "FW-2026/00008" and removed["removal_reason"]
+    later = removed["at"][:10]
+    assert [(r["change"], r["domain"]) for r in csv.DictReader(io.StringIO(
+        export_block_list(decided, config, "changes", NOW, since=later)))
+        if r["at"][:10] < later] == []
+
+
+def test_excel_csv_has_a_bom_and_no_live_formulas(decided, config):
+    text = export_block_list(decided, config, "csv", NOW, excel=True)
+    assert text.startswith("\ufeff")
+    entry = block_list(decided)[0]
+    entry.domain_unicode = "=HYPERLINK(\"http://x\")"
+    [row] = list(csv.DictReader(io.StringIO(to_csv([entry]))))
+    assert row["domain_unicode"] == "'=HYPERLINK(\"http://x\")"
 
 
 def test_stix_bundle_parses_with_valid_patterns_networks_and_sightings(decided, config):
