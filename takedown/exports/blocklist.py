@@ -22,7 +22,7 @@ class Entry:
     category: str
     signs: list[str]
     urls: list[str]
-    ips: list[str]
+    ips: list[str]  # addresses that host this site alone: safe to block whole
     first_seen: str
     confirmed_at: str
     block_type: str
@@ -34,6 +34,7 @@ class Entry:
     removal_number: str = ""
     captures: list[dict] = field(default_factory=list)
     seen_live: list[str] = field(default_factory=list)  # re-checks that found the site up
+    shared_ips: list[str] = field(default_factory=list)  # shared hosting: never block whole
 
     @property
     def removed(self) -> bool:
@@ -63,16 +64,27 @@ def _letters_by_site(store: Store) -> dict[tuple[str, str], Letter]:
     return latest
 
 
-def _entry(store: Store, site: Site, letters: dict) -> Entry:
+def hosted(store: Store) -> dict[str, set[str]]:
+    """The domains each address is known to host, over every site in the store."""
+    owners: dict[str, set[str]] = {}
+    for site in store.iter_sites():
+        if site.ip:
+            owners.setdefault(site.ip, set()).add(site.domain)
+    return owners
+
+
+def _entry(store: Store, site: Site, letters: dict, owners: dict[str, set[str]]) -> Entry:
     pages = store.pages_for(site.domain)
     urls = sorted(p.url for p in pages if p.verdict in FLAGGED) or [f"http://{site.domain}/"]
     captures = store.captures_for(site.domain)
     reviews = store.reviews_for(site.id)
     confirmed = [r.at for r in reviews if r.action == Action.CONFIRM]
+    ips = sorted({ip for ip in [site.ip, *(c.ip for c in captures)] if ip})
+    shared = [ip for ip in ips if owners.get(ip, set()) - {site.domain}]
     entry = Entry(
         site_id=site.id, domain=site.domain, domain_unicode=site.domain_unicode or site.domain,
         category=site.category, signs=list(site.signs), urls=urls,
-        ips=sorted({ip for ip in [site.ip, *(c.ip for c in captures)] if ip}),
+        ips=[ip for ip in ips if ip not in shared], shared_ips=shared,
         first_seen=site.first_seen, confirmed_at=confirmed[-1] if confirmed else "",
         block_type=block_type(site.domain, urls,
                               [p.url for p in pages if p.verdict not in FLAGGED]),
@@ -100,4 +112,5 @@ def block_list(store: Store, with_removals: bool = True) -> list[Entry]:
     if with_removals:
         sites += [s for s in store.iter_sites(review_state="delisted")
                   if (s.id, "blocking") in letters]
-    return [_entry(store, s, letters) for s in sorted(sites, key=lambda s: s.domain)]
+    owners = hosted(store)
+    return [_entry(store, s, letters, owners) for s in sorted(sites, key=lambda s: s.domain)]

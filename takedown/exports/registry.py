@@ -1,8 +1,13 @@
-"""The block list as an ISP registry dump (XML), in the style regional regulators publish.
+"""The block list as an ISP registry dump (XML) in the regional dump.xml layout.
 
-One `<content>` per site and decision: the decision (date, number, issuing body), the block
-type (default = listed URLs, domain, domain-mask, ip) and the URLs, domains and IPs to block.
-Delisted sites appear as `<removed>` entries naming the content they cancel.
+The root `reg:register` (namespaced) carries `updateTime`, `updateTimeUrgently` and
+`formatVersion`. One `<content>` per site and decision, with an integer `id` (stable for a
+site), `includeTime` (seconds, no fraction), `entryType`, `urgencyType`, `blockType`
+(default = listed URLs, domain, domain-mask, ip) and `hash`; inside it the decision (date,
+number, issuing body) and the URLs, domains and IPs to block. An IP is listed only when it
+hosts that site alone: a shared hosting address is never blocked whole. Delisted sites
+appear as `<removed>` entries naming the content id they cancel (parsers that diff by id see
+the content gone as well).
 """
 
 from __future__ import annotations
@@ -12,7 +17,20 @@ import xml.etree.ElementTree as ET
 
 from takedown.exports.blocklist import Entry
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "2.4"
+NAMESPACE = "urn:fraudwatch:register"
+ENTRY_TYPE = "1"  # blocking by decision of the authorised body
+URGENCY = "0"  # ordinary, not urgent: ISPs act within the usual time
+
+
+def content_id(entry: Entry) -> str:
+    """The site's integer content id: stable across dumps, from a hash of the site's id."""
+    return str(int(hashlib.sha256(entry.site_id.encode()).hexdigest()[:15], 16))
+
+
+def seconds(moment: str) -> str:
+    """An ISO moment as YYYY-MM-DDTHH:MM:SS, the precision dump parsers read."""
+    return moment[:19]
 
 
 def content_hash(entry: Entry) -> str:
@@ -23,9 +41,10 @@ def content_hash(entry: Entry) -> str:
 
 
 def _content(root: ET.Element, entry: Entry, issuer: str) -> None:
-    content = ET.SubElement(root, "content", id=entry.site_id, includeTime=entry.confirmed_at,
-                            blockType=entry.block_type, category=entry.category,
-                            hash=content_hash(entry))
+    content = ET.SubElement(root, "content", id=content_id(entry),
+                            includeTime=seconds(entry.confirmed_at), entryType=ENTRY_TYPE,
+                            urgencyType=URGENCY, blockType=entry.block_type,
+                            hash=content_hash(entry), category=entry.category)
     ET.SubElement(content, "decision", date=entry.decision_date, number=entry.decision_number,
                   org=issuer)
     for url in entry.urls:
@@ -37,7 +56,8 @@ def _content(root: ET.Element, entry: Entry, issuer: str) -> None:
 
 
 def _removed(root: ET.Element, entry: Entry, issuer: str) -> None:
-    removed = ET.SubElement(root, "removed", contentId=entry.site_id, removeTime=entry.removed_at)
+    removed = ET.SubElement(root, "removed", contentId=content_id(entry),
+                            removeTime=seconds(entry.removed_at))
     ET.SubElement(removed, "decision", date=entry.removed_at[:10], number=entry.removal_number,
                   org=issuer)
     ET.SubElement(removed, "domain").text = entry.domain
@@ -45,8 +65,10 @@ def _removed(root: ET.Element, entry: Entry, issuer: str) -> None:
 
 def to_registry(entries: list[Entry], issuer: str, update_time: str) -> str:
     """The XML dump of every entry that has a decision (a blocking request's number)."""
-    root = ET.Element("register", updateTime=update_time, formatVersion=FORMAT_VERSION,
-                      issuer=issuer)
+    ET.register_namespace("reg", NAMESPACE)
+    moment = seconds(update_time)
+    root = ET.Element(f"{{{NAMESPACE}}}register", updateTime=moment,
+                      updateTimeUrgently=moment, formatVersion=FORMAT_VERSION)
     for entry in entries:
         if entry.removed:
             _removed(root, entry, issuer)

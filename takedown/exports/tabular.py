@@ -15,8 +15,8 @@ import json
 from fraudwatch.csvfile import csv_cell
 from takedown.exports.blocklist import Entry
 
-CSV_FIELDS = ("domain", "domain_unicode", "category", "block_type", "urls", "ips", "signs",
-              "first_seen", "confirmed_at", "decision_number", "decision_date")
+CSV_FIELDS = ("domain", "domain_unicode", "category", "block_type", "urls", "ips", "shared_ips",
+              "signs", "first_seen", "confirmed_at", "decision_number", "decision_date")
 CHANGE_FIELDS = ("change", "at", "domain", "domain_unicode", "category", "block_type", "urls",
                  "decision_number", "removal_number", "removal_reason")
 

@@ -22,6 +22,7 @@ from stix2validator import ValidationOptions, validate_string
 
 from fraudwatch.cli import main
 from fraudwatch.review import review_site
+from fraudwatch.store import Site
 from takedown.exports.blocklist import block_list
 from takedown.exports.formats import export_block_list
 from takedown.exports.tabular import to_csv
@@ -126,19 +127,53 @@ def test_stix_bundle_passes_the_oasis_validator_with_interop(decided, config):
     assert "casino." not in " ".join(described.values())  # sign names, never sign ids
 
 
-def test_registry_xml_parses_back_with_decisions_and_removals(decided, config):
-    root = ET.fromstring(export_block_list(decided, config, "registry", NOW).encode())
-    contents = root.findall("content")
-    assert [c.find("domain").text for c in contents] == ["altyn-kazino.kz", "xn--80aqafcvdp.kz"]
-    decision = contents[0].find("decision")
-    assert decision.get("number") == "FW-2026/00001" and decision.get("date") == "2026-11-20"
-    assert decision.get("org") == config["letters.sender_name"]
-    assert contents[0].get("blockType") == "domain"
-    assert [u.text for u in contents[0].findall("url")] == ["https://altyn-kazino.kz/"]
-    assert [i.text for i in contents[0].findall("ip")] == ["185.22.64.10"]
-    [removed] = root.findall("removed")
+def read_dump(text: str) -> dict:
+    """The dump read the way public dump.xml parsers read it: root times to the second, every
+    element with an id an integer, each content's entryType, urgencyType, includeTime,
+    blockType and hash, its decision and the URLs, domains and IPs to block."""
+    root = ET.fromstring(text.encode())
+    times = [datetime.strptime(root.attrib[name][:19], "%Y-%m-%dT%H:%M:%S")
+             for name in ("updateTime", "updateTimeUrgently")]
+    contents = {}
+    for content in root.findall(".//*[@id]"):
+        decision = content.find("decision")
+        contents[int(content.attrib["id"])] = {
+            "entryType": int(content.attrib["entryType"]),
+            "urgencyType": int(content.attrib.get("urgencyType", 0)),
+            "includeTime": datetime.strptime(content.attrib["includeTime"],
+                                             "%Y-%m-%dT%H:%M:%S"),
+            "blockType": content.attrib.get("blockType", "default"),
+            "hash": content.attrib["hash"],
+            "decision": (decision.attrib["date"], decision.attrib["number"],
+                         decision.attrib["org"]),
+            "url": [u.text for u in content.iter("url")],
+            "domain": [d.text for d in content.iter("domain")],
+            "ip": [i.text for i in content.iter("ip")]}
+    return {"root": root, "times": times, "contents": contents}
+
+
+def test_registry_dump_reads_as_dump_parsers_read_it(decided, config):
+    # A site on another's address: shared hosting, which must not be blocked whole
+    decided.put_sites([Site(domain="neighbour-shop.kz", ip="185.22.64.10", category="legit",
+                            verdict="clean")])
+    decided.refresh()
+    dump = read_dump(export_block_list(decided, config, "registry", NOW))
+    assert dump["root"].tag.startswith("{") and dump["times"][0] == NOW.replace(tzinfo=None)
+    by_domain = {c["domain"][0]: c for c in dump["contents"].values()}
+    assert sorted(by_domain) == ["altyn-kazino.kz", "xn--80aqafcvdp.kz"]
+    casino = by_domain["altyn-kazino.kz"]
+    assert casino["decision"] == ("2026-11-20", "FW-2026/00001", config["letters.sender_name"])
+    assert casino["blockType"] == "domain" and casino["entryType"] == 1
+    assert casino["url"] == ["https://altyn-kazino.kz/"]
+    assert casino["ip"] == []  # 185.22.64.10 also hosts neighbour-shop.kz
+    assert by_domain["xn--80aqafcvdp.kz"]["ip"]  # an address of its own is listed
+    again = read_dump(export_block_list(decided, config, "registry", NOW))
+    assert set(again["contents"]) == set(dump["contents"])  # ids are stable
+    [removed] = dump["root"].findall("removed")
     assert removed.find("domain").text == "profit-daily.com"
     assert removed.find("decision").get("number") == "FW-2026/00008"
+    rows = list(csv.DictReader(io.StringIO(export_block_list(decided, config, "csv", NOW))))
+    assert rows[0]["ips"] == "" and rows[0]["shared_ips"] == "185.22.64.10"
 
 
 def test_xarf_reports_pass_the_official_v4_schemas_with_hashed_evidence(decided, config):
