@@ -216,14 +216,29 @@ def letter_action(status: str) -> Action:
     return Action.BLOCKED if status == "blocked" else Action(f"letter_{status}")
 
 
-def mark_letter(store: Store, number: str, status: str, user: str) -> Letter:
-    """Move a letter to `status`, log it per site; `blocked` also marks its sites blocked."""
+def record_decision(letter: Letter, number: str, day: str, org: str) -> None:
+    """Keep the recipient's decision on `letter`; an earlier, different decision is never
+    rewritten (LetterError)."""
+    if letter.decision_number and letter.decision_number != number:
+        raise LetterError(f"{letter.number} already has decision {letter.decision_number} of "
+                          f"{letter.decision_date}; a decision is never rewritten")
+    letter.decision_number, letter.decision_date, letter.decision_org = number, day, org
+
+
+def mark_letter(store: Store, number: str, status: str, user: str,
+                decision: tuple[str, str, str] | None = None) -> Letter:
+    """Move a letter to `status`, log it per site; `blocked` also marks its sites blocked.
+    `decision` (number, day, issuing body) records the recipient's decision on it."""
     if status not in STATUSES:
         raise LetterError(f"unknown status {status!r}; use {', '.join(STATUSES)}")
     letter = get_letter(store, number)
+    comment = number
+    if decision:
+        record_decision(letter, *decision)
+        comment = f"{number}; decision {decision[0]} of {decision[1]}"
     letter.status = status
     store.put_letters([letter])
-    audit.record(store, letter.site_ids, letter_action(status), number, user=user)
+    audit.record(store, letter.site_ids, letter_action(status), comment, user=user)
     if status == "blocked":
         sites = [store.get_site(site_id) for site_id in letter.site_ids]
         for site in sites:

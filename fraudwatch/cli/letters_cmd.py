@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -86,12 +86,29 @@ def show(obj, number: str) -> None:
 @click.argument("number")
 @click.option("--status", required=True, type=click.Choice(STATUSES), help="The new status.")
 @click.option("--user", default=None, help="Who records it (default: the login name).")
+@click.option("--decision", "decision_number", default=None, metavar="NUMBER",
+              help="The recipient's decision on this request, as its reply numbers it; the "
+                   "block list and the ISP registry carry it. Never rewritten once recorded.")
+@click.option("--decision-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Day of that decision (default: today).")
+@click.option("--decision-org", default=None,
+              help="Body that took the decision (default: the letters.ministry setting).")
 @click.pass_obj
-def mark(obj, number: str, status: str, user: str | None) -> None:
-    """Record that letter NUMBER was sent, acknowledged, or its sites blocked."""
+def mark(obj, number: str, status: str, user: str | None, decision_number: str | None,
+         decision_date, decision_org: str | None) -> None:
+    """Record that letter NUMBER was sent, acknowledged, or its sites blocked, and the
+    recipient's decision on it."""
+    decision = None
+    if decision_number:
+        day = (decision_date or datetime.now(UTC)).date().isoformat()
+        decision = (decision_number.strip(), day, decision_org or obj.config["letters.ministry"])
+    elif decision_date or decision_org:
+        raise click.UsageError("--decision-date and --decision-org go with --decision NUMBER")
     with obj.store(LetterError, existing=True) as store:
-        letter = mark_letter(store, number, status, user or getpass.getuser())
-    click.echo(f"{letter.number}: {letter.status} ({len(letter.site_ids)} sites)")
+        letter = mark_letter(store, number, status, user or getpass.getuser(), decision)
+    click.echo(f"{letter.number}: {letter.status} ({len(letter.site_ids)} sites)"
+               + (f", decision {letter.decision_number} of {letter.decision_date}"
+                  if letter.decision_number else ""))
 
 
 @letters.command("cases")

@@ -217,6 +217,10 @@ class Letter(Doc):
     files: dict[str, str] = field(default_factory=dict)
     recipient_emails: list[str] = field(default_factory=list)
     created_at: str = field(default_factory=utcnow)
+    # The recipient's own decision on this request, as its reply states it
+    decision_number: str = ""
+    decision_date: str = ""
+    decision_org: str = ""
     id: str = ""
 
     def __post_init__(self) -> None:

@@ -27,8 +27,11 @@ class Entry:
     confirmed_at: str
     block_type: str
     network_id: str = ""
-    decision_number: str = ""
+    request_number: str = ""  # our blocking request (letter) that listed the site
+    request_date: str = ""
+    decision_number: str = ""  # the ministry's decision on that request, once recorded
     decision_date: str = ""
+    decision_org: str = ""
     removed_at: str = ""
     removal_reason: str = ""
     removal_number: str = ""
@@ -94,14 +97,16 @@ def _entry(store: Store, site: Site, letters: dict, owners: dict[str, set[str]])
                   for c in captures],
         seen_live=[r.at for r in reviews if r.action in LIVE_CHECKS],
     )
-    decision = letters.get((site.id, "blocking"))
-    if decision:
-        entry.decision_number, entry.decision_date = decision.number, decision.date
+    request = letters.get((site.id, "blocking"))
+    if request:
+        entry.request_number, entry.request_date = request.number, request.date
+        entry.decision_number, entry.decision_date, entry.decision_org = (
+            request.decision_number, request.decision_date, request.decision_org)
     if site.review_state == "delisted":
         delist = [r for r in reviews if r.action == Action.DELIST][-1]
         entry.removed_at, entry.removal_reason = delist.at, delist.comment
         removal = letters.get((site.id, "delisting"))
-        entry.removal_number = removal.number if removal else ""
+        entry.removal_number = (removal.decision_number or removal.number) if removal else ""
     return entry
 
 

@@ -1,13 +1,13 @@
 """The block list as an ISP registry dump (XML) in the regional dump.xml layout.
 
 The root `reg:register` (namespaced) carries `updateTime`, `updateTimeUrgently` and
-`formatVersion`. One `<content>` per site and decision, with an integer `id` (stable for a
-site), `includeTime` (seconds, no fraction), `entryType`, `urgencyType`, `blockType`
-(default = listed URLs, domain, domain-mask, ip) and `hash`; inside it the decision (date,
-number, issuing body) and the URLs, domains and IPs to block. An IP is listed only when it
-hosts that site alone: a shared hosting address is never blocked whole. Delisted sites
-appear as `<removed>` entries naming the content id they cancel (parsers that diff by id see
-the content gone as well).
+`formatVersion`. One `<content>` per site the ministry decided on, with its decision (number,
+date and body, as recorded from its reply: never our own request number), an integer `id`
+(stable for a site), `includeTime` (seconds, no fraction), `entryType`, `urgencyType`,
+`blockType` (default = listed URLs, domain, domain-mask, ip) and `hash`; inside it the URLs,
+domains and IPs to block. An IP is listed only when it hosts that site alone: a shared
+hosting address is never blocked whole. Delisted sites appear as `<removed>` entries naming
+the content id they cancel (parsers that diff by id see the content gone as well).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _content(root: ET.Element, entry: Entry, issuer: str) -> None:
                             urgencyType=URGENCY, blockType=entry.block_type,
                             hash=content_hash(entry), category=entry.category)
     ET.SubElement(content, "decision", date=entry.decision_date, number=entry.decision_number,
-                  org=issuer)
+                  org=entry.decision_org or issuer)
     for url in entry.urls:
         ET.SubElement(content, "url").text = url
     mask = "*." if entry.block_type == "domain-mask" else ""
@@ -64,13 +64,14 @@ def _removed(root: ET.Element, entry: Entry, issuer: str) -> None:
 
 
 def to_registry(entries: list[Entry], issuer: str, update_time: str) -> str:
-    """The XML dump of every entry that has a decision (a blocking request's number)."""
+    """The XML dump of every entry the ministry decided on (a decision recorded with
+    `letters mark … --decision N`), and of the removals of such entries."""
     ET.register_namespace("reg", NAMESPACE)
     moment = seconds(update_time)
     root = ET.Element(f"{{{NAMESPACE}}}register", updateTime=moment,
                       updateTimeUrgently=moment, formatVersion=FORMAT_VERSION)
     for entry in entries:
-        if entry.removed:
+        if entry.removed and entry.decision_number:
             _removed(root, entry, issuer)
         elif entry.decision_number:
             _content(root, entry, issuer)

@@ -16,9 +16,10 @@ from fraudwatch.csvfile import csv_cell
 from takedown.exports.blocklist import Entry
 
 CSV_FIELDS = ("domain", "domain_unicode", "category", "block_type", "urls", "ips", "shared_ips",
-              "signs", "first_seen", "confirmed_at", "decision_number", "decision_date")
+              "signs", "first_seen", "confirmed_at", "request_number", "request_date",
+              "decision_number", "decision_date", "decision_org")
 CHANGE_FIELDS = ("change", "at", "domain", "domain_unicode", "category", "block_type", "urls",
-                 "decision_number", "removal_number", "removal_reason")
+                 "request_number", "decision_number", "removal_number", "removal_reason")
 
 
 def _rows(out: io.StringIO, fields: tuple[str, ...], rows: list[dict], excel: bool) -> str:

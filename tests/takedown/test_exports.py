@@ -26,7 +26,7 @@ from fraudwatch.store import Site
 from takedown.exports.blocklist import block_list
 from takedown.exports.formats import export_block_list
 from takedown.exports.tabular import to_csv
-from takedown.letters import build_letters
+from takedown.letters import LetterError, build_letters, mark_letter
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,14 +49,28 @@ def official_xarf_validator() -> jsonschema.Draft202012Validator:
                                            format_checker=jsonschema.FormatChecker())
 
 
+MINISTRY = "Министерство цифрового развития"
+
+
+def ministry_decides(store, letter_type: str, day: str) -> None:
+    """The ministry's reply to each request of `letter_type`: a decision numbered its way."""
+    for letter in list(store.iter_letters()):
+        if letter.letter_type == letter_type and not letter.decision_number:
+            mark_letter(store, letter.number, "acknowledged", "clerk",
+                        (f"14-{letter.number[-3:]}/МЦРИАП", day, MINISTRY))
+
+
 @pytest.fixture
 def decided(filled, config, tmp_path):
-    """Letters sent for all three sites, then profit-daily.com delisted after an appeal."""
+    """Letters sent for all three sites and decided on, then profit-daily.com delisted after
+    an appeal (and that decided on too)."""
     build_letters(filled, config, tmp_path / "letters", date(2026, 11, 20))
+    ministry_decides(filled, "blocking", "2026-11-21")
     review_site(filled, "profit-daily.com", "owner", "appeal", "we are licensed")
     review_site(filled, "profit-daily.com", "serik", "delist", "licence confirmed")
     filled.refresh()
     build_letters(filled, config, tmp_path / "letters", date(2026, 11, 24))
+    ministry_decides(filled, "delisting", "2026-11-25")
     return filled
 
 
@@ -64,7 +78,9 @@ def test_csv_and_json_list_the_sites_to_block_now_with_their_decision(decided, c
     rows = list(csv.DictReader(io.StringIO(export_block_list(decided, config, "csv", NOW))))
     # profit-daily.com was delisted: it is no longer on the list to block
     assert [r["domain"] for r in rows] == ["altyn-kazino.kz", "xn--80aqafcvdp.kz"]
-    assert rows[0]["decision_number"] == "FW-2026/00001" and rows[0]["block_type"] == "domain"
+    assert rows[0]["request_number"] == "FW-2026/00001" and rows[0]["block_type"] == "domain"
+    assert (rows[0]["decision_number"], rows[0]["decision_date"], rows[0]["decision_org"]) == (
+        "14-001/МЦРИАП", "2026-11-21", MINISTRY)
     doc = json.loads(export_block_list(decided, config, "json", NOW))
     assert doc["count"] == 2 and doc["entries"][1]["domain_unicode"] == "займбыстро.kz"
     assert not export_block_list(decided, config, "csv", NOW).startswith("\ufeff")
@@ -76,7 +92,7 @@ def test_changes_list_additions_and_removals_since_a_day(decided, config):
         ("added", "altyn-kazino.kz"), ("added", "profit-daily.com"),
         ("added", "xn--80aqafcvdp.kz"), ("removed", "profit-daily.com")}
     [removed] = [r for r in rows if r["change"] == "removed"]
-    assert removed["removal_number"] == "FW-2026/00008" and removed["removal_reason"]
+    assert removed["removal_number"] == "14-008/МЦРИАП" and removed["removal_reason"]
     later = removed["at"][:10]
     assert [(r["change"], r["domain"]) for r in csv.DictReader(io.StringIO(
         export_block_list(decided, config, "changes", NOW, since=later)))
@@ -162,7 +178,7 @@ def test_registry_dump_reads_as_dump_parsers_read_it(decided, config):
     by_domain = {c["domain"][0]: c for c in dump["contents"].values()}
     assert sorted(by_domain) == ["altyn-kazino.kz", "xn--80aqafcvdp.kz"]
     casino = by_domain["altyn-kazino.kz"]
-    assert casino["decision"] == ("2026-11-20", "FW-2026/00001", config["letters.sender_name"])
+    assert casino["decision"] == ("2026-11-21", "14-001/МЦРИАП", MINISTRY)
     assert casino["blockType"] == "domain" and casino["entryType"] == 1
     assert casino["url"] == ["https://altyn-kazino.kz/"]
     assert casino["ip"] == []  # 185.22.64.10 also hosts neighbour-shop.kz
@@ -171,9 +187,23 @@ def test_registry_dump_reads_as_dump_parsers_read_it(decided, config):
     assert set(again["contents"]) == set(dump["contents"])  # ids are stable
     [removed] = dump["root"].findall("removed")
     assert removed.find("domain").text == "profit-daily.com"
-    assert removed.find("decision").get("number") == "FW-2026/00008"
+    assert removed.find("decision").get("number") == "14-008/МЦРИАП"
     rows = list(csv.DictReader(io.StringIO(export_block_list(decided, config, "csv", NOW))))
     assert rows[0]["ips"] == "" and rows[0]["shared_ips"] == "185.22.64.10"
+
+
+def test_the_registry_holds_only_what_the_ministry_decided_and_never_rewrites_it(
+        filled, config, tmp_path):
+    build_letters(filled, config, tmp_path / "letters", date(2026, 11, 20))
+    root = ET.fromstring(export_block_list(filled, config, "registry", NOW).encode())
+    assert root.findall("content") == []  # requested, not yet decided: nothing to block
+    ministry_decides(filled, "blocking", "2026-11-21")
+    dump = read_dump(export_block_list(filled, config, "registry", NOW))
+    assert {c["decision"][1] for c in dump["contents"].values()} == {"14-001/МЦРИАП"}
+    with pytest.raises(LetterError, match="never rewritten"):
+        mark_letter(filled, "FW-2026/00001", "blocked", "clerk", ("99/X", "2026-11-30", "X"))
+    after = read_dump(export_block_list(filled, config, "registry", NOW))
+    assert after["contents"] == dump["contents"]
 
 
 def test_xarf_reports_pass_the_official_v4_schemas_with_hashed_evidence(decided, config):
