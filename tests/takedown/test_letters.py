@@ -81,6 +81,17 @@ def test_cli_builds_lists_shows_and_marks(filled_sqlite, tmp_path):
     assert '"altyn-kazino.kz"' in shown.output
     missing = runner.invoke(main, ["letters", "show", "FW-0/1"], env=env)
     assert missing.exit_code == 1 and "no letter" in missing.output
+    decided = runner.invoke(main, ["letters", "mark", "FW-2026/00001", "--status", "blocked",
+                                   "--decision", "14-7/X", "--decision-date", "2026-11-22"],
+                            env=env)
+    assert decided.exit_code == 0 and "decision 14-7/X of 2026-11-22" in decided.output
+    rewritten = runner.invoke(main, ["letters", "mark", "FW-2026/00001", "--status", "blocked",
+                                     "--decision", "15-1/X"], env=env)
+    assert rewritten.exit_code == 1 and "never rewritten" in rewritten.output
+    assert "Traceback" not in rewritten.output
+    dateless = runner.invoke(main, ["letters", "mark", "FW-2026/00001", "--status", "sent",
+                                    "--decision-date", "2026-11-22"], env=env)
+    assert dateless.exit_code == 2 and "go with --decision" in dateless.output
 
 
 def test_a_missing_field_stops_the_letter_instead_of_printing_a_blank():
