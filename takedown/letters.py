@@ -50,7 +50,7 @@ def hosting_of(site: Site) -> str:
     return site.hosting or (f"AS{site.asn}" if site.asn else site.ip)
 
 
-def _covered(store: Store, letter_type: str) -> set[str]:
+def covered(store: Store, letter_type: str) -> set[str]:
     """Ids of the sites that a letter of `letter_type` already listed."""
     return {sid for letter in store.iter_letters() if letter.letter_type == letter_type
             for sid in letter.site_ids}
@@ -68,7 +68,7 @@ def _per_recipient(sites: list[Site], recipient_of) -> dict[str, list[Site]]:
 def abuse_pending(store: Store) -> list[Site]:
     """Confirmed sites, by domain, that an abuse notice to the registrar or the host has not
     listed yet (they get one once that recipient is known)."""
-    done = [_covered(store, letter_type) for letter_type in ABUSE_ROLES]
+    done = [covered(store, letter_type) for letter_type in ABUSE_ROLES]
     return sorted((s for s in store.iter_sites(review_state="confirmed")
                    if any(s.id not in ids for ids in done)), key=lambda s: s.domain)
 
@@ -87,18 +87,18 @@ def plan_letters(store: Store, config) -> list[Draft]:
     """The letters that review decisions call for and no earlier letter covered."""
     confirmed = sorted(store.iter_sites(review_state="confirmed"), key=lambda s: s.domain)
     drafts = []
-    blocked_before = _covered(store, "blocking")
+    blocked_before = covered(store, "blocking")
     new = [s for s in confirmed if s.id not in blocked_before]
     if new:
         drafts.append(Draft("blocking", config["letters.ministry"],
                             config["letters.ministry_lang"], new))
     for letter_type, recipient_of in (("abuse_registrar", lambda s: s.registrar),
                                       ("abuse_hosting", hosting_of)):
-        done = _covered(store, letter_type)
+        done = covered(store, letter_type)
         pending = [s for s in confirmed if s.id not in done]
         drafts += [Draft(letter_type, recipient, config["letters.abuse_lang"], sites)
                    for recipient, sites in _per_recipient(pending, recipient_of).items()]
-    restored = _covered(store, "delisting")
+    restored = covered(store, "delisting")
     delisted = sorted((s for s in store.iter_sites(review_state="delisted")
                        if s.id in blocked_before and s.id not in restored), key=lambda s: s.domain)
     if delisted:

@@ -14,7 +14,8 @@ What it lists (a decision, kept here and in `fraudwatch letters build --help`):
 The letter is registered as a `blocking` letter whose sites are the confirmed members only, so
 marking it `blocked` blocks only them and `letters build` does not ask for them again; a pending
 member gets its own request once it is confirmed. A network with no confirmed member gets no
-letter.
+letter. A member an earlier blocking request listed is not requested again (nor its earlier
+decision touched) unless `again` is asked; with nothing new to request, no letter is made.
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ from fraudwatch.networks import Link, member_links, network_members
 from fraudwatch.store import Letter, Site, Store
 from takedown.evidence import PackShelf
 from takedown.letter_rows import site_row
-from takedown.letters import Draft, LetterError, letter_context, next_numbers, register_letter
+from takedown.letters import (
+    Draft,
+    LetterError,
+    covered,
+    letter_context,
+    next_numbers,
+    register_letter,
+)
 from takedown.render import render_html
 from takedown.signing import signer
 
@@ -87,20 +95,34 @@ def network_context(store: Store, config, case: NetworkCase, draft: Draft, numbe
                     day: date, packs: PackShelf) -> dict:
     """Everything the network letter template reads: the usual letter fields and the evidence."""
     context = letter_context(config, draft, number, day,
-                             [site_row(store, s, packs.ref(s.domain)) for s in case.confirmed])
+                             [site_row(store, s, packs.ref(s.domain)) for s in draft.sites])
     context.update(network_id=case.network_id, links=[link_row(x) for x in case.links],
                    shared=shared_rows(case.links),
                    pending=[pending_row(s, case.links) for s in case.pending])
     return context
 
 
+def to_request(store: Store, case: NetworkCase, again: bool) -> list[Site]:
+    """The confirmed members to request now: those no earlier blocking request listed (all of
+    them when `again`); LetterError when every one was requested before."""
+    if again:
+        return case.confirmed
+    requested = covered(store, "blocking")
+    new = [site for site in case.confirmed if site.id not in requested]
+    if not new:
+        raise LetterError(f"every confirmed member of network {case.network_id!r} is in an "
+                          "earlier blocking request; use --again to request them again")
+    return new
+
+
 def build_network_letter(store: Store, config, network_id: str, out_dir: Path,
-                         day: date | None = None, lang: str | None = None, pdf=None) -> Letter:
+                         day: date | None = None, lang: str | None = None, pdf=None,
+                         again: bool = False) -> Letter:
     """Render and register one blocking request for the confirmed members of a network."""
     day = day or date.today()
     case = network_case(store, network_id)
     draft = Draft("blocking", config["letters.ministry"], lang or config["letters.ministry_lang"],
-                  case.confirmed)
+                  to_request(store, case, again))
     number = next(next_numbers(store, config, day))
     html = render_html("network_blocking", draft.lang,
                        network_context(store, config, case, draft, number, day,

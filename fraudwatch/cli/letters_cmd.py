@@ -35,9 +35,11 @@ def letters() -> None:
                    "fingerprints as evidence.")
 @click.option("--lang", type=click.Choice(LANGS), default=None,
               help="Language of the --network letter (default: letters.ministry_lang).")
+@click.option("--again", is_flag=True,
+              help="With --network: request again the members an earlier request listed.")
 @click.pass_obj
 def build(obj, out_dir: Path | None, day, no_pdf: bool, network_id: str | None,
-          lang: str | None) -> None:
+          lang: str | None, again: bool) -> None:
     """Write the letters that confirmed or delisted sites call for, and register them."""
     from takedown.render_pdf import PdfRenderer
 
@@ -47,7 +49,7 @@ def build(obj, out_dir: Path | None, day, no_pdf: bool, network_id: str | None,
     with obj.store(LetterError, SigningKeyError) as store, pdf as renderer:
         if network_id:
             made = [build_network_letter(store, obj.config, network_id, out_dir, day, lang,
-                                         renderer)]
+                                         renderer, again)]
         else:
             made = build_letters(store, obj.config, out_dir, day, renderer)
     for letter in made:

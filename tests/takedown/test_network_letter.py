@@ -69,6 +69,22 @@ def test_letter_is_registered_for_confirmed_members_only(network, config, tmp_pa
     assert [s.domain for s in blocking.sites] == ["xn--80aqafcvdp.kz"]  # not asked twice
 
 
+def test_members_requested_before_are_not_requested_again_unless_asked(network, config,
+                                                                      tmp_path):
+    first = build_network_letter(network, config, NET, tmp_path / "out", DAY)
+    with pytest.raises(LetterError, match="earlier blocking request; use --again"):
+        build_network_letter(network, config, NET, tmp_path / "out", DAY)
+    assert [lt.number for lt in network.iter_letters()] == [first.number]
+    mirror = network.get_site_by_domain("altyn-kazino2.kz")
+    mirror.review_state, mirror.first_seen = "confirmed", "2026-11-02T08:00:00+00:00"
+    network.put_sites([mirror])
+    network.refresh()
+    second = build_network_letter(network, config, NET, tmp_path / "out", DAY)
+    assert second.site_ids == [mirror.id]  # only the newly confirmed member
+    again = build_network_letter(network, config, NET, tmp_path / "out", DAY, again=True)
+    assert len(again.site_ids) == 3
+
+
 def test_no_letter_without_a_confirmed_member(network, config, tmp_path):
     with pytest.raises(LetterError, match="no network 'net-nope'"):
         build_network_letter(network, config, "net-nope", tmp_path)
