@@ -132,6 +132,40 @@ def test_warc_records_hold_what_the_captures_hash(farm, crawled):
         assert hashlib.sha256(body).hexdigest() == capture.html_sha256, capture.url
 
 
+def test_warc_records_name_their_session_request_and_browser_profile(farm, crawled):
+    files = sorted((crawled["tmp"] / "var").glob("**/*.warc.gz"))
+    assert files
+    screenshots = 0
+    for path in files:
+        check = subprocess.run([sys.executable, "-m", "warcio.cli", "check", str(path)],
+                               capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout[-2000:]
+        with path.open("rb") as handle:
+            records = [(r.rec_type, dict(r.rec_headers.headers),
+                        r.content_stream().read() if r.rec_type == "warcinfo" else b"")
+                       for r in ArchiveIterator(handle)]
+        info = records[0]
+        assert info[0] == "warcinfo"
+        fields = info[2].decode()
+        for name in ("software: fraudwatch/", "operator:", "hostname:", "robots:",
+                     "http-header-user-agent:", "fraudwatch-browser-profiles:"):
+            assert name in fields, fields
+        session = info[1]["WARC-Record-ID"]
+        by_id = {h["WARC-Record-ID"]: (kind, h) for kind, h, _ in records}
+        assert all(h.get("WARC-Warcinfo-ID") == session for _, h, _ in records[1:])
+        responses = [h for kind, h, _ in records if kind == "response"]
+        assert responses and all(by_id[h["WARC-Concurrent-To"]][0] == "request"
+                                 for h in responses)
+        shots = [h for kind, h, _ in records
+                 if kind == "resource" and h["WARC-Target-URI"].startswith("urn:screenshot:")]
+        for shot in shots:
+            dom = by_id[shot["WARC-Refers-To"]][1]
+            assert shot["FW-Browser-Profile"] == dom["FW-Browser-Profile"]
+            assert shot["FW-Browser-Profile"].split()[0] in {"desktop", "mobile"}
+        screenshots += len(shots)
+    assert screenshots  # the farm's script-only sites were rendered
+
+
 def test_rendered_landing_pages_have_screenshots(farm, crawled):
     js_only = [s for s in farm.sites if s.variant == "js-only" and s.seed]
     assert js_only
