@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -21,7 +22,7 @@ from takedown.warc_copy import read_record
 
 MANIFEST = "manifest.sha256"
 WARC_NAME = "captures.warc.gz"
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # zip entry times, so equal content gives an equal pack
+EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # zip cannot say earlier
 README = """Evidence pack for {domain}
 
 Check it with `fraudwatch evidence verify {name}` or, after unzipping, with
@@ -138,6 +139,29 @@ class PackShelf:
         return self.refs[domain]
 
 
+def zip_time(moment: str) -> tuple[int, ...]:
+    """A stored UTC moment as a zip entry time (seconds even, as zip keeps them)."""
+    try:
+        when = datetime.fromisoformat(moment).astimezone(UTC)
+    except (TypeError, ValueError):
+        return EARLIEST_ZIP_TIME
+    return max(EARLIEST_ZIP_TIME, (when.year, when.month, when.day, when.hour, when.minute,
+                                   when.second - when.second % 2))
+
+
+def entry_times(store: Store, domain: str) -> tuple[dict[str, tuple], tuple]:
+    """The zip time of each screenshot (its capture's time) and of every other file (the
+    latest capture, or the site's last sighting): the pack shows when its evidence was taken,
+    and equal evidence still gives an equal pack."""
+    captures = store.captures_for(domain)
+    site = store.get_site_by_domain(domain)
+    latest = max((c.fetched_at for c in captures), default="") or site.last_seen or \
+        site.first_seen
+    shots = {f"screenshots/{Path(c.screenshot).name}": zip_time(c.fetched_at)
+             for c in captures if c.screenshot}
+    return shots, zip_time(latest)
+
+
 def build_pack(store: Store, domain: str, var_dir: Path, out_dir: Path,
                key: Ed25519PrivateKey | None = None) -> Path:
     """Write the evidence pack of `domain` (either form) into `out_dir`, its manifest signed
@@ -149,9 +173,10 @@ def build_pack(store: Store, domain: str, var_dir: Path, out_dir: Path,
         files[SIGNATURE] = sign(key, files[MANIFEST])
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / pack_name(domain)
+    shot_times, taken = entry_times(store, domain)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in sorted(files.items()):
-            zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), data,
+            zf.writestr(zipfile.ZipInfo(name, shot_times.get(name, taken)), data,
                         compress_type=zipfile.ZIP_DEFLATED)
     return path
 

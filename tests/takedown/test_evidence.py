@@ -23,6 +23,8 @@ def test_pack_holds_warc_screenshot_signs_and_reviews(filled, tmp_path):
         reviews = json.loads(zf.read("reviews.json"))
         captures = json.loads(zf.read("captures.json"))
         shot = zf.read(captures[0]["screenshot_file"])
+        times = {info.date_time for info in zf.infolist()}
+    assert times == {(2026, 11, 1, 9, 0, 0)}  # when the evidence was taken, not a fixed date
     assert {"site.json", "README.txt", MANIFEST, "captures.warc.gz"} <= names
     [record] = list(ArchiveIterator(io.BytesIO(warc)))
     assert record.rec_type == "response"
