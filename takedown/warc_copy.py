@@ -18,3 +18,12 @@ def read_record(warc_file: Path, offset: int) -> bytes:
         fh.seek(offset)
         return fh.read(length)
 
+
+
+def session_info(warc_file: Path) -> bytes:
+    """The raw warcinfo record that opens a crawl's WARC file, or b'' when it has none."""
+    with warc_file.open("rb") as fh:
+        first = next(iter(ArchiveIterator(fh)), None)
+        if first is None or first.rec_type != "warcinfo":
+            return b""
+    return read_record(warc_file, 0)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from scrapy.http import Headers
 
+from crawler.warc import WarcLog
 from fraudwatch.config import load_config
 from fraudwatch.review import review_site
 from fraudwatch.store import Capture, Page, Sign, Site
@@ -31,20 +30,17 @@ SITES = [
 
 
 def write_warc(path: Path, urls: list[str]) -> list[int]:
-    """A gzipped WARC with a request and a response record per URL; the responses' offsets."""
+    """A crawl session's WARC as the crawler writes it (warcinfo, then a request and a
+    response record per URL); the responses' offsets."""
+    warc = WarcLog(path, "fraudwatch/test", {"operator": "test-operator"})
+    warc.open()
     offsets = []
-    with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=True)
-        for url in urls:
-            request = b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"
-            writer.write_record(writer.create_warc_record(
-                url, "request", payload=BytesIO(request), length=len(request)))
-            offsets.append(fh.tell())
-            body = f"<html><title>{url}</title>casino bonus</html>".encode()
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=BytesIO(body), length=len(body), http_headers=headers))
+    for url in urls:
+        warc.request(url, "GET", Headers({"Accept": "text/html"}))
+        body = f"<html><title>{url}</title>casino bonus</html>".encode()
+        offsets.append(warc.response(url, 200, Headers({"Content-Type": "text/html"}), body,
+                                     request_id=warc.last_id))
+    warc.close()
     return offsets
 
 

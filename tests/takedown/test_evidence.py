@@ -26,8 +26,12 @@ def test_pack_holds_warc_screenshot_signs_and_reviews(filled, tmp_path):
         times = {info.date_time for info in zf.infolist()}
     assert times == {(2026, 11, 1, 9, 0, 0)}  # when the evidence was taken, not a fixed date
     assert {"site.json", "README.txt", MANIFEST, "captures.warc.gz"} <= names
-    [record] = list(ArchiveIterator(io.BytesIO(warc)))
+    info, record = [(r, r.content_stream().read()) for r in ArchiveIterator(io.BytesIO(warc))]
+    assert info[0].rec_type == "warcinfo" and b"test-operator" in info[1]
+    record = record[0]
     assert record.rec_type == "response"
+    assert record.rec_headers.get_header("WARC-Warcinfo-ID") == \
+        info[0].rec_headers.get_header("WARC-Record-ID")
     assert record.rec_headers.get_header("WARC-Target-URI") == "https://altyn-kazino.kz/"
     assert pages[0]["signs"][0]["evidence"] == "evidence of casino.no_licence"
     assert pages[0]["verdict"] == "illegal" and pages[0]["model"] == "demo-1"
