@@ -140,15 +140,28 @@ def cases(obj, only_overdue: bool) -> None:
 @click.option("--refresh", is_flag=True,
               help="With --fill: replace names and e-mails already on the sites (also "
                    "reviewer-typed ones) with what RDAP says.")
+@click.option("--registrar", help="Type DOMAIN's registrar by hand (where RDAP has none).")
+@click.option("--registrar-abuse", metavar="EMAIL", help="Type the registrar's abuse e-mail.")
+@click.option("--hosting", help="Type DOMAIN's hosting provider by hand.")
+@click.option("--hosting-abuse", metavar="EMAIL", help="Type the host's abuse e-mail.")
+@click.option("--user", default=None, help="Who types them (default: the login name).")
 @click.pass_obj
-def contacts(obj, domain: str | None, fill: bool, every: bool, refresh: bool) -> None:
+def contacts(obj, domain: str | None, fill: bool, every: bool, refresh: bool, **typed) -> None:
     """Abuse contacts of DOMAIN: registrar and networks (RDAP) and DNS records, as JSON.
 
     With --fill, write them onto the sites in the store instead (only DOMAIN's site when one
-    is given), one line per site and a summary; exit 1 if any look-up failed."""
+    is given), one line per site and a summary; exit 1 if any look-up failed. With
+    --registrar, --hosting and their --…-abuse e-mails, store contacts typed by hand on
+    DOMAIN's site (for a TLD without RDAP, such as .kz)."""
     from takedown.contacts.lookup import ContactFinder
     from takedown.contacts.rdap import RdapError
 
+    user = typed.pop("user")
+    if any(typed.values()):
+        if fill or every or refresh or not domain:
+            raise click.UsageError("typed contacts go with one DOMAIN, without --fill")
+        _type_contacts(obj, domain, typed, user or getpass.getuser())
+        return
     if not fill:
         if every or refresh:
             raise click.UsageError("--all and --refresh go with --fill")
@@ -165,6 +178,27 @@ def contacts(obj, domain: str | None, fill: bool, every: bool, refresh: bool) ->
     failed = _fill_contacts(obj, ContactFinder.from_config(obj.config), domain, every, refresh)
     if failed:
         click.get_current_context().exit(1)
+
+
+def _type_contacts(obj, domain: str, typed: dict, user: str) -> None:
+    """Store contacts typed by hand on DOMAIN's site, with an audit-log entry."""
+    from takedown import audit
+    from takedown.contacts.fill import FillError, type_contacts
+
+    try:
+        with obj.open_store() as store:
+            site = store.get_site_by_domain(domain)
+            if site is None:
+                raise click.ClickException(f"no site {domain!r} in the store")
+            changes = type_contacts(site, typed)
+            if changes:
+                store.put_sites([site])
+                audit.record(store, [site.id], "comment",
+                             "contacts typed: " + "; ".join(changes), user=user)
+                store.refresh()
+    except (StoreError, FillError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{site.domain}\t" + ("; ".join(changes) or "unchanged"))
 
 
 def _fill_contacts(obj, finder, domain: str | None, every: bool, refresh: bool) -> int:

@@ -169,3 +169,31 @@ def fill_contacts(store: Store, finder, sites: Iterable[Site], refresh: bool = F
             progress(outcome)
     store.refresh()
     return outcomes
+
+
+def type_contacts(site: Site, typed: dict[str, str]) -> list[str]:
+    """Write contacts a person typed onto `site`: `typed` maps registrar, registrar_abuse,
+    hosting and hosting_abuse to values (others left as they are). Returns the changes; a
+    value that is no e-mail address raises FillError. A typed name replaces RDAP's, and
+    `--fill` keeps it unless asked to refresh."""
+    changes = []
+    emails = dict(site.abuse_emails)
+    for role in ROLES:
+        name = (typed.get(role) or "").strip()
+        if name and name != getattr(site, role):
+            if not _same(getattr(site, role), name):
+                emails.pop(role, None)  # the old organisation's address goes with its name
+            setattr(site, role, name)
+            changes.append(f"{role} {name!r}")
+        raw = typed.get(f"{role}_abuse")
+        if raw:
+            email = abuse_email(raw)
+            if not email:
+                raise FillError(f"{raw!r} is not an e-mail address")
+            if not getattr(site, role):
+                raise FillError(f"give the {role}'s name with its e-mail (--{role} NAME)")
+            if emails.get(role) != email:
+                emails[role] = email
+                changes.append(f"{role} e-mail {email}")
+    site.abuse_emails = emails
+    return changes

@@ -207,6 +207,35 @@ def test_cli_fill_one_domain_and_list_shows_the_addresses(sqlite_store, cli_env,
     assert usage.exit_code == 2 and "go with --fill" in usage.output
 
 
+def test_contacts_typed_by_hand_are_stored_audited_and_kept_by_fill(sqlite_store, cli_env,
+                                                                   tmp_path):
+    fill(sqlite_store, tmp_path, [site("altyn-kazino.kz", ip="127.0.0.2")])
+    runner = CliRunner()
+    typed = runner.invoke(main, ["letters", "contacts", "altyn-kazino.kz", "--registrar",
+                                 "ТОО «Регистратор»", "--registrar-abuse", "abuse@reg.kz",
+                                 "--user", "aigerim"], env=cli_env)
+    assert typed.exit_code == 0, typed.output
+    assert "registrar e-mail abuse@reg.kz" in typed.output
+    stored = sqlite_store.get_site_by_domain("altyn-kazino.kz")
+    assert stored.registrar == "ТОО «Регистратор»"
+    assert stored.abuse_emails == {"registrar": "abuse@reg.kz"}
+    [entry] = [r for r in sqlite_store.reviews_for(stored.id) if r.action == "comment"]
+    assert entry.user == "aigerim" and "abuse@reg.kz" in entry.comment
+    nameless = runner.invoke(main, ["letters", "contacts", "altyn-kazino.kz",
+                                    "--hosting-abuse", "noc@x.kz"], env=cli_env)
+    assert nameless.exit_code == 1 and "give the hosting's name" in nameless.output
+    filled = runner.invoke(main, ["letters", "contacts", "--fill"], env=cli_env)
+    assert filled.exit_code == 0, filled.output
+    assert sqlite_store.get_site_by_domain("altyn-kazino.kz").abuse_emails["registrar"] == \
+        "abuse@reg.kz"  # what a person typed outlives RDAP's answer
+    bad = runner.invoke(main, ["letters", "contacts", "altyn-kazino.kz", "--hosting-abuse",
+                               "not an address"], env=cli_env)
+    assert bad.exit_code == 1 and "is not an e-mail address" in bad.output
+    mixed = runner.invoke(main, ["letters", "contacts", "--fill", "--registrar", "X"],
+                          env=cli_env)
+    assert mixed.exit_code == 2 and "without --fill" in mixed.output
+
+
 def test_rdap_values_are_escaped_in_the_letter(sqlite_store, finder, config, tmp_path):
     fill(sqlite_store, tmp_path, [site("evil-rdap.kz", ip="127.0.0.2")])
     fill_contacts(sqlite_store, finder, sites_to_fill(sqlite_store))
