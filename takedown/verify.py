@@ -105,7 +105,10 @@ def check_site(domain: str, resolve, fetch, sinkholes: set[str], marks: list[str
     """Resolve, then fetch `http://DOMAIN/` from the resolved address (redirects within the
     site followed), and say what became of the site. An answer on a private or loopback
     address (as DNS blocking often gives) is a block: nothing there is fetched."""
-    addresses = set(resolve(domain))
+    try:
+        addresses = set(resolve(domain))
+    except dns_records.DnsUnanswered as exc:  # we could not look: the site is not judged
+        return Check(domain, "unchecked", str(exc))
     if not addresses:
         return Check(domain, "blocked", "DNS: no address")
     if addresses & sinkholes:
@@ -150,9 +153,11 @@ def verify_sites(store: Store, config, sites: list[Site], resolve=None, fetch=No
     try:
         for site in sites:
             check = check_site(site.domain, resolve, fetch or guarded, sinkholes, marks, policy)
+            checks.append(check)
+            if check.outcome not in OUTCOMES:  # unchecked: status and audit log untouched
+                continue
             action, site.status = OUTCOMES[check.outcome]
             audit.record(store, [site.id], action, f"verify: {check.reason}", user=user)
-            checks.append(check)
     finally:
         if guarded is not None:
             guarded.close()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import dns.message
+import dns.rdatatype
 import pytest
 
 from fraudwatch.netpolicy import TargetPolicy
@@ -113,6 +116,62 @@ def test_cli_verify_reports_unreachable_sites(filled_sqlite, tmp_path):
         result = CliRunner().invoke(main, ["verify", "altyn-kazino.kz"], env=env)
     assert result.exit_code == 0, result.output
     assert "altyn-kazino.kz\tblocked\tDNS: no address" in result.output
+
+
+class SilentDns:
+    """A UDP port on loopback that reads DNS questions and never answers; it keeps the
+    record types it was asked for."""
+
+    def __init__(self):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.settimeout(0.2)
+        self.asked: set[str] = set()
+        self.running = True
+        self.thread = threading.Thread(target=self._listen, daemon=True)
+        self.thread.start()
+
+    @property
+    def address(self) -> str:
+        host, port = self.sock.getsockname()
+        return f"{host}:{port}"
+
+    def _listen(self) -> None:
+        while self.running:
+            try:
+                wire, _ = self.sock.recvfrom(4096)
+            except OSError:
+                continue
+            question = dns.message.from_wire(wire).question[0]
+            self.asked.add(dns.rdatatype.to_text(question.rdtype))
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join()
+        self.sock.close()
+
+
+def test_a_silent_dns_server_leaves_the_site_unchecked_not_blocked(filled_sqlite, tmp_path):
+    from click.testing import CliRunner
+
+    from fraudwatch.cli import main
+
+    site = filled_sqlite.get_site_by_domain("altyn-kazino.kz")
+    before = [r.action for r in filled_sqlite.reviews_for(site.id)]
+    silent = SilentDns()
+    try:
+        env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path),
+               "FRAUDWATCH_CONTACTS_NAMESERVER": silent.address}
+        result = CliRunner().invoke(main, ["verify", "altyn-kazino.kz"], env=env)
+    finally:
+        silent.close()
+    assert result.exit_code == 0, result.output
+    assert "altyn-kazino.kz\tunchecked\tDNS server 127.0.0.1" in result.output
+    assert "did not answer" in result.output
+    assert silent.asked == {"A"}  # it gave up on the server instead of asking four times
+    after = filled_sqlite.get_site_by_domain("altyn-kazino.kz")
+    assert after.status == site.status
+    assert [r.action for r in filled_sqlite.reviews_for(site.id)] == before
 
 
 def test_live_recheck_becomes_a_stix_sighting(filled_sqlite, config, tmp_path, web):
