@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from classifiers.registry import host_of
+from fraudwatch.urls import site_host
 
 PROMOTED_CATEGORIES = ("casino", "pyramid")
 _HREF = re.compile(r"<a\b[^>]*href=[\"']?(https?://[^\"'\s>]+)[^>]*>(.*?)</a>", re.I | re.S)
@@ -21,7 +21,7 @@ _GAMBLING_LINK = re.compile(r"casino|kazino|казино|slot|spin|bet\b|bet\.|1
 
 def linked_domains(html: str, text: str, own_host: str) -> list[str]:
     """External domains linked from the HTML or named in the text, in order, minus the page's."""
-    hosts = [host_of(url) for url, _anchor in _HREF.findall(html)]
+    hosts = [site_host(url) for url, _anchor in _HREF.findall(html)]
     hosts += [d.lower() for d in _TEXT_DOMAIN.findall(text)]
     own = own_host.lower()
     external = [h for h in hosts if h and h != own and not h.endswith("." + own)]
@@ -31,14 +31,14 @@ def linked_domains(html: str, text: str, own_host: str) -> list[str]:
 def gambling_banners(html: str, own_host: str) -> list[str]:
     """External links whose address or anchor looks like a casino or investment scheme."""
     return list(dict.fromkeys(
-        host_of(url) for url, anchor in _HREF.findall(html)
-        if _GAMBLING_LINK.search(url + " " + anchor) and host_of(url) != own_host
+        site_host(url) for url, anchor in _HREF.findall(html)
+        if _GAMBLING_LINK.search(url + " " + anchor) and site_host(url) != own_host
     ))
 
 
 def detect_promotion(category: str, text: str, html: str, url: str) -> tuple[bool, list[str]]:
     """(promotion, promoted_domains): promo wording with external domains, or gambling banners."""
-    own = host_of(url) if url else ""
+    own = site_host(url) if url else ""
     if category in PROMOTED_CATEGORIES and _PROMO_LANGUAGE.search(text):
         domains = linked_domains(html, text, own)
         if domains:

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from fraudwatch.urls import site_host
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_PATHS = (DATA_DIR / "licences.csv", DATA_DIR / "declared_pyramids.csv")
@@ -60,12 +61,6 @@ def read_csv(path: Path) -> list[Entity]:
         return [_entity(row, line) for line, row in enumerate(rows, start=2)]
 
 
-def host_of(url: str) -> str:
-    """Lower-cased host of `url` without www., or "" when there is none."""
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-    return host.removeprefix("www.")
-
-
 def _on_domain(host: str, domains: tuple[str, ...]) -> bool:
     """True when `host` is one of `domains` or a subdomain of one."""
     return any(host == d or host.endswith("." + d) for d in domains)
@@ -93,7 +88,7 @@ class Registry:
 
         Names alone never match: a scam page can copy a bank's name, not its domain.
         """
-        host = host_of(url) if url else ""
+        host = site_host(url) if url else ""
         if host:
             return next((e for e in self.licences if _on_domain(host, e.domains)), None)
         bins = set(_BIN.findall(text))
@@ -101,7 +96,7 @@ class Registry:
 
     def declared_pyramid(self, url: str, text: str) -> tuple[Entity, str] | None:
         """A declared pyramid the page belongs to or names, with what matched."""
-        host = host_of(url) if url else ""
+        host = site_host(url) if url else ""
         bins = set(_BIN.findall(text))
         lowered = text.lower()
         for entity in self.pyramids:

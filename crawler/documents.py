@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from classifiers.fingerprints import extract
 from crawler.items import Fetch
-from crawler.urls import normalise_url, public_suffix
 from fraudwatch.domains import unicode_domain
 from fraudwatch.store.models import Capture, Page, Site, stable_id
+from fraudwatch.urls import normalise_url, public_suffix
 
 VERDICT_RANK = {"illegal": 3, "suspicious": 2, "licensed": 1, "clean": 0}
 UNREACHABLE = ("dns", "refused", "connect", "timeout")

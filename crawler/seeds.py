@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from crawler.urls import public_suffix
+from fraudwatch.urls import public_suffix
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _INLINE_COMMENT = re.compile(r"\s+#.*$")

@@ -1,4 +1,4 @@
-"""The URLs a crawl has scheduled (normalised, crawler.urls): its duplicate filter.
+"""The URLs a crawl has scheduled (normalised, fraudwatch.urls): its duplicate filter.
 
 `LocalSeen` serves one process (rebuilt from the journal by --resume); `SharedSeen` reads the
 Redis frontier's set, shared by every worker of a distributed crawl.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from classifiers.page import PageView
-from crawler.urls import host_of, registered_domain
+from fraudwatch.urls import host_of, registered_domain
 
 
 class ExtractPipeline:

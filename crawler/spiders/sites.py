@@ -33,8 +33,8 @@ from crawler.renderpolicy import browser_charset, screenshot_of
 from crawler.robots import obeys_robots
 from crawler.seeds import parse_seeds
 from crawler.seen import LocalSeen, SharedSeen
-from crawler.urls import host_of, normalise_url, registered_domain
 from crawler.warccompact import compact_run
+from fraudwatch.urls import host_of, normalise_url, registered_domain
 
 LANDING_PRIORITY = 100
 GATE = "fw_gate"  # request meta: what queueing it costs in a shared frontier (redisfrontier)

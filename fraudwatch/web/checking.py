@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler.urls import host_of, normalise_url, public_suffix, registered_domain
 from fraudwatch import seedqueue
 from fraudwatch.i18n import LANGS, N_, _, format_day, speaking
 from fraudwatch.netpolicy import is_public
 from fraudwatch.review import ACTIONS
 from fraudwatch.store import Store
+from fraudwatch.urls import host_of, normalise_url, public_suffix, registered_domain
 
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z0-9-]{2,63}$")
 VERDICT_TEXT = {

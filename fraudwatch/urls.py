@@ -1,4 +1,7 @@
-"""URL and domain helpers: normalisation (w3lib) and registered domains (tldextract, offline)."""
+"""URL and domain helpers: normalisation (w3lib) and registered domains (tldextract, offline).
+
+The one owner of "the host of a URL" for the crawler, the classifier and the web: it sits
+below every layer that uses it."""
 
 from __future__ import annotations
 
@@ -22,8 +25,13 @@ def normalise_url(url: str) -> str:
 
 
 def host_of(url: str) -> str:
-    """Lower-case ASCII (punycode) host of `url`, without port."""
-    return (urlsplit(url).hostname or "").rstrip(".")
+    """Lower-case host of `url` (or of a bare `host/path`), without port or final dot."""
+    return (urlsplit(url if "//" in url else f"//{url}").hostname or "").rstrip(".")
+
+
+def site_host(url: str) -> str:
+    """The host of `url` as a site is named, without a leading `www.` (`www.a.kz` -> `a.kz`)."""
+    return host_of(url).removeprefix("www.")
 
 
 @lru_cache(maxsize=50_000)
