@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from fraudwatch.domains import ascii_domain
 from fraudwatch.store import Store
 from takedown.signing import fingerprint, public_pem, sign, signed_by
-from takedown.warc_copy import read_record, session_info
+from takedown.warc_copy import read_record, request_record, session_info
 
 MANIFEST = "manifest.sha256"
 WARC_NAME = "captures.warc.gz"
@@ -28,7 +28,8 @@ README = """Evidence pack for {domain}
 Check it with `fraudwatch evidence verify {name}` or, after unzipping, with
 `sha256sum -c {manifest}`. The WARC file holds the records of the captures listed in
 captures.json (field warc_record: index of the record in {warc}, which opens each crawl
-session's records with that session's warcinfo record).
+session's records with that session's warcinfo record and gives each fetched response after
+the request it answered).
 """
 SIGNED = """
 {signature} is the Ed25519 signature (base64) of {manifest} by the agency's key with
@@ -66,6 +67,8 @@ def _captures(store: Store, domain: str, var_dir: Path) -> tuple[list[dict], byt
             if warc not in sessions:  # the crawl session's warcinfo, before its first record
                 sessions.add(warc)
                 records += [info for info in [session_info(warc)] if info]
+            request = request_record(warc, capture.warc_offset)
+            records += [request] if request else []
             doc["warc_record"] = len(records)
             records.append(read_record(warc, capture.warc_offset))
         shot = local_file(capture.screenshot, var_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -27,3 +28,26 @@ def session_info(warc_file: Path) -> bytes:
         if first is None or first.rec_type != "warcinfo":
             return b""
     return read_record(warc_file, 0)
+
+
+@lru_cache(maxsize=8)
+def _requests(warc_file: Path, size: int, mtime: float) -> dict[int, int]:
+    """{response offset: offset of its request record} over a whole WARC file: the crawler
+    writes each request right before its response (same URI). One scan per file version."""
+    pairs, before = {}, None
+    with warc_file.open("rb") as fh:
+        records = ArchiveIterator(fh)
+        for record in records:
+            offset = records.get_record_offset()
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            if record.rec_type == "response" and before and before[1:] == ("request", uri):
+                pairs[offset] = before[0]
+            before = (offset, record.rec_type, uri)
+    return pairs
+
+
+def request_record(warc_file: Path, response_offset: int) -> bytes:
+    """The raw request record written with the response at `response_offset`, or b''."""
+    stat = warc_file.stat()
+    offset = _requests(warc_file, stat.st_size, stat.st_mtime).get(response_offset)
+    return b"" if offset is None else read_record(warc_file, offset)

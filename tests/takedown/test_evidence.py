@@ -26,9 +26,14 @@ def test_pack_holds_warc_screenshot_signs_and_reviews(filled, tmp_path):
         times = {info.date_time for info in zf.infolist()}
     assert times == {(2026, 11, 1, 9, 0, 0)}  # when the evidence was taken, not a fixed date
     assert {"site.json", "README.txt", MANIFEST, "captures.warc.gz"} <= names
-    info, record = [(r, r.content_stream().read()) for r in ArchiveIterator(io.BytesIO(warc))]
+    info, request, record = [(r, r.content_stream().read())
+                             for r in ArchiveIterator(io.BytesIO(warc))]
     assert info[0].rec_type == "warcinfo" and b"test-operator" in info[1]
-    record = record[0]
+    request, record = request[0], record[0]
+    assert request.rec_type == "request"
+    assert record.rec_headers.get_header("WARC-Concurrent-To") == \
+        request.rec_headers.get_header("WARC-Record-ID")
+    assert captures[0]["warc_record"] == 2
     assert record.rec_type == "response"
     assert record.rec_headers.get_header("WARC-Warcinfo-ID") == \
         info[0].rec_headers.get_header("WARC-Record-ID")
