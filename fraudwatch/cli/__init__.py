@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "fraudwatch.cli.store_cmd",
     "fraudwatch.cli.search_cmd",
     "fraudwatch.cli.review_cmd",
+    "fraudwatch.cli.signs_cmd",
     "fraudwatch.cli.networks_cmd",
     "fraudwatch.cli.crawl_cmd",
     "fraudwatch.cli.frontier_cmd",

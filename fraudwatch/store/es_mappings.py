@@ -8,7 +8,7 @@ IPs, signs and states are keywords. Unknown fields stay in _source without being
 from __future__ import annotations
 
 KINDS = ("capture", "page", "site", "review", "letter")
-TEMPLATE_VERSION = 2
+TEMPLATE_VERSION = 3
 
 KEYWORD = {"type": "keyword"}
 DATE = {"type": "date"}
@@ -53,7 +53,7 @@ PROPERTIES: dict[str, dict] = {
         "first_seen": DATE, "last_seen": DATE,
     },
     "review": {
-        **_keywords("id", "site_id", "user", "action"),
+        **_keywords("id", "site_id", "user", "action", "wrong_signs"),
         "comment": MULTILINGUAL_TEXT, "at": DATE,
     },
     "letter": {

@@ -194,6 +194,8 @@ class Review(Doc):
     action: str
     comment: str = ""
     at: str = field(default_factory=utcnow)
+    # A rejection or delisting may name the site's signs the model got wrong (sign ids)
+    wrong_signs: list[str] = field(default_factory=list)
     id: str = ""
 
     def __post_init__(self) -> None:

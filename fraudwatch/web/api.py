@@ -90,7 +90,7 @@ def api_network(request: Request, network_id: str, user: Viewer):
 def api_review(request: Request, domain: str, body: ReviewIn, user: Analyst):
     """Record a review decision (analysts: comment, needs_info; supervisors: all)."""
     entry = record_reviews(request.app.state.store, user, [domain.lower()], body.action,
-                           body.comment)[0]
+                           body.comment, body.wrong_signs)[0]
     return entry.to_doc()
 
 

@@ -66,6 +66,9 @@ class NetworkSummaryOut(BaseModel):
 class ReviewIn(BaseModel):
     action: ReviewAction
     comment: str = Field("", max_length=4000)
+    wrong_signs: list[str] = Field(
+        default_factory=list, max_length=100,
+        description="reject or delist only: ids of the site's signs the model got wrong")
 
 
 class ReviewOut(BaseModel):
@@ -75,6 +78,7 @@ class ReviewOut(BaseModel):
     action: str
     comment: str
     at: str
+    wrong_signs: list[str] = []
 
 
 class AuditOut(BaseModel):
@@ -85,6 +89,7 @@ class AuditOut(BaseModel):
     site_id: str
     comment: str
     id: str
+    wrong_signs: list[str] = []
 
 
 class CheckIn(BaseModel):

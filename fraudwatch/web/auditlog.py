@@ -19,7 +19,7 @@ from fraudwatch.web.security import Supervisor
 from fraudwatch.words import word
 
 router = APIRouter(include_in_schema=False)
-AUDIT_COLUMNS = ("at", "user", "action", "domain", "site_id", "comment", "id")
+AUDIT_COLUMNS = ("at", "user", "action", "domain", "site_id", "comment", "wrong_signs", "id")
 PAGE_SIZE = 100
 
 
@@ -64,9 +64,9 @@ class AuditFilter:
                 and (not self.until or day <= self.until))
 
 
-def audit_rows(store: Store, keep: AuditFilter | None = None) -> list[dict[str, str]]:
+def audit_rows(store: Store, keep: AuditFilter | None = None) -> list[dict]:
     """The audit log's entries that `keep` selects (all by default), oldest first, each with
-    its site's domain."""
+    its site's domain (and the ids of the signs a rejection named wrong: `wrong_signs`)."""
     domains: dict[str, str] = {}
     rows = []
     for entry in store.iter_reviews():
@@ -75,7 +75,8 @@ def audit_rows(store: Store, keep: AuditFilter | None = None) -> list[dict[str, 
             domains[entry.site_id] = site.domain if site else ""
         row = {"at": entry.at, "user": entry.user, "action": str(entry.action),
                "domain": domains[entry.site_id], "site_id": entry.site_id,
-               "comment": entry.comment, "id": entry.id}
+               "comment": entry.comment, "wrong_signs": list(entry.wrong_signs),
+               "id": entry.id}
         if keep is None or keep.keeps(row):
             rows.append(row)
     return sorted(rows, key=lambda row: row["at"])
@@ -105,9 +106,12 @@ def audit_page(request: Request, user: Supervisor):
 
 @router.get("/audit.csv")
 def audit_csv(request: Request, user: Supervisor):
-    """The filtered audit log (all of it without filters) as CSV, oldest first."""
+    """The filtered audit log (all of it without filters) as CSV, oldest first; the signs
+    named wrong as their ids, separated by spaces."""
     try:
         keep = AuditFilter.parse(request.query_params)
     except AuditFilterError as exc:
         return Response(str(exc), status_code=400, media_type="text/plain; charset=utf-8")
-    return csv_response(AUDIT_COLUMNS, audit_rows(request.app.state.store, keep), "audit.csv")
+    rows = [row | {"wrong_signs": " ".join(row["wrong_signs"])}
+            for row in audit_rows(request.app.state.store, keep)]
+    return csv_response(AUDIT_COLUMNS, rows, "audit.csv")

@@ -22,20 +22,22 @@ MAX_BULK = 500
 
 
 def record_reviews(store: Store, user: User, domains: list[str], action: str,
-                   comment: str) -> list[Review]:
-    """Append `user`'s `action` on each domain to the audit log; 403 if their role may not."""
+                   comment: str, wrong_signs: list[str] | None = None) -> list[Review]:
+    """Append `user`'s `action` on each domain to the audit log; 403 if their role may not.
+    `wrong_signs`: the signs a rejection says the model got wrong (one site only)."""
     if not may_review(user, action):
         raise HTTPException(403, _("the %(role)s role may not %(action)s")
                             % {"role": word(user.role, "role"), "action": word(action, "action")})
     if not domains or len(domains) > MAX_BULK:
         raise HTTPException(400, _("choose between 1 and %(n)s sites") % {"n": MAX_BULK})
     try:
-        entries = [review_site(store, d, user.name, action, comment)
+        entries = [review_site(store, d, user.name, action, comment, wrong_signs or ())
                    for d in dict.fromkeys(domains)]
     except ReviewError as exc:
         raise HTTPException(400, str(exc)) from exc
     store.refresh()
-    log.info("review", user=user.name, action=action, domains=domains)
+    log.info("review", user=user.name, action=action, domains=domains,
+             wrong_signs=wrong_signs or [])
     return entries
 
 
@@ -46,9 +48,12 @@ def safe_next(url: str, default: str) -> str:
 
 @router.post("/sites/{domain}/review")
 def review_one(request: Request, domain: str, user: Analyst, action: Annotated[str, Form()],
-               comment: Annotated[str, Form()] = ""):
-    """Record one review action on a site from its page, and say so."""
-    record_reviews(request.app.state.store, user, [domain.lower()], action, comment)
+               comment: Annotated[str, Form()] = "",
+               wrong_sign: Annotated[list[str] | None, Form()] = None):
+    """Record one review action on a site from its page (a rejection with the signs the
+    model got wrong, if ticked), and say so."""
+    record_reviews(request.app.state.store, user, [domain.lower()], action, comment,
+                   wrong_sign)
     flash(request, _("%(action)s recorded.") % {"action": word(action, "action").capitalize()})
     return RedirectResponse(f"/sites/{domain.lower()}#reviews", status_code=303)
 

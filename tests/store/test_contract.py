@@ -252,6 +252,29 @@ def test_reviews_are_an_append_only_log_in_order(store):
     assert len(list(store.iter_reviews())) == 3
 
 
+class _WrittenBeforeWrongSigns(Review):
+    """An audit entry as stored before reviews named the signs the model got wrong."""
+
+    def to_doc(self):
+        doc = super().to_doc()
+        del doc["wrong_signs"]
+        return doc
+
+
+def test_reviews_keep_the_signs_named_wrong_and_older_entries_still_load(store):
+    site_id = stable_id("site", "tez-nesie.kz")
+    store.add_review(_WrittenBeforeWrongSigns(site_id=site_id, user="serik", action="comment",
+                                              at="2026-11-01T09:00:00+00:00"))
+    store.add_review(Review(site_id=site_id, user="serik", action="reject", comment="bank",
+                            at="2026-11-02T09:00:00+00:00",
+                            wrong_signs=["loan.no_refusal", "loan.asks_card_secrets"]))
+    store.refresh()
+    assert [r.wrong_signs for r in store.reviews_for(site_id)] == [
+        [], ["loan.no_refusal", "loan.asks_card_secrets"]]
+    assert [r.wrong_signs for r in store.iter_reviews()][-1] == [
+        "loan.no_refusal", "loan.asks_card_secrets"]
+
+
 def test_sites_filter_by_review_state(store):
     store.put_sites([Site(domain=f"s{i}.kz", review_state=state)
                      for i, state in enumerate(["new", "confirmed", "confirmed", "rejected"])])

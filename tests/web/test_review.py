@@ -83,3 +83,57 @@ def test_audit_export_for_supervisors_only(as_role, csrf):
     analyst = as_role("analyst")
     assert analyst.get("/audit.csv").status_code == 403
     assert analyst.get("/api/audit").status_code == 403
+
+
+def _form(page: str) -> str:
+    return page.split('<form method="post" action="/sites/', 1)[1].split("</form>", 1)[0]
+
+
+def test_a_rejection_names_the_signs_the_model_got_wrong_and_the_logs_show_them(as_role, csrf,
+                                                                               filled):
+    boss = as_role("supervisor")
+    form = _form(boss.get("/sites/altyn-bonus.kz").text)
+    assert '<input type="checkbox" name="wrong_sign" value="casino.free_spins"> Free spins' \
+        in form and "Deposit bonus" in form  # the site's signs, by name
+    resp = boss.post("/sites/altyn-bonus.kz/review", follow_redirects=False, data={
+        "action": "reject", "comment": "a casino review blog", "csrf_token":
+        csrf(boss, "/sites/altyn-bonus.kz"), "wrong_sign": ["casino.free_spins"]})
+    assert resp.status_code == 303
+    site = filled.get_site_by_domain("altyn-bonus.kz")
+    [entry] = filled.reviews_for(site.id)
+    assert (entry.user, entry.action, entry.wrong_signs) == (
+        "supervisor", "reject", ["casino.free_spins"])
+    history = boss.get("/sites/altyn-bonus.kz").text.split('id="reviews"', 1)[1]
+    assert 'Signs the model got wrong: <span class="sign" data-sign="casino.free_spins">' \
+           'Free spins</span>' in history
+    assert "Deposit bonus" not in history.split("</table>", 1)[0]
+    audit = boss.get("/audit?hl=ru").text
+    assert '<span class="sign" data-sign="casino.free_spins">Фриспины</span>' in audit
+    rows = list(csv.DictReader(io.StringIO(boss.get("/audit.csv").text.lstrip("\ufeff"))))
+    assert rows[-1]["wrong_signs"] == "casino.free_spins"
+    assert boss.get("/api/audit").json()[-1]["wrong_signs"] == ["casino.free_spins"]
+
+
+def test_signs_named_wrong_are_refused_outside_a_rejection_or_off_the_site(as_role, csrf,
+                                                                         filled):
+    boss = as_role("supervisor")
+    token = csrf(boss, "/sites/altyn-bonus.kz")
+    confirm = boss.post("/sites/altyn-bonus.kz/review", data={
+        "action": "confirm", "csrf_token": token, "wrong_sign": ["casino.free_spins"]})
+    assert confirm.status_code == 400
+    assert "only a rejection or a delisting can name signs the model got wrong" in confirm.text
+    elsewhere = boss.post("/sites/altyn-bonus.kz/review?hl=kk", data={
+        "action": "reject", "comment": "x", "csrf_token": token,
+        "wrong_sign": ["loan.no_refusal"]})
+    assert elsewhere.status_code == 400
+    assert "loan.no_refusal — модель" in elsewhere.text  # said in the reader's language
+    assert filled.reviews_for(filled.get_site_by_domain("altyn-bonus.kz").id) == []
+
+
+def test_an_analyst_is_offered_no_signs_to_name_and_may_not_reject(as_role, csrf):
+    analyst = as_role("analyst")
+    assert 'name="wrong_sign"' not in analyst.get("/sites/altyn-bonus.kz").text
+    resp = analyst.post("/sites/altyn-bonus.kz/review", data={
+        "action": "reject", "comment": "x", "csrf_token": csrf(analyst, "/sites/altyn-bonus.kz"),
+        "wrong_sign": ["casino.free_spins"]})
+    assert resp.status_code == 403
