@@ -111,6 +111,14 @@ KEYS: dict[str, Key] = {
             "amber+strict or red"),
         Key("letters.overdue_days", int, 5,
             "days after a letter is sent before an unblocked case counts as overdue"),
+        Key("drift.alert_rate", float, 0.2,
+            "the dashboard warns when more than this share (0 to 1) of the review decisions of "
+            "the latest complete week disagree with the model"),
+        Key("drift.alert_min_decisions", int, 5,
+            "fewest review decisions in that week for the dashboard's disagreement alert"),
+        Key("drift.thin_language_pages", int, 200,
+            "a language with fewer team-corpus pages than this is thinly covered: the dashboard "
+            "shows the share of the last 4 weeks' pages in such languages"),
         Key("evidence.signing_key", str, "",
             "PEM file of the agency's Ed25519 key that signs evidence pack manifests (keep it "
             "out of the repository; `fraudwatch evidence keygen` makes one); empty = unsigned"),
@@ -279,6 +287,9 @@ _BOUNDS = [  # key, lowest, highest, how to fix
     ("classifier.encoder_pages", 0, 1000, "use 0 to 1000 pages per site, e.g. 3"),
     ("classifier.encoder_threads", 1, 64, "use 1 to 64 threads, e.g. 1"),
     ("classifier.encoder_backlog", 1, 100_000, "use 1 to 100000 waiting pages, e.g. 32"),
+    ("drift.alert_rate", 0.0, 1.0, "use a share from 0 to 1, e.g. 0.2"),
+    ("drift.alert_min_decisions", 1, 1_000_000, "use 1 or more decisions, e.g. 5"),
+    ("drift.thin_language_pages", 0, 10_000_000, "use 0 or more corpus pages, e.g. 200"),
 ]
 
 

@@ -169,6 +169,13 @@ def format_number(value, digits: int = 0, lang: str | None = None) -> str:
     return format_decimal(value, pattern, locale=lang or current())
 
 
+def format_percent(value, lang: str | None = None) -> str:
+    """A share (0.25) as the locale writes a percentage ("25%", "25 %")."""
+    from babel.numbers import format_percent as babel_percent
+
+    return babel_percent(value, locale=lang or current())
+
+
 @cache
 def _zone(name: str):
     from zoneinfo import ZoneInfo

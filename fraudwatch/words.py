@@ -67,7 +67,8 @@ WORDS: dict[str, dict[str, str]] = {
                  "uk": N_("Ukrainian"), "ky": N_("Kyrgyz"), "uz": N_("Uzbek"),
                  "tk": N_("Turkmen"), "tr": N_("Turkish"), "es": N_("Spanish"),
                  "pt": N_("Portuguese"), "de": N_("German"), "zh": N_("Chinese"),
-                 "tg": N_("Tajik"), "az": N_("Azerbaijani")},
+                 "tg": N_("Tajik"), "az": N_("Azerbaijani"),
+                 "mixed": N_("several languages")},
 }
 
 

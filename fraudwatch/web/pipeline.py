@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from fraudwatch.store import Store
+from fraudwatch.weeks import last_weeks, week_of
 from takedown.lifecycle import Case, summary
+
+__all__ = ["WEEKS", "Dashboard", "dashboard", "week_of"]
 
 WEEKS = 12
 
@@ -31,25 +34,10 @@ class Dashboard:
     now: datetime | None = None
 
 
-def _when(stamp: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except (TypeError, ValueError):
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def week_of(stamp: str) -> str:
-    """The Monday (ISO date) of the week `stamp` falls in, or "" if it is not a date."""
-    moment = _when(stamp)
-    return (moment.date() - timedelta(days=moment.weekday())).isoformat() if moment else ""
-
-
 def dashboard(store: Store, config, today: date | None = None) -> Dashboard:
     """Counts per week by category and verdict; the cases' funnel, time to block, overdue."""
     now = datetime.combine(today or datetime.now(UTC).date(), datetime.min.time(), UTC)
-    monday = now.date() - timedelta(days=now.weekday())
-    weeks = [(monday - timedelta(weeks=i)).isoformat() for i in reversed(range(WEEKS))]
+    weeks = last_weeks(now.date(), WEEKS)
     by_category: dict[str, Counter] = defaultdict(Counter)
     by_verdict: dict[str, Counter] = defaultdict(Counter)
     detected = reappeared = total = 0

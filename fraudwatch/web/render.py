@@ -49,6 +49,7 @@ def make_templates(timezone: str = i18n.DEFAULT_TIMEZONE) -> Jinja2Templates:
         lambda value, form="medium": i18n.format_day(value, timezone, form=form) if value else "—"
     env.filters["moment"] = lambda value: i18n.format_moment(value, timezone) if value else "—"
     env.filters["number"] = lambda value, digits=0: i18n.format_number(value, digits)
+    env.filters["percent"] = lambda value: "—" if value is None else i18n.format_percent(value)
     env.filters["domain"] = shown_domain
     env.filters["word"] = word
     env.filters["sign_name"] = lambda sign_id: sign_name(sign_id, i18n.current())

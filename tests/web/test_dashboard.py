@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import re
+from datetime import UTC, date, datetime, timedelta
 
-from fraudwatch.store import Review
+import pytest
+
+from fraudwatch import i18n
+from fraudwatch.store import Page, Review
 from fraudwatch.web.charts import stacked_bars
 from fraudwatch.web.pipeline import dashboard, week_of
+from fraudwatch.words import word
 from takedown.lifecycle import summary
 
 
@@ -58,3 +63,60 @@ def test_dashboard_figures_link_to_the_searches_they_count(as_role):
     assert 'href="/search?category=casino"' in page and 'href="/search?verdict=illegal"' in page
     assert 'href="/search?review_state=confirmed"' in page
     assert 'class="value"' in page  # bars say their values
+
+
+def _decide(store, rejects: int, confirms: int) -> str:
+    """Record decisions in the latest complete week (the week before this one) on the sample
+    sites the model flagged; return that week's Monday."""
+    today = datetime.now(UTC).date()
+    monday = today - timedelta(days=today.weekday() + 7)
+    sites = list(store.iter_sites())
+    for i, action in enumerate(["reject"] * rejects + ["confirm"] * confirms):
+        store.add_review(Review(sites[i % len(sites)].id, "boss", action, "why",
+                                at=f"{monday + timedelta(days=1)}T09:00:{i:02d}+00:00"))
+    store.refresh()
+    return monday.isoformat()
+
+
+def _alert(page: str) -> str:
+    return page.split('<p class="drift-alert" role="alert">', 1)[1].split("</p>", 1)[0] \
+        if 'class="drift-alert"' in page else ""
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_the_dashboard_warns_when_reviewers_disagree_with_the_model_too_often(lang, filled,
+                                                                             as_role):
+    monday = _decide(filled, rejects=3, confirms=2)  # 3 of 5 decisions disagree: 60% > 20%
+    alert = _alert(as_role("viewer").get(f"/?hl={lang}").text)
+    assert i18n.format_percent(0.6, lang) in alert and i18n.format_percent(0.2, lang) in alert
+    assert i18n.format_day(monday, lang=lang) in alert and "5" in alert
+    assert ("Reviewers disagreed with the model" in alert) == (lang == "en")
+    assert lang == "en" or re.search("[а-яә]", alert)
+
+
+@pytest.mark.parametrize(("rejects", "confirms"), [(1, 4), (4, 0)])
+def test_no_warning_at_the_alert_level_or_with_too_few_decisions(rejects, confirms, filled,
+                                                                 as_role):
+    monday = _decide(filled, rejects, confirms)  # 20% is not above 20%; 4 is fewer than 5
+    for lang in ("en", "kk", "ru"):
+        page = as_role("viewer").get(f"/?hl={lang}").text
+        assert _alert(page) == "" and 'class="drift-weeks"' in page
+    assert f'<tr data-week="{monday}"><td>' in page
+
+
+def test_the_dashboard_shows_the_weeks_and_the_thin_language_share(filled, as_role):
+    _decide(filled, rejects=1, confirms=1)
+    now = datetime.now(UTC).isoformat()
+    filled.put_pages([Page(url=f"http://altyn-bonus.kz/{lang}", domain="altyn-bonus.kz",
+                           lang=lang, last_seen=now) for lang in ("ru", "de")])
+    filled.refresh()
+    page = as_role("viewer").get("/?hl=ru").text
+    table = page.split('<table class="drift-weeks">', 1)[1].split("</table>", 1)[0]
+    rows = table.split("<tr data-week=")[1:]
+    assert len(rows) == 12 and "(неделя не окончена)" in rows[0]  # newest first
+    assert "(неделя не окончена)" not in "".join(rows[1:])
+    assert "<td>2</td><td>1</td><td>50\xa0%</td>" in rows[1]  # one of two disagreed
+    with i18n.speaking("ru"):
+        german = word("de", "language")
+    thin = page.split('<p class="thin-languages">', 1)[1].split("</p>", 1)[0]
+    assert "50\xa0%" in thin and f"{german} (1)" in thin

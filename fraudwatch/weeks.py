@@ -1,0 +1,27 @@
+"""The weeks the dashboard counts by: ISO weeks, each named by its Monday (an ISO date)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+
+def moment(stamp: str) -> datetime | None:
+    """A stored time (ISO text; UTC when it names no zone), or None if it is not one."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def week_of(stamp: str) -> str:
+    """The Monday (ISO date) of the week `stamp` falls in, or "" if it is not a date."""
+    when = moment(stamp)
+    return (when.date() - timedelta(days=when.weekday())).isoformat() if when else ""
+
+
+def last_weeks(today: date, count: int) -> list[str]:
+    """The Mondays of the `count` weeks up to `today`'s, oldest first (the last one is the
+    week under way)."""
+    monday = today - timedelta(days=today.weekday())
+    return [(monday - timedelta(weeks=i)).isoformat() for i in reversed(range(count))]
