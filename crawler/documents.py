@@ -55,8 +55,17 @@ def page_of(fetch: Fetch, capture: Capture) -> Page | None:
         category=verdict.category, verdict=verdict.verdict, score=verdict.score,
         signs=verdict.signs, model=verdict.model, http_status=fetch.status, ip=fetch.ip,
         first_seen=fetch.fetched_at, last_seen=fetch.fetched_at, capture_id=capture.id,
-        promoted_domains=verdict.promoted_domains,
+        promoted_domains=verdict.promoted_domains, shadow=shadow_of(fetch.shadow),
     )
+
+
+def shadow_of(verdict) -> dict:
+    """What a page keeps of the shadow model's verdict (nothing when none ran)."""
+    if verdict is None:
+        return {}
+    return {"model": verdict.model, "category": verdict.category, "verdict": verdict.verdict,
+            "score": round(verdict.score, 4),
+            "signs": sorted({s["id"] for s in verdict.signs if not s.get("reported")})}
 
 
 def aggregate(pages: list[Page]) -> tuple[str, str, float] | None:

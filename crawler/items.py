@@ -37,5 +37,6 @@ class Fetch:
     screenshot: str = ""
     screenshot_sha256: str = ""
     verdict: Any = None
+    shadow: Any = None  # the shadow model's verdict (fraudwatch.modelversions), if one runs
     page: Any = None  # the parsed page (classifiers.PageView), read by every pipeline
     cloaking: bool = False  # a victim's render differs in substance from the plain fetch

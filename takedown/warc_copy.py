@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +20,17 @@ def read_record(warc_file: Path, offset: int) -> bytes:
         fh.seek(offset)
         return fh.read(length)
 
+
+def stored_html(record: bytes) -> tuple[bytes, str]:
+    """The page bytes of one WARC record and their charset ("" when not declared)."""
+    entry = next(ArchiveIterator(io.BytesIO(record)))
+    content_type = ""
+    if entry.http_headers is not None:
+        content_type = entry.http_headers.get_header("Content-Type") or ""
+    else:
+        content_type = entry.rec_headers.get_header("Content-Type") or ""
+    charset = content_type.lower().partition("charset=")[2].split(";")[0].strip()
+    return entry.content_stream().read(), charset
 
 
 def session_info(warc_file: Path) -> bytes:

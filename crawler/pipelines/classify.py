@@ -17,8 +17,10 @@ from collections import Counter
 from pathlib import Path
 
 from scrapy import signals
+from scrapy.exceptions import CloseSpider
 
 from classifiers import load_model
+from classifiers.artifact import ModelError
 from classifiers.classify import wants_encoder
 from classifiers.encoder import DIM, Encoder
 from classifiers.page import PageView
@@ -27,6 +29,7 @@ from classifiers.registry import default_registry
 from classifiers.stages import finish, first_stage
 from crawler.encoderworker import EncoderWorker
 from fraudwatch.logs import get_logger
+from fraudwatch.modelversions import ModelVersions, VersionError
 
 log = get_logger("crawler.pipelines.classify")
 
@@ -45,11 +48,13 @@ def _cache(path: Path | None) -> PassageStore | None:
 
 class ClassifyPipeline:
     def __init__(self, mode: str, pages_per_site: int, threads: int, stats=None,
-                 cache: Path | None = None, backlog: int = 32, share: float = 1.0):
+                 cache: Path | None = None, backlog: int = 32, share: float = 1.0,
+                 model=None, shadow=None):
         self.mode = mode
         self.pages_per_site = pages_per_site
         self.backlog = backlog
-        self.model = load_model()
+        self.model = model if model is not None else load_model()
+        self.shadow = shadow  # a model version in shadow: it classifies alongside, kept apart
         self.registry = default_registry()
         self.stats = stats
         self.encoded: Counter[str] = Counter()  # pages of each site sent to the encoder
@@ -63,10 +68,16 @@ class ClassifyPipeline:
 
         config = crawl_config(crawler.settings)
         mode = crawler.settings.get("FRAUDWATCH_ENCODER") or config["classifier.encoder"]
+        versions = ModelVersions(crawler.settings.get("FRAUDWATCH_VAR_DIR") or config.var_dir)
+        try:
+            model, shadow = versions.promoted_model(), versions.shadow_model()
+        except (VersionError, ModelError) as exc:
+            raise CloseSpider(f"model versions: {exc}") from exc
         pipeline = cls(mode, config["classifier.encoder_pages"],
                        config["classifier.encoder_threads"], crawler.stats,
                        config.encoder_cache(crawler.settings.get("FRAUDWATCH_VAR_DIR")),
-                       config["classifier.encoder_backlog"], config["classifier.encoder_share"])
+                       config["classifier.encoder_backlog"], config["classifier.encoder_share"],
+                       model, shadow)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
 
@@ -93,23 +104,30 @@ class ClassifyPipeline:
         page = item.page or PageView.parse(item.html, item.final_url or item.url, item.text)
         first = first_stage(page, self.registry, self.model)
         if not self._wants(first, item):
-            item.verdict = finish(first, self.model)
+            self._decide(item, page, first)
             return item
         self.encoded[item.site] += 1
         if self.stats:
             self.stats.inc_value("fraudwatch/encoder_pages")
 
         def done(embedding):
-            item.verdict = finish(first, self.model, embedding)
+            self._decide(item, page, first, embedding)
             return item
 
         def fast_only(failure):  # the encoder failed (logged): keep the fast-stage verdict
             if self.stats:
                 self.stats.inc_value("fraudwatch/encoder_failed")
-            item.verdict = finish(first, self.model)
+            self._decide(item, page, first)
             return item
 
         return self.worker.embed(page).addCallbacks(done, fast_only)
+
+    def _decide(self, item, page: PageView, first, embedding=None) -> None:
+        """The page's verdict, and the shadow model's from the same page and embedding."""
+        item.verdict = finish(first, self.model, embedding)
+        if self.shadow is not None:
+            shadow_first = first_stage(page, self.registry, self.shadow)
+            item.shadow = finish(shadow_first, self.shadow, embedding)
 
     def close(self, spider=None):
         if self.worker is not None:

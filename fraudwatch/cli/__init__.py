@@ -15,6 +15,7 @@ from fraudwatch.logs import setup_logging
 COMMAND_MODULES = [
     "fraudwatch.cli.classify_cmd",
     "fraudwatch.cli.evaluate_cmd",
+    "fraudwatch.cli.model_cmd",
     "fraudwatch.cli.config_cmd",
     "fraudwatch.cli.store_cmd",
     "fraudwatch.cli.search_cmd",

@@ -124,6 +124,9 @@ class Page(Doc):
     score: float = 0.0
     signs: list[Sign] = field(default_factory=list)
     model: str = ""
+    # What the model running in shadow (fraudwatch.modelversions) said, kept apart from the
+    # verdict above: {"model", "category", "verdict", "score", "signs"}; empty when none ran.
+    shadow: dict[str, Any] = field(default_factory=dict)
     status: str = "live"
     http_status: int | None = None
     ip: str = ""

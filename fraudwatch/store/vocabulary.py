@@ -47,6 +47,12 @@ class Action(StrEnum):
     VERIFIED_LIVE = "verified_live"  # takedown.verify's re-checks
     VERIFIED_MOVED = "verified_moved"
     VERIFIED_DOWN = "verified_down"
+    # fraudwatch.learning: the model's lifecycle (no site: site_id is empty) and its effects
+    MODEL_TRAINED = "model_trained"
+    MODEL_PROMOTED = "model_promoted"
+    MODEL_ROLLED_BACK = "model_rolled_back"
+    MODEL_SHADOW = "model_shadow"
+    RECLASSIFIED = "reclassified"  # a new model's verdict disagrees with the site's review
 
 
 # The decisions a reviewer records, and the review state each leaves the site in (None: the

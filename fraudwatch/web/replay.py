@@ -4,19 +4,16 @@ analyst's browser never contacts the fraud site) and may be framed by the site p
 
 from __future__ import annotations
 
-import io
-
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from lxml import etree
 from lxml import html as lxml_html
-from warcio.archiveiterator import ArchiveIterator
 
 from fraudwatch.domains import ascii_domain
 from fraudwatch.i18n import _
 from fraudwatch.web.security import Viewer
 from takedown.evidence import local_file
-from takedown.warc_copy import read_record
+from takedown.warc_copy import read_record, stored_html
 
 router = APIRouter(include_in_schema=False)
 # Nothing may run or load; only the site page of this server may frame it.
@@ -24,18 +21,6 @@ INERT_CSP = ("sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src da
              "font-src data:; frame-ancestors 'self'; form-action 'none'; base-uri 'none'")
 LIVE_TAGS = ("script", "noscript", "iframe", "frame", "frameset", "object", "embed", "base",
              "link", "applet")
-
-
-def stored_html(record: bytes) -> tuple[bytes, str]:
-    """The page bytes of one WARC record and their charset ("" when not declared)."""
-    entry = next(ArchiveIterator(io.BytesIO(record)))
-    content_type = ""
-    if entry.http_headers is not None:
-        content_type = entry.http_headers.get_header("Content-Type") or ""
-    else:
-        content_type = entry.rec_headers.get_header("Content-Type") or ""
-    charset = content_type.lower().partition("charset=")[2].split(";")[0].strip()
-    return entry.content_stream().read(), charset
 
 
 def inert(page: bytes, charset: str) -> bytes:
