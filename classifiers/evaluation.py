@@ -73,19 +73,25 @@ def _by_lang(truth: list[str], verdicts: list[Verdict], langs: list[str]) -> dic
     return table
 
 
+def classify_docs(model: Model | None, docs: list[dict], encoder: Encoder | None,
+                  registry: Registry, mode: str = "always",
+                  progress: Callable | None = None) -> list[Verdict]:
+    """The verdicts of `docs` ({text, html?, url?}), classified in batches of 64."""
+    verdicts: list[Verdict] = []
+    for start in range(0, len(docs), 64):
+        pages = [PageView.of(d.get("text", ""), d.get("html", ""), d.get("url", ""))
+                 for d in docs[start:start + 64]]
+        verdicts += classify_pages(pages, registry, model, encoder, mode)
+        if progress:
+            progress(len(verdicts), len(docs))
+    return verdicts
+
+
 def evaluate_docs(model: Model | None, docs: list[dict], encoder: Encoder | None,
                   registry: Registry | None = None, mode: str = "always",
                   progress: Callable | None = None) -> dict:
     """The report over `docs` ({text, html?, url?, label, lang?}), classified in batches."""
-    registry = registry or Registry()
-    verdicts = []
-    for start in range(0, len(docs), 64):
-        batch = docs[start:start + 64]
-        pages = [PageView.of(d.get("text", ""), d.get("html", ""), d.get("url", ""))
-                 for d in batch]
-        verdicts += classify_pages(pages, registry, model, encoder, mode)
-        if progress:
-            progress(len(verdicts), len(docs))
+    verdicts = classify_docs(model, docs, encoder, registry or Registry(), mode, progress)
     report = metrics([d["label"] for d in docs], verdicts, [d.get("lang", "") for d in docs])
     report["mode"] = mode
     report["mistakes"] = mistakes(docs, verdicts)

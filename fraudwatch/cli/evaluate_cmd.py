@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from fraudwatch.cli.csvsave import save_csv
 from fraudwatch.cli.pagefiles import PAGE_SUFFIXES, read_page
 from fraudwatch.cli.progress import progress_bar
 
@@ -71,18 +72,6 @@ def read_labelled(folder: Path, labels: Path) -> list[dict]:
     return docs
 
 
-def _write_mistakes(path: Path, rows: list[dict]) -> None:
-    """The wrongly answered pages as a spreadsheet-safe CSV at `path`."""
-    from classifiers.evaluation import MISTAKE_COLUMNS
-    from fraudwatch.csvfile import write_csv
-
-    try:
-        with path.open("w", encoding="utf-8", newline="") as out:
-            write_csv(out, MISTAKE_COLUMNS, rows)
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
-
-
 @click.command("evaluate")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, exists=True))
 @click.option("--labels", "labels_path", type=click.Path(dir_okay=False),
@@ -109,7 +98,7 @@ def evaluate_command(obj, folder: str | None, labels_path: str | None, model_pat
     from classifiers.artifact import ModelError, load_model
     from classifiers.corpus import load_corpus
     from classifiers.encoder import shared_encoder
-    from classifiers.evaluation import evaluate_docs, format_report
+    from classifiers.evaluation import MISTAKE_COLUMNS, evaluate_docs, format_report
 
     try:
         model = load_model(model_path)
@@ -130,7 +119,7 @@ def evaluate_command(obj, folder: str | None, labels_path: str | None, model_pat
                f"{result['source']}: {len(docs)} pages, model {model.version}\n"
                + format_report(result))
     if mistakes_path:  # after the report, so a refused path loses nothing
-        _write_mistakes(Path(mistakes_path), result["mistakes"])
+        save_csv(Path(mistakes_path), MISTAKE_COLUMNS, result["mistakes"])
 
 
 def register(main: click.Group) -> None:

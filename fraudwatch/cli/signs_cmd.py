@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from fraudwatch.cli.csvsave import save_csv
 from fraudwatch.i18n import LANGS
 
 
@@ -33,19 +34,10 @@ def tuning(obj, csv_path: Path | None, lang: str) -> None:
              "confirmed": r.confirmed, "rejected": r.rejected, "named_wrong": r.named_wrong,
              "precision": f"{r.precision:.2f}"} for r in report]
     if csv_path:
-        _write_csv(csv_path, rows)
+        from fraudwatch.signtuning import COLUMNS
+
+        save_csv(csv_path, COLUMNS, rows)
     _print_table(rows)
-
-
-def _write_csv(path: Path, rows: list[dict]) -> None:
-    from fraudwatch.csvfile import write_csv
-    from fraudwatch.signtuning import COLUMNS
-
-    try:
-        with path.open("w", encoding="utf-8", newline="") as out:
-            write_csv(out, COLUMNS, rows)
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _print_table(rows: list[dict]) -> None:

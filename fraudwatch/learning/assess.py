@@ -4,27 +4,12 @@ regulator counts them (a site is what gets blocked)."""
 from __future__ import annotations
 
 from classifiers.artifact import Model
-from classifiers.classify import classify_pages
 from classifiers.encoder import Encoder
-from classifiers.evaluation import FLAGGED, metrics
-from classifiers.page import PageView
+from classifiers.evaluation import FLAGGED, classify_docs, metrics
 from classifiers.registry import Registry
 from classifiers.verdict import Verdict
 from crawler.documents import aggregate
 from fraudwatch.store import Page
-
-BATCH = 64
-
-
-def verdicts_of(model: Model, docs: list[dict], registry: Registry,
-                encoder: Encoder | None) -> list[Verdict]:
-    """The verdicts `model` gives the documents, the encoder on every page."""
-    verdicts: list[Verdict] = []
-    for start in range(0, len(docs), BATCH):
-        pages = [PageView.of(d["text"], d.get("html", ""), d.get("url", ""))
-                 for d in docs[start:start + BATCH]]
-        verdicts += classify_pages(pages, registry, model, encoder, "always")
-    return verdicts
 
 
 def site_figures(docs: list[dict], verdicts: list[Verdict]) -> dict:
@@ -59,7 +44,7 @@ def assess(model: Model, docs: list[dict], registry: Registry, encoder: Encoder 
     """The page report and the site figures of `model` on labelled `docs` (empty: {})."""
     if not docs:
         return {}
-    verdicts = verdicts_of(model, docs, registry, encoder)
+    verdicts = classify_docs(model, docs, encoder, registry)
     report = metrics([d["label"] for d in docs], verdicts, [d.get("lang", "") for d in docs])
     return {"model": model.version, "pages": report, "sites": site_figures(docs, verdicts)}
 
