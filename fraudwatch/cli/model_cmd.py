@@ -48,12 +48,6 @@ def _figure(value) -> str:
     return "-" if value is None else f"{value:.0%}" if isinstance(value, float) else str(value)
 
 
-def _reviewed_figures(report: dict) -> tuple[str, str]:
-    """(illegal precision, fraud flagged) per held-out reviewed site, for the list."""
-    sites = (report.get("reviewed_metrics") or {}).get("sites") or {}
-    return _figure(sites.get("illegal_precision")), _figure(sites.get("fraud_flagged"))
-
-
 @click.group("model")
 def model_group() -> None:
     """Model versions: list, show, promote, roll back, run in shadow, compare."""
@@ -63,21 +57,22 @@ def model_group() -> None:
 @click.pass_obj
 def list_command(obj) -> None:
     """Every version, with its data and main figures; * marks the promoted one."""
-    versions = _versions(obj)
+    from fraudwatch.learning.versionlist import version_rows
+
     try:
-        promoted, shadow, rows = versions.promoted(), versions.shadow(), versions.versions()
+        rows = version_rows(_versions(obj))
     except _errors() as exc:
         raise click.ClickException(str(exc)) from exc
     table = Table("", "version", "name", "created", "trained on", "macro-F1 (corpus)",
                   "illegal precision (reviewed sites)", "fraud flagged (reviewed sites)")
-    for info in rows:
-        mark = "*" if info.number == promoted else "shadow" if info.number == shadow else ""
-        reviewed = info.report.get("data", {}).get("reviewed")
-        source = (f"corpus + {reviewed['sites']} reviewed sites" if reviewed
-                  else "corpus (shipped)" if info.shipped else "corpus")
-        macro = (info.report.get("metrics") or {}).get("macro_f1")
-        table.add_row(mark, str(info.number), info.name, info.created, source, _figure(macro),
-                      *_reviewed_figures(info.report))
+    for row in rows:
+        mark = "*" if row.promoted else "shadow" if row.shadow else ""
+        source = (f"corpus + {row.reviewed_sites} reviewed sites"
+                  if row.reviewed_sites is not None
+                  else "corpus (shipped)" if row.shipped else "corpus")
+        table.add_row(mark, str(row.number), row.name, row.created, source,
+                      _figure(row.macro_f1), _figure(row.illegal_precision),
+                      _figure(row.fraud_flagged))
     Console(width=200).print(table)
 
 

@@ -22,6 +22,7 @@ from fraudwatch.web import (
     auth,
     check,
     dashboard,
+    models,
     network,
     replay,
     review,
@@ -76,8 +77,8 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(Language, default=config["web.language"], secure=secure_cookies)
-    for module in (dashboard, search, site, network, review, auditlog, replay, savedsearches,
-                   check, auth, api):
+    for module in (dashboard, search, site, network, models, review, auditlog, replay,
+                   savedsearches, check, auth, api):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(LoginRequired, _login_required)
