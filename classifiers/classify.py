@@ -2,7 +2,8 @@
 
 Modes of the sentence encoder:
 - `always`: every page is embedded (the CLI, /check: a person waits for one page);
-- `auto`: only pages the fast stage does not settle (`stages.settled`);
+- `auto`: only pages the fast stage does not settle (`stages.settled`), at most a budget of
+  them per site when one is given (the first in the order given: the landing page first);
 - `never`: the fast stage alone.
 Pages are embedded in one batch, so passages shared between pages are embedded once.
 """
@@ -35,12 +36,26 @@ def finish_all(firsts: list[FirstStage], model: Model | None, encoder: Encoder |
             for first, wanted in zip(firsts, embed, strict=True)]
 
 
+def within_budget(embed: list[bool], budget: int | None) -> list[bool]:
+    """`embed` with only its first `budget` chosen pages kept (all of them without a budget)."""
+    if budget is None:
+        return embed
+    kept, left = [], budget
+    for wanted in embed:
+        kept.append(wanted and left > 0)
+        left -= wanted
+    return kept
+
+
 def classify_pages(pages: list[PageView], registry: Registry, model: Model | None,
-                   encoder: Encoder | None, mode: str = "always") -> list[Verdict]:
-    """Verdicts of `pages`, embedding those `mode` selects in one batch."""
+                   encoder: Encoder | None, mode: str = "always",
+                   budget: int | None = None) -> list[Verdict]:
+    """Verdicts of `pages`, embedding those `mode` selects in one batch; in auto mode at most
+    `budget` of them (the first ones), as a crawl does for the pages of one site."""
     firsts = [first_stage(page, registry, model) for page in pages]
     embed = [wants_encoder(first, model, mode) for first in firsts]
-    return finish_all(firsts, model, encoder, embed)
+    return finish_all(firsts, model, encoder,
+                      within_budget(embed, budget if mode == "auto" else None))
 
 
 def classify(page: PageView, registry: Registry, model: Model | None,

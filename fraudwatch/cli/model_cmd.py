@@ -224,6 +224,7 @@ def compare_command(obj, number: int | None, limit: int) -> None:
 def reclassify_command(obj, since, category: str | None, user: str | None) -> None:
     """Classify stored pages again with the promoted model, without fetching them again.
 
+    Pages are classified as a crawl would (the encoder in the `classifier.encoder` mode).
     Sites nobody reviewed take their new verdict; a decided site whose new verdict contradicts
     the decision goes back to review. Stopped, it resumes where it was when run again."""
     from fraudwatch.learning.reclassify import Reclassifier
@@ -236,7 +237,8 @@ def reclassify_command(obj, since, category: str | None, user: str | None) -> No
             raise click.ClickException("no model to classify with: run `fraudwatch train`")
         sites = list(store.iter_sites(**({"category": category} if category else {})))
         run = Reclassifier(store, obj.config.var_dir, model, _registry(obj), _encoder(obj),
-                           user or getpass.getuser())
+                           user or getpass.getuser(), obj.config["classifier.encoder"],
+                           obj.config["classifier.encoder_pages"])
         with progress_bar(not obj.quiet, "re-classifying sites") as report:
             found = run.run(sites, day, report)
     click.echo(f"{model.version}: {found.pages} pages of {found.sites} sites re-classified, "

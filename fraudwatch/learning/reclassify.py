@@ -7,6 +7,10 @@ verdict contradicts it (a confirmed site no longer flagged, or a rejected or del
 called illegal), the site goes back to the review queue (needs information) with an audit
 entry saying why, so a new model never sends a site into a letter by itself.
 
+Pages are classified as a crawl classifies them: the sentence encoder in the configured mode
+(`classifier.encoder`); in auto mode on the pages the fast stage cannot settle, at most
+`classifier.encoder_pages` of each site, its landing page first.
+
 A run can be stopped and started again: pages the model already classified are skipped, and
 the report so far is kept in var/reclassify/<model>.json until the run completes.
 """
@@ -17,6 +21,7 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from classifiers.artifact import Model
 from classifiers.classify import classify_pages
@@ -50,6 +55,11 @@ def _by(model: Model, page: Page) -> bool:
     return page.model.split("/")[0] == model.version
 
 
+def landing_first(pages: list[Page]) -> list[Page]:
+    """`pages` with the site's landing page first, then the shallowest URLs."""
+    return sorted(pages, key=lambda p: (urlsplit(p.url).path.strip("/") != "", len(p.url)))
+
+
 def contradicts(site: Site) -> bool:
     """Whether the site's (new) verdict goes against the decision a person recorded."""
     if site.review_state == ReviewState.CONFIRMED:
@@ -63,9 +73,11 @@ class Reclassifier:
     """One run of `model` over the stored pages of the sites chosen."""
 
     def __init__(self, store: Store, var_dir: Path, model: Model, registry: Registry,
-                 encoder: Encoder | None, user: str):
+                 encoder: Encoder | None, user: str, mode: str = "auto",
+                 pages_per_site: int | None = None):
         self.store, self.var_dir, self.model = store, var_dir, model
         self.registry, self.encoder, self.user = registry, encoder, user
+        self.mode, self.pages_per_site = mode, pages_per_site
         self.state_file = var_dir / "reclassify" / f"{model.version}.json"
         self.report = self._resumed()
 
@@ -83,7 +95,8 @@ class Reclassifier:
     def _pages(self, pages: list[Page]) -> list[Page]:
         """`pages` classified anew (verdict, score, signs, language, model)."""
         views = [page_view(self.store, self.var_dir, p) for p in pages]
-        verdicts = classify_pages(views, self.registry, self.model, self.encoder, "always")
+        verdicts = classify_pages(views, self.registry, self.model, self.encoder, self.mode,
+                                  self.pages_per_site)
         fresh = []
         for page, v in zip(pages, verdicts, strict=True):
             self.report.pages += 1
@@ -123,7 +136,7 @@ class Reclassifier:
                 stored = self.store.pages_for(site.domain)
                 todo = [p for p in stored if p.last_seen >= since and not _by(self.model, p)]
                 if todo:
-                    fresh = {p.id: p for p in self._pages(todo)}
+                    fresh = {p.id: p for p in self._pages(landing_first(todo))}
                     self.store.put_pages(list(fresh.values()))
                     self._site(site, [fresh.get(p.id, p) for p in stored])
                 self.report.sites += 1
