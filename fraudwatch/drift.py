@@ -11,7 +11,8 @@ much of what the crawler reads is in languages the team corpus covers thinly.
   corpus's kk_latin pages are Kazakh, as the page language detector calls them). The share
   is over the pages seen in the last 4 weeks whose language is known.
 - The alert: the latest complete week's disagreement rate is above `drift.alert_rate`, with
-  at least `drift.alert_min_decisions` decisions that week.
+  at least `drift.alert_min_decisions` decisions that week; the same test per category and
+  per language of that week (each on its own decisions) names where the model drifts.
 """
 
 from __future__ import annotations
@@ -88,14 +89,27 @@ class Drift:
         done = [week for week in self.weeks if week.complete]
         return done[-1] if done else None
 
+    def too_often(self, tally: Tally) -> bool:
+        """Whether `tally` has enough decisions and disagrees above the alert rate."""
+        return tally.decisions >= self.alert_min_decisions and tally.rate > self.alert_rate
+
     @property
     def alert(self) -> WeekDrift | None:
         """The latest complete week, when it disagreed with the model too often."""
         week = self.latest_complete
-        if week and week.total.decisions >= self.alert_min_decisions \
-                and week.total.rate > self.alert_rate:
-            return week
-        return None
+        return week if week and self.too_often(week.total) else None
+
+    @property
+    def group_alerts(self) -> list[tuple[str, str, Tally]]:
+        """("category" or "language", which one, its tally) for each category and language
+        of the latest complete week that disagreed with the model too often."""
+        week = self.latest_complete
+        if week is None:
+            return []
+        return [(kind, key, tally)
+                for kind, groups in (("category", week.by_category),
+                                     ("language", week.by_language))
+                for key, tally in sorted(groups.items()) if key and self.too_often(tally)]
 
 
 def disagrees(action: str, verdict: str) -> bool:

@@ -100,9 +100,25 @@ def test_the_alert_needs_enough_decisions_and_a_rate_above_the_limit(decided, va
     assert (drift.alert.week if drift.alert else None) == ("2026-11-23" if alert else None)
 
 
+def test_each_category_and_language_is_alerted_on_its_own_decisions(decided):
+    """Week of 23 November: casino 1 of 2 disagreed, loan 1 of 1, legit 1 of 1; ru 1 of 2,
+    kk 1 of 1, en 1 of 1."""
+    drift = drift_report(decided, _config(**{"drift.alert_min_decisions": 2,
+                                             "drift.alert_rate": 0.4}),
+                         today=TODAY, corpus=CORPUS)
+    assert [(kind, key, t.rate) for kind, key, t in drift.group_alerts] == [
+        ("category", "casino", 0.5), ("language", "ru", 0.5)]
+    one = drift_report(decided, _config(**{"drift.alert_min_decisions": 1,
+                                           "drift.alert_rate": 0.6}), today=TODAY,
+                       corpus=CORPUS)
+    assert [(kind, key) for kind, key, _ in one.group_alerts] == [
+        ("category", "legit"), ("category", "loan"), ("language", "en"), ("language", "kk")]
+    assert drift_report(decided, _config(), today=TODAY, corpus=CORPUS).group_alerts == []
+
+
 def test_an_empty_store_has_no_drift(sqlite_store):
     drift = drift_report(sqlite_store, _config(), today=TODAY, corpus=CORPUS)
-    assert drift.alert is None and drift.thin.share is None
+    assert drift.alert is None and drift.thin.share is None and drift.group_alerts == []
     assert all(w.total.rate is None for w in drift.weeks)
 
 

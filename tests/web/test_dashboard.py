@@ -94,6 +94,18 @@ def test_the_dashboard_warns_when_reviewers_disagree_with_the_model_too_often(la
     assert lang == "en" or re.search("[а-яә]", alert)
 
 
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_the_dashboard_names_the_categories_and_languages_that_drift(lang, filled, as_role):
+    _decide(filled, rejects=15, confirms=0)  # 5 rejections of each flagged sample site
+    page = as_role("viewer").get(f"/?hl={lang}").text
+    for attribute in ('data-category="casino"', 'data-category="loan"',
+                      'data-category="pyramid"', 'data-language="kk"', 'data-language="en"'):
+        line = page.split(attribute, 1)[1].split("</p>", 1)[0]
+        assert i18n.format_percent(1.0, lang) in line and "5" in line
+        assert ("reviewers disagreed" in line) == (lang == "en")
+    assert lang == "en" or "Category" not in page.split('class="drift"', 1)[1]
+
+
 @pytest.mark.parametrize(("rejects", "confirms"), [(1, 4), (4, 0)])
 def test_no_warning_at_the_alert_level_or_with_too_few_decisions(rejects, confirms, filled,
                                                                  as_role):
