@@ -13,11 +13,15 @@ Rows (each printed as soon as it is measured, then the whole table, then the tot
   5 search p95 over 100,000 pages, SQLite and Elasticsearch               target <= 100 ms
   6 peak RSS of the crawl process tree during row 1's crawl              target <= 600 MB
   7 speed-up of 2 crawler workers over 1 on a shared Redis frontier      target >= 1.3
+  8 learning from the reviews over 10,000 stored pages of a crawl: the time of
+    `train --from-store` (the whole corpus plus the reviewed sites) and of `reclassify` with
+    a new version (pages/s)
 
 The figures come from bench/crawl_bench.py, classify_bench.py, index_bench.py,
-search_bench.py and workers_bench.py (see them for the method); ratios are against baselines
-measured in the same run, as the machine is shared. --only takes row numbers or names
-(crawl, render, classify, index, search, memory, workers), comma-separated; rows 1 and 6 come
+search_bench.py, workers_bench.py and learning_bench.py (see them for the method); ratios are
+against baselines measured in the same run, as the machine is shared. --only takes row
+numbers or names (crawl, render, classify, index, search, memory, workers, learning),
+comma-separated; rows 1 and 6 come
 from the same crawl. Elasticsearch (rows 4, 5) and Redis (row 7) are started with
 scripts/elasticsearch and scripts/redis when they are not running, and stopped at the end
 only if this run started them. --quick shrinks every size, for a smoke test: its figures
@@ -47,16 +51,16 @@ MB = 2**20
 SIZES = {
     "full": {"crawl_pages": 10_000, "rendered_sites": 24, "classify_pages": 60,
              "classify_rounds": 3, "index_n": 20_000, "index_rounds": 3, "search_n": 100_000,
-             "workers_pages": 2000},
+             "workers_pages": 2000, "learning_pages": 10_000},
     "quick": {"crawl_pages": 600, "rendered_sites": 4, "classify_pages": 10,
               "classify_rounds": 1, "index_n": 2000, "index_rounds": 1, "search_n": 3000,
-              "workers_pages": 300},
+              "workers_pages": 300, "learning_pages": 400},
 }
 # row number -> (name, group measuring it); groups run in this order
 ROWS = {"1": ("crawl", "crawl"), "2": ("render", "render"), "3": ("classify", "classify"),
         "4": ("index", "index"), "5": ("search", "search"), "6": ("memory", "crawl"),
-        "7": ("workers", "workers")}
-GROUPS = ("crawl", "render", "classify", "index", "search", "workers")
+        "7": ("workers", "workers"), "8": ("learning", "learning")}
+GROUPS = ("crawl", "render", "classify", "index", "search", "workers", "learning")
 NEEDS = {"index": "elasticsearch", "search": "elasticsearch", "workers": "redis"}
 WIDTHS = (3, 46, 62, 16, 6)
 STARTED = time.monotonic()
@@ -186,12 +190,30 @@ def workers_rows(size: dict, urls: dict) -> tuple[list[dict], dict]:
                 "pages/s)", ">= 1.30x", run["speedup"] >= 1.3, run["speedup"])], run
 
 
+def learning_rows(size: dict, urls: dict) -> tuple[list[dict], dict]:
+    import learning_bench
+
+    run = learning_bench.measure(size["learning_pages"], log=log)
+    cache = (f"passage cache held {run['cached']} passages before" if run["cached"]
+             else "cold passage cache: the corpus was embedded first")
+    return [
+        row("8a", f"train --from-store, the corpus + {sum(run['reviews'].values())} reviewed "
+            f"sites of a {run['pages']}-page crawl", f"{run['train_s']:.0f} s ({cache})", "",
+            None, run["train_s"]),
+        row("8b", f"reclassify {run['reclassified']} stored pages with a new version",
+            f"{run['reclassify_s']:.0f} s = {run['reclassify_pages_s']:.0f} pages/s "
+            f"({run['changed']} verdicts changed)", "", None, run["reclassify_s"]),
+    ], run
+
+
 MEASURES = {"crawl": crawl_rows, "render": render_rows, "classify": classify_rows,
-            "index": index_rows, "search": search_rows, "workers": workers_rows}
+            "index": index_rows, "search": search_rows, "workers": workers_rows,
+            "learning": learning_rows}
 TITLES = {"crawl": "rows 1 and 6: scrapy bench, then a --render never crawl",
           "render": "row 2: rendered crawl with screenshots", "classify": "row 3: classifier",
           "index": "row 4: bulk indexing", "search": "row 5: search latency",
-          "workers": "row 7: 1 and 2 crawler workers on Redis"}
+          "workers": "row 7: 1 and 2 crawler workers on Redis",
+          "learning": "row 8: train --from-store and reclassify on a crawl's stored pages"}
 
 
 # Elasticsearch and Redis --------------------------------------------------------------------
