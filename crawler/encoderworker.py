@@ -23,6 +23,8 @@ from fraudwatch.logs import get_logger
 
 log = get_logger("crawler.encoderworker")
 MAX_BATCH = 16
+PRIOR_PAGE_SECONDS = 1.0  # a page's embedding time until the first batch measures it
+RECENT = 0.3  # weight of the latest batch in the running time a page
 _STOP = object()
 
 
@@ -37,6 +39,7 @@ class EncoderWorker:
         self.thread = threading.Thread(target=self._run, name="fraudwatch-encoder", daemon=True)
         self.embedded = 0
         self.pending = 0  # pages handed in and not yet answered (reactor thread only)
+        self.page_seconds = PRIOR_PAGE_SECONDS  # recent wall seconds to embed one page
         self.thread.start()
 
     def embed(self, page: PageView) -> defer.Deferred:
@@ -46,6 +49,15 @@ class EncoderWorker:
         done.addBoth(self._answered)
         self.queue.put((page, done))
         return done
+
+    def expected_wait(self) -> float:
+        """Seconds a page queued now would wait for its vectors: the pages ahead of it times
+        the recent time a page, stretched by the rests the CPU share takes."""
+        return (self.pending + 1) * self.page_seconds / self.share
+
+    def measured(self, pages: int, seconds: float) -> None:
+        """Fold a batch's time into the recent time a page."""
+        self.page_seconds += RECENT * (seconds / pages - self.page_seconds)
 
     def _answered(self, result):
         self.pending -= 1
@@ -79,6 +91,7 @@ class EncoderWorker:
                     reactor.callFromThread(done.errback, exc)
                 continue
             self.embedded += len(batch)
+            self.measured(len(batch), time.monotonic() - started)
             for (_, done), result in zip(batch, vectors, strict=True):
                 reactor.callFromThread(done.callback, result)
             if self.share < 1:  # rest, so the crawl keeps (1 - share) of this core

@@ -155,9 +155,11 @@ KEYS: dict[str, Key] = {
             "landing pages first), always, or never"),
         Key("classifier.encoder_pages", int, 3,
             "auto mode: pages of one site the encoder reads at most in a crawl"),
-        Key("classifier.encoder_backlog", int, 32,
-            "auto mode: pages waiting for the encoder beyond which a page keeps its fast-stage "
-            "verdict, so the encoder never holds the crawl up (landing pages: twice as many)"),
+        Key("classifier.encoder_wait", float, 10.0,
+            "auto mode: longest time, in seconds, a page may expect to wait for the encoder "
+            "(the pages ahead of it times the encoder's recent time a page, over its share); "
+            "past it a page keeps its fast-stage verdict, so the encoder never holds the crawl "
+            "up, not even at its end (landing pages: twice as long)"),
         Key("classifier.encoder_share", float, 0.3,
             "share of one CPU core the encoder may use while a crawl runs (0.05 to 1); the "
             "rest stays with fetching and parsing"),
@@ -286,7 +288,7 @@ _BOUNDS = [  # key, lowest, highest, how to fix
     ("es.bulk_size", 1, 100_000, "use 1 to 100000 documents per request, e.g. 500"),
     ("classifier.encoder_pages", 0, 1000, "use 0 to 1000 pages per site, e.g. 3"),
     ("classifier.encoder_threads", 1, 64, "use 1 to 64 threads, e.g. 1"),
-    ("classifier.encoder_backlog", 1, 100_000, "use 1 to 100000 waiting pages, e.g. 32"),
+    ("classifier.encoder_wait", 0.0, 3600.0, "use 0 to 3600 seconds, e.g. 10"),
     ("drift.alert_rate", 0.0, 1.0, "use a share from 0 to 1, e.g. 0.2"),
     ("drift.alert_min_decisions", 1, 1_000_000, "use 1 or more decisions, e.g. 5"),
     ("drift.thin_language_pages", 0, 10_000_000, "use 0 or more corpus pages, e.g. 200"),

@@ -3,9 +3,10 @@
 `classifier.encoder` (FRAUDWATCH_ENCODER) chooses:
 - auto (default): a page goes to the encoder when the fast stage cannot settle it, at most
   `classifier.encoder_pages` pages per site, the landing page first (it decides the site),
-  and only while the encoder keeps up: with `classifier.encoder_backlog` pages already
-  waiting, a page keeps its fast-stage verdict (landing pages may wait in a backlog twice as
-  long). So the encoder never caps the crawl; the summary counts the pages it had to skip.
+  and only while the encoder keeps up: when a page would wait longer than
+  `classifier.encoder_wait` seconds for it, the page keeps its fast-stage verdict (a landing
+  page may wait twice as long). So the encoder never caps the crawl, not even at its end, when
+  the pages still queued are embedded; the summary counts the pages it had to skip.
 - always: every page, however long the crawl waits; never: the fast stage alone.
 The encoder runs in its own thread (crawler.encoderworker), so the crawl goes on meanwhile.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from scrapy import signals
 from scrapy.exceptions import CloseSpider
+from scrapy.utils.defer import maybe_deferred_to_future
 
 from classifiers import load_model
 from classifiers.artifact import ModelError
@@ -48,11 +50,11 @@ def _cache(path: Path | None) -> PassageStore | None:
 
 class ClassifyPipeline:
     def __init__(self, mode: str, pages_per_site: int, threads: int, stats=None,
-                 cache: Path | None = None, backlog: int = 32, share: float = 1.0,
+                 cache: Path | None = None, max_wait: float = 10.0, share: float = 1.0,
                  model=None, shadow=None):
         self.mode = mode
         self.pages_per_site = pages_per_site
-        self.backlog = backlog
+        self.max_wait = max_wait
         self.model = model if model is not None else load_model()
         self.shadow = shadow  # a model version in shadow: it classifies alongside, kept apart
         self.registry = default_registry()
@@ -76,7 +78,7 @@ class ClassifyPipeline:
         pipeline = cls(mode, config["classifier.encoder_pages"],
                        config["classifier.encoder_threads"], crawler.stats,
                        config.encoder_cache(crawler.settings.get("FRAUDWATCH_VAR_DIR")),
-                       config["classifier.encoder_backlog"], config["classifier.encoder_share"],
+                       config["classifier.encoder_wait"], config["classifier.encoder_share"],
                        model, shadow)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
@@ -92,35 +94,29 @@ class ClassifyPipeline:
         landing = item.depth == 0 and used == 0
         if not (used < self.pages_per_site or landing):
             return False
-        if self.worker.pending >= self.backlog * (2 if landing else 1):
+        if self.worker.expected_wait() > self.max_wait * (2 if landing else 1):
             if self.stats:
                 self.stats.inc_value("fraudwatch/encoder_busy")
             return False
         return True
 
-    def process_item(self, item):
+    async def process_item(self, item):
         if not item.html or item.error:
             return item
         page = item.page or PageView.parse(item.html, item.final_url or item.url, item.text)
         first = first_stage(page, self.registry, self.model)
-        if not self._wants(first, item):
-            self._decide(item, page, first)
-            return item
-        self.encoded[item.site] += 1
-        if self.stats:
-            self.stats.inc_value("fraudwatch/encoder_pages")
-
-        def done(embedding):
-            self._decide(item, page, first, embedding)
-            return item
-
-        def fast_only(failure):  # the encoder failed (logged): keep the fast-stage verdict
+        embedding = None
+        if self._wants(first, item):
+            self.encoded[item.site] += 1
             if self.stats:
-                self.stats.inc_value("fraudwatch/encoder_failed")
-            self._decide(item, page, first)
-            return item
-
-        return self.worker.embed(page).addCallbacks(done, fast_only)
+                self.stats.inc_value("fraudwatch/encoder_pages")
+            try:
+                embedding = await maybe_deferred_to_future(self.worker.embed(page))
+            except Exception:  # the encoder failed (logged): keep the fast-stage verdict
+                if self.stats:
+                    self.stats.inc_value("fraudwatch/encoder_failed")
+        self._decide(item, page, first, embedding)
+        return item
 
     def _decide(self, item, page: PageView, first, embedding=None) -> None:
         """The page's verdict, and the shadow model's from the same page and embedding."""

@@ -98,7 +98,7 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
         click.echo(f"  read by the sentence encoder: {summary['encoder_pages']} pages")
     if summary.get("encoder_busy"):
         click.echo(f"  kept the fast-stage verdict while the encoder was busy: "
-                   f"{summary['encoder_busy']} pages (classifier.encoder_backlog; "
+                   f"{summary['encoder_busy']} pages (classifier.encoder_wait; "
                    "`fraudwatch crawl` with FRAUDWATCH_CLASSIFIER_ENCODER=always reads them all)")
     if summary.get("encoder_failed"):
         click.echo(f"  the sentence encoder failed on {summary['encoder_failed']} pages: they "

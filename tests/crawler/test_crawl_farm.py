@@ -71,9 +71,9 @@ def crawled(request, farm, tmp_path_factory):
     resolve = tmp / "resolve.txt"
     resolve.write_text("".join(f"{host}=127.0.0.1\n" for host in farm.hosts()))
     # The encoder reads each landing page however busy the machine is, so which sites come
-    # out right does not hang on the load (auto mode skips it behind a full backlog).
+    # out right does not hang on the load (auto mode skips it past the longest wait).
     env_extra = {**env_extra, "FRAUDWATCH_CLASSIFIER_ENCODER_PAGES": "1",
-                 "FRAUDWATCH_CLASSIFIER_ENCODER_BACKLOG": "100000"}
+                 "FRAUDWATCH_CLASSIFIER_ENCODER_WAIT": "3600"}
     started = time.monotonic()
     result = fraudwatch(
         tmp, "-q", "crawl", "--seeds", str(seeds), "--allow-private", "--resolve-file",

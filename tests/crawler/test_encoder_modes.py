@@ -42,6 +42,7 @@ def pick(farm):
 def test_auto_mode_reads_unsettled_pages_within_each_sites_budget(tmp_path, fraudwatch_cli,
                                                                    farm, monkeypatch):
     monkeypatch.setenv("FRAUDWATCH_CLASSIFIER_ENCODER_PAGES", "2")
+    monkeypatch.setenv("FRAUDWATCH_CLASSIFIER_ENCODER_WAIT", "3600")  # however busy the CPU
     sites = pick(farm)
     result = crawl(fraudwatch_cli, farm, sites)
     read = encoded(result.stdout)
@@ -81,24 +82,39 @@ def test_a_bad_encoder_mode_is_refused_with_the_fix(tmp_path):
     assert "fix: use one of always, auto, never" in result.stderr
 
 
+def test_the_expected_wait_follows_the_encoders_measured_speed_and_share():
+    """A page queued behind others waits for them at the speed the encoder showed lately,
+    slowed by the rests its CPU share takes; so a slow encoder admits fewer pages."""
+    from crawler.encoderworker import PRIOR_PAGE_SECONDS, EncoderWorker
+
+    worker = EncoderWorker.__new__(EncoderWorker)
+    worker.share, worker.pending, worker.page_seconds = 0.5, 0, PRIOR_PAGE_SECONDS
+    assert worker.expected_wait() == PRIOR_PAGE_SECONDS / 0.5
+    for _ in range(30):
+        worker.measured(4, 12.0)  # 3 s a page
+    worker.pending = 3
+    assert abs(worker.expected_wait() - 4 * 3.0 / 0.5) < 0.1
+
+
 def test_auto_mode_keeps_the_fast_verdict_while_the_encoder_is_behind(monkeypatch):
-    """The encoder never holds the crawl up: past the backlog a page keeps its fast verdict
-    (a landing page may wait in a backlog twice as long); `always` waits regardless."""
+    """The encoder never holds the crawl up: past the longest wait a page keeps its fast verdict
+    (a landing page may wait twice as long); `always` waits regardless."""
     from collections import Counter
     from types import SimpleNamespace
 
     from crawler.pipelines import classify
 
     pipeline = classify.ClassifyPipeline.__new__(classify.ClassifyPipeline)
-    pipeline.mode, pipeline.pages_per_site, pipeline.backlog = "auto", 3, 2
+    pipeline.mode, pipeline.pages_per_site, pipeline.max_wait = "auto", 3, 10.0
     pipeline.encoded, pipeline.stats, pipeline.model = Counter(), None, object()
-    pipeline.worker = SimpleNamespace(pending=0)
+    wait = {"seconds": 0.0}
+    pipeline.worker = SimpleNamespace(expected_wait=lambda: wait["seconds"])
     monkeypatch.setattr(classify, "wants_encoder", lambda first, model, mode: True)
     inner, landing = SimpleNamespace(site="a.kz", depth=1), SimpleNamespace(site="b.kz", depth=0)
     assert pipeline._wants(None, inner)
-    pipeline.worker.pending = 2
+    wait["seconds"] = 12.0
     assert not pipeline._wants(None, inner) and pipeline._wants(None, landing)
-    pipeline.worker.pending = 4
+    wait["seconds"] = 25.0
     assert not pipeline._wants(None, landing)
     pipeline.mode = "always"
     assert pipeline._wants(None, inner)

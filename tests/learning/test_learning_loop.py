@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(1500)]
 def run(tmp: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
     env = {**os.environ, "FRAUDWATCH_VAR_DIR": str(tmp / "var"), "PYTHONPATH": str(ROOT),
            "FRAUDWATCH_LOG_LEVEL": "WARNING", "FRAUDWATCH_CLASSIFIER_ENCODER_PAGES": "1",
-           "FRAUDWATCH_CLASSIFIER_ENCODER_BACKLOG": "100000"}
+           "FRAUDWATCH_CLASSIFIER_ENCODER_WAIT": "3600"}
     env.pop("FRAUDWATCH_CONFIG", None)
     result = subprocess.run([*FRAUDWATCH, "--store", f"sqlite:///{tmp}/fw.db", "-q", *args],
                             cwd=tmp, env=env, capture_output=True, text=True, timeout=1200)
