@@ -14,6 +14,7 @@ from typing import Any
 
 from classifiers.verdict import ENCODER_MODES
 from fraudwatch.i18n import DEFAULT_TIMEZONE, LANGS
+from fraudwatch.letter_texts import LANG_WORDS, LETTER_SETTINGS, LETTER_TEXTS
 
 
 class ConfigError(Exception):
@@ -31,38 +32,6 @@ class Key:
     def env(self) -> str:
         return "FRAUDWATCH_" + self.name.upper().replace(".", "_")
 
-
-# Texts a letter prints, each in every letter language: `letters.NAME` is the Russian one,
-# `letters.NAME_kk` and `letters.NAME_en` the Kazakh and English ones (Config.letter_text).
-LETTER_TEXTS: dict[str, tuple[str, dict[str, str]]] = {
-    "sender_name": ("sender of takedown letters: the body's full name", {
-        "ru": "Агентство по защите прав потребителей (демо)",
-        "kk": "Тұтынушылардың құқықтарын қорғау агенттігі (демо)",
-        "en": "Consumer Rights Protection Agency (demo)"}),
-    "sender_address": ("sender's postal address printed in the letter head", {
-        "ru": "010000, г. Астана, ул. Примерная, 1",
-        "kk": "010000, Астана қ., Примерная к-сі, 1",
-        "en": "1 Primernaya Street, Astana 010000, Kazakhstan"}),
-    "signatory": ("position and name of the person who signs letters", {
-        "ru": "Руководитель департамента А. Примеров",
-        "kk": "Департамент басшысы А. Примеров",
-        "en": "A. Primerov, Head of Department"}),
-    "ministry_addressee": ("the addressee line of blocking and delisting requests: the "
-                           "ministry in the dative, as official letters address it", {
-        "ru": "Министерству цифрового развития, инноваций и аэрокосмической промышленности "
-              "Республики Казахстан",
-        "kk": "Қазақстан Республикасының Цифрлық даму, инновациялар және аэроғарыш "
-              "өнеркәсібі министрлігіне",
-        "en": "To the Ministry of Digital Development, Innovations and Aerospace Industry of "
-              "the Republic of Kazakhstan"}),
-    "legal_basis": ("the law under which access is restricted, cited in blocking requests "
-                    "before the laws the listed sites break (those come from the signs "
-                    "catalogue, per category)", {
-        "ru": "статья 41-1 Закона Республики Казахстан «О связи»",
-        "kk": "«Байланыс туралы» Қазақстан Республикасы Заңының 41-1-бабы",
-        "en": "Article 41-1 of the Law of the Republic of Kazakhstan “On Communications”"}),
-}
-LANG_WORDS = {"ru": "Russian", "kk": "Kazakh", "en": "English"}
 
 KEYS: dict[str, Key] = {
     k.name: k
@@ -93,7 +62,8 @@ KEYS: dict[str, Key] = {
         Key("web.timezone", str, DEFAULT_TIMEZONE, "time zone of the dates the web UI shows"),
         Key("check.police_phone", str, "102",
             "police number the citizen check gives to people who sent money to a fraud"),
-        Key("letters.sender_email", str, "takedown@example.kz", "reply e-mail in letters"),
+        *(Key(f"letters.{name}", str, default, help_text)
+          for name, default, help_text in LETTER_SETTINGS),
         Key("letters.ministry", str, "Министерство цифрового развития, инноваций и "
             "аэрокосмической промышленности РК",
             "recipient of blocking requests, as letters are filed (the addressee line of the "
@@ -170,6 +140,11 @@ KEYS: dict[str, Key] = {
             "embedded once; empty = VAR_DIR/cache/passages.sqlite"),
     ]
 }
+
+# keys of earlier versions -> what replaced them
+RENAMED = {"classifier.encoder_backlog": "'classifier.encoder_wait' (seconds, not pages)",
+           **{f"letters.signatory{sfx}": f"'letters.signatory_position{sfx}' and "
+              f"'letters.signatory_name{sfx}'" for sfx in ("", "_kk", "_en")}}
 
 _LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"}
 # The TLP 2.0 levels and the marking-definition ids OASIS published for them
@@ -374,6 +349,8 @@ def load_config(
         except OSError as exc:
             raise ConfigError(f"{toml_path}: cannot be read ({exc.strerror})") from exc
         for name, value in _flatten(data).items():
+            if name in RENAMED:
+                raise ConfigError(f"{toml_path}: {name!r} is now {RENAMED[name]}; fix: rename it")
             if name not in KEYS:
                 raise ConfigError(
                     f"{toml_path}: unknown key {name!r}; fix: remove it or use one of "

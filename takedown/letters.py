@@ -19,7 +19,9 @@ from fraudwatch.store.vocabulary import FRAUD_CATEGORIES, Action
 from takedown import audit
 from takedown.evidence import PackShelf
 from takedown.letter_rows import delisting_row, site_row
+from takedown.letterhead import letter_parts, letterhead
 from takedown.render import render_html
+from takedown.render_pdf import annex_page_count
 from takedown.signing import signer
 
 # letter type -> template name
@@ -29,6 +31,7 @@ TEMPLATES = {"blocking": "blocking", "abuse_registrar": "abuse", "abuse_hosting"
 ABUSE_ROLES = {"abuse_registrar": "registrar", "abuse_hosting": "hosting"}
 STATUSES = ("draft", "sent", "acknowledged", "blocked")
 MINISTRY_LETTERS = ("blocking", "delisting")  # addressed to the ministry (in the dative)
+ROWS_PER_ANNEX_PAGE = 10  # a first guess of the annex's length, before it is printed
 
 
 class LetterError(ValueError):
@@ -129,13 +132,13 @@ def letter_context(config, draft: Draft, number: str, day: date, rows: list[dict
         "recipient_emails": recipient_emails(draft),
         "role": "registrar" if draft.letter_type == "abuse_registrar" else "hosting",
         "sender": {"name": config.letter_text("sender_name", lang),
-                   "address": config.letter_text("sender_address", lang),
-                   "email": config["letters.sender_email"],
-                   "signatory": config.letter_text("signatory", lang)},
+                   "email": config["letters.sender_email"]},
+        **letter_parts(config, lang, draft.letter_type in MINISTRY_LETTERS),
         "offences": [category_name(kind, lang) for kind in kinds],
         "laws_broken": broken,
         "legal_bases": [config.letter_text("legal_basis", lang), *broken],
         "reply_days": config["letters.reply_days"],
+        "annex_pages": None,  # known once printed (print_letter)
     }
 
 
@@ -144,15 +147,32 @@ def file_stem(number: str, lang: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in number) + f".{lang}"
 
 
-def write_letter(html: str, stem: str, out_dir: Path, pdf=None) -> dict[str, str]:
-    """Write the HTML (and the PDF when a renderer is given); return {file name: SHA-256}."""
+def print_letter(template: str, lang: str, context: dict, pdf=None) -> tuple[str, bytes | None]:
+    """The letter's HTML, and its PDF when a renderer is given. With a PDF, the enclosure line
+    ("Приложение: на N л.") gives the annex's real page count: the annex is printed on pages
+    of its own, so its count does not depend on N and a second print settles it."""
+    if pdf is None:
+        return render_html(template, lang, {**context, "annex_pages": None}), None
+    pages = 1 + len(context.get("rows", ())) // ROWS_PER_ANNEX_PAGE
+    for _attempt in range(3):
+        html = render_html(template, lang, {**context, "annex_pages": pages})
+        data = pdf.print(html)
+        counted = annex_page_count(data)
+        if counted == pages:
+            break
+        pages = counted
+    return html, data
+
+
+def write_letter(html: str, data: bytes | None, stem: str, out_dir: Path) -> dict[str, str]:
+    """Write the HTML (and the PDF when there is one); return {file name: SHA-256}."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [out_dir / f"{stem}.html"]
-    paths[0].write_text(html, encoding="utf-8")
-    if pdf is not None:
-        paths.append(out_dir / f"{stem}.pdf")
-        pdf.render(html, paths[1])
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    files = {f"{stem}.html": html.encode("utf-8")}
+    if data is not None:
+        files[f"{stem}.pdf"] = data
+    for name, content in files.items():
+        (out_dir / name).write_bytes(content)
+    return {name: hashlib.sha256(content).hexdigest() for name, content in files.items()}
 
 
 def _rows(store: Store, draft: Draft, blocking: dict[str, list[Letter]],
@@ -176,6 +196,7 @@ def build_letters(store: Store, config, out_dir: Path, day: date | None = None,
                   pdf=None) -> list[Letter]:
     """Plan, number, render and register the letters now due; return them."""
     day = day or date.today()
+    letterhead(config, config["letters.ministry_lang"])  # a bad emblem stops before any file
     drafts = plan_letters(store, config)
     blocking = _blocking_letters(store)
     packs = PackShelf(store, config.var_dir, out_dir / "evidence", signer(config))
@@ -183,19 +204,21 @@ def build_letters(store: Store, config, out_dir: Path, day: date | None = None,
     for draft, number in zip(drafts, next_numbers(store, config, day), strict=False):
         context = letter_context(config, draft, number, day,
                                  _rows(store, draft, blocking, packs))
-        html = render_html(TEMPLATES[draft.letter_type], draft.lang, context)
-        letters.append(register_letter(store, draft, number, day, html, out_dir, pdf))
+        letters.append(register_letter(store, draft, number, day,
+                                       print_letter(TEMPLATES[draft.letter_type], draft.lang,
+                                                    context, pdf), out_dir))
     store.refresh()
     return letters
 
 
-def register_letter(store: Store, draft: Draft, number: str, day: date, html: str,
-                    out_dir: Path, pdf=None) -> Letter:
-    """Write a rendered letter's files, register it, and note its number on its sites."""
+def register_letter(store: Store, draft: Draft, number: str, day: date,
+                    printed: tuple[str, bytes | None], out_dir: Path) -> Letter:
+    """Write a printed letter's files (HTML, PDF), register it, and note its number on its
+    sites."""
     letter = Letter(number=number, date=day.isoformat(), letter_type=draft.letter_type,
                     recipient=draft.recipient, recipient_emails=recipient_emails(draft),
                     lang=draft.lang, site_ids=[s.id for s in draft.sites],
-                    files=write_letter(html, file_stem(number, draft.lang), out_dir, pdf))
+                    files=write_letter(*printed, file_stem(number, draft.lang), out_dir))
     store.put_letters([letter])
     for site in draft.sites:
         site.letters = [*site.letters, number]

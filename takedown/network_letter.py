@@ -29,15 +29,16 @@ from fraudwatch.networks import Link, member_links, network_members
 from fraudwatch.store import Letter, Site, Store
 from takedown.evidence import PackShelf
 from takedown.letter_rows import site_row
+from takedown.letterhead import letterhead
 from takedown.letters import (
     Draft,
     LetterError,
     covered,
     letter_context,
     next_numbers,
+    print_letter,
     register_letter,
 )
-from takedown.render import render_html
 from takedown.signing import signer
 
 PENDING_STATES = ("new", "needs_info")
@@ -120,14 +121,15 @@ def build_network_letter(store: Store, config, network_id: str, out_dir: Path,
                          again: bool = False) -> Letter:
     """Render and register one blocking request for the confirmed members of a network."""
     day = day or date.today()
+    letterhead(config, lang or config["letters.ministry_lang"])  # a bad emblem stops first
     case = network_case(store, network_id)
     draft = Draft("blocking", config["letters.ministry"], lang or config["letters.ministry_lang"],
                   to_request(store, case, again))
     number = next(next_numbers(store, config, day))
-    html = render_html("network_blocking", draft.lang,
-                       network_context(store, config, case, draft, number, day,
-                                       PackShelf(store, config.var_dir, out_dir / "evidence",
-                                                 signer(config))))
-    letter = register_letter(store, draft, number, day, html, out_dir, pdf)
+    context = network_context(store, config, case, draft, number, day,
+                              PackShelf(store, config.var_dir, out_dir / "evidence",
+                                        signer(config)))
+    letter = register_letter(store, draft, number, day,
+                             print_letter("network_blocking", draft.lang, context, pdf), out_dir)
     store.refresh()
     return letter

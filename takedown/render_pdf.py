@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
 from fraudwatch.browser import launch_options
 
@@ -31,12 +31,21 @@ class PdfRenderer:
         self._browser = self._playwright.chromium.launch(**launch_options(self.config))
         return self._browser
 
-    def render(self, html: str, path: Path) -> None:
-        """Print `html` (self-contained, no network) to a PDF at `path`; CSS @page sets sizes."""
+    def print(self, html: str) -> bytes:
+        """`html` (self-contained, no network) printed to PDF; CSS @page sets page sizes,
+        margins and the page numbers."""
         page = (self._browser or self._launch()).new_page(java_script_enabled=False)
         try:
             page.route("**/*", lambda route: route.abort())
             page.set_content(html, wait_until="load")
-            page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+            return page.pdf(prefer_css_page_size=True, print_background=True)
         finally:
             page.close()
+
+
+def annex_page_count(data: bytes) -> int:
+    """Pages of a printed letter's annexes: they are the landscape pages (@page annex)."""
+    from pypdf import PdfReader
+
+    return sum(1 for page in PdfReader(io.BytesIO(data)).pages
+               if page.mediabox.width > page.mediabox.height)

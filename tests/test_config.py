@@ -58,3 +58,14 @@ def test_elasticsearch_scale_keys_default_and_come_from_toml(tmp_path, monkeypat
     assert (config["es.shards"], config["es.replicas"], config["es.retries"]) == (4, 1, 2)
     assert config["es.backoff"] == 1.0 and config["es.bulk_size"] == 2000
     assert config.sources["es.shards"] == "fraudwatch.toml"
+
+
+@pytest.mark.parametrize(("key", "now"), [
+    ("letters.signatory_kk", "letters.signatory_position_kk"),
+    ("classifier.encoder_backlog", "classifier.encoder_wait")])
+def test_a_renamed_key_in_the_file_names_its_replacement(tmp_path, key, now):
+    section, name = key.split(".")
+    path = tmp_path / "fraudwatch.toml"
+    path.write_text(f'[{section}]\n{name} = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"{key}' is now '{now}'.*fix: rename it"):
+        load_config(path=path, environ={})

@@ -99,7 +99,7 @@ def test_a_missing_field_stops_the_letter_instead_of_printing_a_blank():
 
     from takedown.render import render_html
 
-    with pytest.raises(UndefinedError, match="sender"):
+    with pytest.raises(UndefinedError, match="letterhead"):
         render_html("blocking", "kk", {"number": "FW-1", "date": DAY, "recipient": "M",
                                        "rows": [], "role": "", "addressee": "M",
                                        "reply_days": 3})

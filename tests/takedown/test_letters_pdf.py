@@ -9,7 +9,7 @@ import pytest
 
 from takedown.evidence import PackShelf
 from takedown.letter_rows import delisting_row, site_row
-from takedown.letters import TEMPLATES, Draft, letter_context, write_letter
+from takedown.letters import TEMPLATES, Draft, letter_context, print_letter, write_letter
 from takedown.render import LANGS
 from takedown.render_pdf import PdfRenderer
 
@@ -49,10 +49,8 @@ def test_letter_prints_numbers_dates_and_every_site(filled_sqlite, config, tmp_p
     draft = Draft(letter_type, "Hoster.KZ", lang, sites)
     context = letter_context(config, draft, "FW-2026/00042", DAY,
                              rows_for(filled_sqlite, letter_type, sites, config.var_dir))
-    from takedown.render import render_html
-
-    files = write_letter(render_html(TEMPLATES[letter_type], lang, context), f"x.{lang}",
-                         tmp_path, pdf)
+    files = write_letter(*print_letter(TEMPLATES[letter_type], lang, context, pdf), f"x.{lang}",
+                         tmp_path)
     assert set(files) == {f"x.{lang}.html", f"x.{lang}.pdf"}
     text = pdf_text(tmp_path / f"x.{lang}.pdf")
     assert "FW-2026/00042" in text and "20.11.2026" in text
@@ -68,8 +66,6 @@ def test_letter_prints_numbers_dates_and_every_site(filled_sqlite, config, tmp_p
 @pytest.mark.parametrize("lang", LANGS)
 def test_abuse_notice_prints_the_recipients_abuse_emails(filled_sqlite, config, tmp_path, pdf,
                                                          lang):
-    from takedown.render import render_html
-
     sites = sorted(filled_sqlite.iter_sites(), key=lambda s: s.domain)
     emails = ["abuse@hoster.kz", "noc-team.abuse-desk@very-long-provider-name.example.kz"]
     for site, email in zip(sites, [*emails, emails[0]], strict=True):
@@ -78,9 +74,11 @@ def test_abuse_notice_prints_the_recipients_abuse_emails(filled_sqlite, config, 
     context = letter_context(config, draft, "FW-2026/00043", DAY,
                              rows_for(filled_sqlite, "abuse_hosting", sites, config.var_dir))
     assert context["recipient_emails"] == emails
-    write_letter(render_html("abuse", lang, context), f"a.{lang}", tmp_path, pdf)
+    write_letter(*print_letter("abuse", lang, context, pdf), f"a.{lang}", tmp_path)
     text = pdf_text(tmp_path / f"a.{lang}.pdf")
-    head = text[:text.index("FW-2026/00043")]  # the address block, above the number line
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "FW-2026/00043" in line)
+    head = "\n".join(lines[at:at + 10])  # the address block, beside the number line
     assert "abuse@hoster.kz" in head
     # a long address wraps after its @, never at one of its hyphens
     assert "noc-team.abuse-desk@" in head and "very-long-provider-name.example.kz" in head
