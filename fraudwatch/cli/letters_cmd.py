@@ -1,5 +1,5 @@
-"""`fraudwatch letters build|list|show|mark|cases|contacts`: takedown letters, their register
-and the abuse contacts they are addressed to."""
+"""`fraudwatch letters build|list|show|mark|cases|contacts|rdap-bootstrap`: takedown letters,
+their register and the abuse contacts they are addressed to."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from fraudwatch.cli.progress import progress_bar
 from fraudwatch.store import StoreError
 from takedown.letters import STATUSES, LetterError, build_letters, get_letter, mark_letter
 from takedown.network_letter import build_network_letter
@@ -154,6 +155,7 @@ def contacts(obj, domain: str | None, fill: bool, every: bool, refresh: bool, **
     is given), one line per site and a summary; exit 1 if any look-up failed. With
     --registrar, --hosting and their --…-abuse e-mails, store contacts typed by hand on
     DOMAIN's site (for a TLD without RDAP, such as .kz)."""
+    from takedown.contacts.dns import DnsUnanswered
     from takedown.contacts.lookup import ContactFinder
     from takedown.contacts.rdap import RdapError
 
@@ -170,13 +172,17 @@ def contacts(obj, domain: str | None, fill: bool, every: bool, refresh: bool, **
             raise click.UsageError("give a DOMAIN, or --fill to fill the sites in the store")
         try:
             found = ContactFinder.from_config(obj.config).domain(domain)
-        except RdapError as exc:
+        except (RdapError, DnsUnanswered) as exc:
             raise click.ClickException(str(exc)) from exc
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return
     if domain and every:
         raise click.UsageError("give a DOMAIN or --all, not both")
-    failed = _fill_contacts(obj, ContactFinder.from_config(obj.config), domain, every, refresh)
+    try:
+        finder = ContactFinder.from_config(obj.config)
+    except RdapError as exc:
+        raise click.ClickException(str(exc)) from exc
+    failed = _fill_contacts(obj, finder, domain, every, refresh)
     if failed:
         click.get_current_context().exit(1)
 
@@ -206,15 +212,8 @@ def _fill_contacts(obj, finder, domain: str | None, every: bool, refresh: bool) 
     """Run `letters contacts --fill`; return the number of failed look-ups."""
     from takedown.contacts.fill import fill_contacts, sites_to_fill
 
-    def report(outcome) -> None:
-        if outcome.status == "failed":
-            detail = outcome.reason
-        else:
-            detail = "; ".join(filter(None, [", ".join(outcome.changes), *outcome.notes]))
-        click.echo(f"{outcome.status}\t{outcome.domain}\t{detail}")
-
     try:
-        with obj.open_store() as store:
+        with obj.open_store() as store, progress_bar(not obj.quiet, "contacts") as bar:
             if domain:
                 site = store.get_site_by_domain(domain)
                 if site is None:
@@ -222,7 +221,20 @@ def _fill_contacts(obj, finder, domain: str | None, every: bool, refresh: bool) 
                 sites = [site]
             else:
                 sites = sites_to_fill(store, every)
-            outcomes = fill_contacts(store, finder, sites, refresh, progress=report)
+            done = []
+
+            def report(outcome) -> None:
+                if outcome.status == "failed":
+                    detail = outcome.reason
+                else:
+                    detail = "; ".join(filter(None, [", ".join(outcome.changes),
+                                                     *outcome.notes]))
+                click.echo(f"{outcome.status}\t{outcome.domain}\t{detail}")
+                done.append(outcome)
+                bar(len(done), len(sites))
+
+            outcomes = fill_contacts(store, finder, sites, refresh, progress=report,
+                                     workers=obj.config["contacts.workers"])
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     counts = {status: sum(o.status == status for o in outcomes)
@@ -230,6 +242,32 @@ def _fill_contacts(obj, finder, domain: str | None, every: bool, refresh: bool) 
     click.echo(f"filled {counts['filled']}, unchanged {counts['unchanged']}, "
                f"failed {counts['failed']}")
     return counts["failed"]
+
+
+@letters.command("rdap-bootstrap")
+@click.option("--from", "source", default=None, metavar="URL",
+              help="Where IANA's dns.json, ipv4.json and ipv6.json are "
+                   "(default: contacts.bootstrap_url).")
+@click.pass_obj
+def rdap_bootstrap(obj, source: str | None) -> None:
+    """Fetch IANA's RDAP bootstrap registries, which name the RDAP server of each TLD and
+    address block, into VAR_DIR/cache/rdap (look-ups fetch them too, once they are 30 days
+    old). Prints what they cover and which TLDs go to WHOIS instead."""
+    from takedown.contacts import bootstrap, whois
+
+    folder = obj.config.var_dir / "cache" / "rdap"
+    try:
+        found = bootstrap.fetch(source or obj.config["contacts.bootstrap_url"], folder)
+        servers = whois.parse_servers(obj.config["contacts.whois_servers"])
+    except (bootstrap.BootstrapError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    tlds = sum(len(keys) for keys, _urls in found.dns)
+    click.echo(f"{folder}: {tlds} TLDs and {sum(len(k) for k, _u in found.ip)} address "
+               f"blocks with RDAP (published {found.publication or 'undated'})")
+    for tld, (host, port) in sorted(servers.items()):
+        rdap_base = found.domain_server(f"x.{tld}")
+        click.echo(f".{tld}: " + (f"RDAP {rdap_base} (contacts.whois_servers not needed)"
+                                  if rdap_base else f"no RDAP; WHOIS {host}:{port}"))
 
 
 def register(main: click.Group) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 import time
 from pathlib import Path
 
@@ -15,6 +17,7 @@ class ExpiringCache:
         self.ttl = ttl
         self.clock = clock
         self._data = json.loads(path.read_text()) if path.is_file() else {}
+        self._lock = threading.Lock()  # look-ups run in several threads
 
     def get(self, key: str):
         entry = self._data.get(key)
@@ -23,6 +26,10 @@ class ExpiringCache:
         return entry["value"]
 
     def put(self, key: str, value) -> None:
-        self._data[key] = {"at": self.clock(), "value": value}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self._data, ensure_ascii=False))
+        """Keep `value` under `key`; the file is replaced whole, never left half-written."""
+        with self._lock:
+            self._data[key] = {"at": self.clock(), "value": value}
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_name(f".{self.path.name}.partial")
+            partial.write_text(json.dumps(self._data, ensure_ascii=False))
+            os.replace(partial, self.path)

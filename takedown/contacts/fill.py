@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 import dns.exception
@@ -141,34 +142,41 @@ def apply(site: Site, found: Found, refresh: bool = False) -> tuple[list[str], l
     return changes, notes
 
 
+def _store(store: Store, site: Site, found: Found, refresh: bool) -> Outcome:
+    """Write one site's look-up onto its current copy in the store."""
+    current = store.get_site(site.id)
+    if current is None:
+        return Outcome(site.domain, "failed", reason="no longer in the store")
+    changes, notes = apply(current, found, refresh)
+    if found.handle:
+        notes.append(f"network {found.handle}")
+    if changes:
+        store.put_sites([current])
+    return Outcome(site.domain, "filled" if changes else "unchanged", changes, notes)
+
+
 def fill_contacts(store: Store, finder, sites: Iterable[Site], refresh: bool = False,
-                  progress=None) -> list[Outcome]:
-    """Look up and store the contacts of `sites`, one site at a time; a failed look-up is
-    reported in its Outcome and the others go on. Each site is read again just before it is
-    written, so what reviewers and other tools changed meanwhile is kept."""
-    outcomes = []
-    for site in sites:
-        try:
-            found = look_up(finder, site)
-        except FillError as exc:
-            outcome = Outcome(site.domain, "failed", reason=str(exc))
-        else:
-            current = store.get_site(site.id)
-            if current is None:
-                outcome = Outcome(site.domain, "failed", reason="no longer in the store")
-            else:
-                changes, notes = apply(current, found, refresh)
-                if found.handle:
-                    notes.append(f"network {found.handle}")
-                if changes:
-                    store.put_sites([current])
-                outcome = Outcome(site.domain, "filled" if changes else "unchanged",
-                                  changes, notes)
-        outcomes.append(outcome)
-        if progress is not None:
-            progress(outcome)
+                  progress=None, workers: int = 8) -> list[Outcome]:
+    """Look up the contacts of `sites`, `workers` at a time, and store each as it comes in
+    (from this thread only); a failed look-up is reported in its Outcome and the others go
+    on. Each site is read again just before it is written, so what reviewers and other tools
+    changed meanwhile is kept. `progress(outcome)` hears of each site as it is done; the
+    outcomes come back in the order of `sites`."""
+    outcomes: dict[int, Outcome] = {}
+    with ThreadPoolExecutor(max_workers=max(1, workers),
+                            thread_name_prefix="contacts") as pool:
+        pending = {pool.submit(look_up, finder, site): (n, site)
+                   for n, site in enumerate(sites)}
+        for future in as_completed(pending):
+            n, site = pending[future]
+            try:
+                outcomes[n] = _store(store, site, future.result(), refresh)
+            except FillError as exc:
+                outcomes[n] = Outcome(site.domain, "failed", reason=str(exc))
+            if progress is not None:
+                progress(outcomes[n])
     store.refresh()
-    return outcomes
+    return [outcomes[n] for n in sorted(outcomes)]
 
 
 def type_contacts(site: Site, typed: dict[str, str]) -> list[str]:

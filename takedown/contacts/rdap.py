@@ -1,48 +1,18 @@
 """RDAP look-ups: a domain's registrar and abuse e-mail, an IP's network and abuse e-mail.
 
-The server for a TLD or address comes from a bootstrap file (IANA layout; a small one of our
-own ships with the project), or every query goes to `base` when one is configured.
+Which server to ask comes from IANA's bootstrap registries (takedown.contacts.bootstrap), or
+every query goes to `contacts.rdap_base` when one is configured.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import urllib.error
 import urllib.request
-from functools import cache
-from pathlib import Path
-
-BOOTSTRAP = Path(__file__).with_name("rdap_bootstrap.json")
 
 
 class RdapError(RuntimeError):
     """No RDAP answer for a name or address; the message says why."""
-
-
-@cache
-def _bootstrap(path: Path = BOOTSTRAP) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def server_for_domain(domain: str, path: Path = BOOTSTRAP) -> str:
-    """The RDAP base URL for `domain`'s TLD."""
-    tld = domain.rstrip(".").rsplit(".", 1)[-1].lower()
-    for tlds, urls in _bootstrap(path)["dns"]["services"]:
-        if tld in tlds:
-            return urls[0]
-    raise RdapError(f"no RDAP server known for .{tld}; add it to {path.name} or set "
-                    "contacts.rdap_base")
-
-
-def server_for_ip(ip: str, path: Path = BOOTSTRAP) -> str:
-    """The RDAP base URL for the network holding `ip`."""
-    address = ipaddress.ip_address(ip)
-    for ranges, urls in _bootstrap(path)["ipv4"]["services"]:
-        if any(address in ipaddress.ip_network(r) for r in ranges):
-            return urls[0]
-    raise RdapError(f"no RDAP server known for {ip}; add its range to {path.name} or set "
-                    "contacts.rdap_base")
 
 
 def fetch(url: str, timeout: float = 10.0) -> dict:
@@ -51,6 +21,9 @@ def fetch(url: str, timeout: float = 10.0) -> dict:
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             doc = json.load(response)
+    except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the connection
+        raise RdapError(f"RDAP query {url} failed: {exc}") from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
         raise RdapError(f"RDAP query {url} failed: {exc}") from exc
     if not isinstance(doc, dict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import socketserver
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -101,9 +102,12 @@ class DnsServer:
         return response.to_wire()
 
     def _serve(self) -> None:
-        while True:
+        self.sock.settimeout(0.1)  # so that closing is seen at once
+        while self.sock.fileno() != -1:
             try:
                 data, peer = self.sock.recvfrom(4096)
+            except TimeoutError:
+                continue
             except OSError:
                 return
             self.sock.sendto(self._answer(data), peer)
@@ -115,3 +119,54 @@ class DnsServer:
     def __exit__(self, *exc) -> None:
         self.sock.close()
         self.thread.join(timeout=2)
+
+
+class WhoisServer(socketserver.ThreadingTCPServer):
+    """A WHOIS server (RFC 3912) on loopback answering `answers` {domain: text}; others get
+    "No entries found". With `gather` N, each answer waits until N queries are open at once
+    (or 5 s pass), so a test sees whether look-ups run concurrently; `most_open` records the
+    most that were."""
+
+    daemon_threads = True
+
+    def __init__(self, answers: dict[str, str], gather: int = 1):
+        self.answers, self.gather = answers, gather
+        self.queries: list[str] = []
+        self.open = self.most_open = 0
+        self.lock = threading.Condition()
+        server = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                name = self.rfile.readline().decode().strip()
+                with server.lock:
+                    server.queries.append(name)
+                    server.open += 1
+                    server.most_open = max(server.most_open, server.open)
+                    server.lock.notify_all()
+                    server.lock.wait_for(lambda: server.most_open >= server.gather, timeout=5)
+                self.wfile.write(server.answers.get(name, "No entries found\r\n").encode())
+                with server.lock:
+                    server.open -= 1
+
+        super().__init__(("127.0.0.1", 0), Handler)
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.server_address[1]}"
+
+    def __enter__(self) -> WhoisServer:
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+def bootstrap_docs(dns_services: list, ip_services: list) -> dict[str, dict]:
+    """IANA-layout bootstrap registries (RFC 9224) to serve from an RdapServer."""
+    def registry(services):
+        return {"version": "1.0", "publication": "2026-12-01T00:00:00Z", "services": services}
+    return {"/dns.json": registry(dns_services), "/ipv4.json": registry(ip_services),
+            "/ipv6.json": registry([])}

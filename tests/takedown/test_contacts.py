@@ -26,13 +26,6 @@ def dns_server():
         yield server
 
 
-def test_bundled_bootstrap_names_servers_for_test_tlds_and_ranges():
-    assert rdap.server_for_domain("altyn-kazino.kz").startswith("https://")
-    assert rdap.server_for_ip("185.22.64.10") == "https://rdap.db.ripe.net/"
-    with pytest.raises(rdap.RdapError, match="no RDAP server known for .zz"):
-        rdap.server_for_domain("x.zz")
-
-
 def test_domain_contacts_come_from_rdap_and_dns_and_are_cached(rdap_server, dns_server,
                                                                tmp_path):
     now = [1000.0]
