@@ -94,6 +94,12 @@ KEYS: dict[str, Key] = {
             "out of the repository; `fraudwatch evidence keygen` makes one); empty = unsigned"),
         Key("evidence.public_key", str, "",
             "PEM file of the public key `evidence verify` trusts; empty = the signing key's own"),
+        Key("evidence.tsa_url", str, "",
+            "RFC 3161 time-stamping authority that dates each evidence pack's manifest "
+            "(manifest.sha256.tsr); empty = packs are not time-stamped"),
+        Key("evidence.tsa_ca", str, "",
+            "PEM file of the TSA root certificate(s) `evidence verify` trusts; set, it also "
+            "fails packs without a time-stamp"),
         Key("contacts.rdap_base", str, "",
             "RDAP server for every query (a local mirror); empty = the servers IANA's "
             "bootstrap registries name"),

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from fraudwatch.domains import ascii_domain
 from fraudwatch.store import Store
 from takedown.signing import fingerprint, public_pem, sign, signed_by
+from takedown.timestamp import TIMESTAMP, Stamp, TimestampError, Tsa, check
 from takedown.warc_copy import read_record, request_record, session_info
 
 MANIFEST = "manifest.sha256"
@@ -37,6 +38,11 @@ SHA-256 fingerprint {fingerprint}. Its public key:
 
 {pem}"""
 SIGNATURE = "manifest.sha256.sig"
+TIMESTAMPED = """
+{timestamp} is an RFC 3161 time-stamp of {manifest} by the time-stamping authority
+{url}. Check it with the TSA's root certificate:
+openssl ts -verify -data {manifest} -in {timestamp} -CAfile TSA-ROOT.pem
+"""
 MAX_ENTRY_BYTES = 512 * 1024**2  # a pack's files are captures and screenshots, not archives
 
 
@@ -80,9 +86,9 @@ def _captures(store: Store, domain: str, var_dir: Path) -> tuple[list[dict], byt
 
 
 def pack_files(store: Store, domain: str, var_dir: Path,
-               key: Ed25519PrivateKey | None = None) -> dict[str, bytes]:
+               key: Ed25519PrivateKey | None = None, tsa: Tsa | None = None) -> dict[str, bytes]:
     """The files of a site's evidence pack, by name, without the manifest (the README says
-    which key will sign it)."""
+    which key will sign it and which TSA will time-stamp it)."""
     site = store.get_site_by_domain(domain)
     if site is None:
         raise EvidenceError(f"no site {domain!r} in the store")
@@ -91,7 +97,7 @@ def pack_files(store: Store, domain: str, var_dir: Path,
     pages = [{k: v for k, v in page.to_doc().items() if k != "text"}
              for page in store.pages_for(domain)]
     files = {
-        "README.txt": _readme(domain, key).encode(),
+        "README.txt": _readme(domain, key, tsa).encode(),
         "site.json": _json(site.to_doc()),
         "classification.json": _json(pages),
         "reviews.json": _json([r.to_doc() for r in store.reviews_for(site.id)]),
@@ -103,13 +109,15 @@ def pack_files(store: Store, domain: str, var_dir: Path,
     return files
 
 
-def _readme(domain: str, key: Ed25519PrivateKey | None) -> str:
+def _readme(domain: str, key: Ed25519PrivateKey | None, tsa: Tsa | None = None) -> str:
     text = README.format(domain=domain, name=pack_name(domain), manifest=MANIFEST,
                          warc=WARC_NAME)
     if key is not None:
         text += SIGNED.format(signature=SIGNATURE, manifest=MANIFEST,
                               fingerprint=fingerprint(key.public_key()),
                               pem=public_pem(key.public_key()))
+    if tsa is not None:
+        text += TIMESTAMPED.format(timestamp=TIMESTAMP, manifest=MANIFEST, url=tsa.url)
     return text
 
 
@@ -134,14 +142,16 @@ class PackShelf:
     each letter can cite the pack and its manifest's SHA-256 as they were when it was sent."""
 
     def __init__(self, store: Store, var_dir: Path, out_dir: Path,
-                 key: Ed25519PrivateKey | None = None):
+                 key: Ed25519PrivateKey | None = None, tsa: Tsa | None = None):
         self.store, self.var_dir, self.out_dir, self.key = store, var_dir, out_dir, key
+        self.tsa = tsa
         self.refs: dict[str, dict[str, str]] = {}
 
     def ref(self, domain: str) -> dict[str, str]:
         """{"pack": file name, "sha256": its manifest's SHA-256} for `domain`."""
         if domain not in self.refs:
-            path = build_pack(self.store, domain, self.var_dir, self.out_dir, self.key)
+            path = build_pack(self.store, domain, self.var_dir, self.out_dir, self.key,
+                              self.tsa)
             self.refs[domain] = {"pack": path.name, "sha256": manifest_digest(path)}
         return self.refs[domain]
 
@@ -170,14 +180,19 @@ def entry_times(store: Store, domain: str) -> tuple[dict[str, tuple], tuple]:
 
 
 def build_pack(store: Store, domain: str, var_dir: Path, out_dir: Path,
-               key: Ed25519PrivateKey | None = None) -> Path:
+               key: Ed25519PrivateKey | None = None, tsa: Tsa | None = None) -> Path:
     """Write the evidence pack of `domain` (either form) into `out_dir`, its manifest signed
-    with `key` when one is given; return its path."""
+    with `key` and time-stamped by `tsa` when they are given; return its path."""
     domain = ascii_domain(domain)
-    files = pack_files(store, domain, var_dir, key)
+    files = pack_files(store, domain, var_dir, key, tsa)
     files[MANIFEST] = manifest(files)
     if key is not None:
         files[SIGNATURE] = sign(key, files[MANIFEST])
+    if tsa is not None:
+        try:
+            files[TIMESTAMP] = tsa.stamp(files[MANIFEST])
+        except TimestampError as exc:
+            raise EvidenceError(f"{pack_name(domain)}: {exc}") from exc
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / pack_name(domain)
     shot_times, taken = entry_times(store, domain)
@@ -214,21 +229,37 @@ def _digests(zf: zipfile.ZipFile) -> dict[str, str]:
     return found
 
 
-def verify_pack(path: Path, trusted: Ed25519PublicKey | None = None) -> list[str]:
-    """Problems found in a pack: files that differ from the manifest, and, with a `trusted`
-    key, a manifest that key did not sign (empty when all is well)."""
+def _sealed(path: Path) -> tuple[dict[str, str], bytes | None, bytes | None, bytes | None]:
+    """(SHA-256 of each file but the seals, the manifest, its signature, its time-stamp) of a
+    pack; None for what it lacks."""
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            if MANIFEST not in names:
-                return [f"{MANIFEST} is missing"]
-            listed = zf.read(MANIFEST)
-            signature = zf.read(SIGNATURE) if SIGNATURE in names else None
             digests = _digests(zf)
+            listed, signature, stamp = (zf.read(name) if name in names else None
+                                        for name in (MANIFEST, SIGNATURE, TIMESTAMP))
     except (OSError, zipfile.BadZipFile) as exc:
         raise EvidenceError(f"{path}: not a readable zip ({exc})") from exc
-    for own in (MANIFEST, SIGNATURE):
+    for own in (MANIFEST, SIGNATURE, TIMESTAMP):
         digests.pop(own, None)
+    return digests, listed, signature, stamp
+
+
+def pack_stamp(path: Path, roots) -> Stamp | None:
+    """When and by which TSA a pack's manifest was time-stamped, checked against the TSA
+    `roots`; None for a pack without a time-stamp (TimestampError when it does not verify)."""
+    _digests_, listed, _signature, stamp = _sealed(path)
+    return None if stamp is None or listed is None else check(stamp, listed, roots)
+
+
+def verify_pack(path: Path, trusted: Ed25519PublicKey | None = None,
+                tsa_roots=None) -> list[str]:
+    """Problems found in a pack: files that differ from the manifest; with a `trusted` key, a
+    manifest that key did not sign; with TSA `tsa_roots`, a missing time-stamp or one that
+    does not verify (empty when all is well)."""
+    digests, listed, signature, stamp = _sealed(path)
+    if listed is None:
+        return [f"{MANIFEST} is missing"]
     expected = _parse_manifest(listed.decode())
     problems = [f"{name}: missing" for name in sorted(set(expected) - set(digests))]
     problems += [f"{name}: not in the manifest" for name in sorted(set(digests) - set(expected))]
@@ -241,4 +272,12 @@ def verify_pack(path: Path, trusted: Ed25519PublicKey | None = None) -> list[str
         elif not signed_by(trusted, listed, signature):
             problems.append(f"{MANIFEST}: not signed by the trusted key "
                             f"{fingerprint(trusted)[:16]}…")
+    if tsa_roots is not None:
+        if stamp is None:
+            problems.append(f"{TIMESTAMP} is missing: the pack is not time-stamped")
+        else:
+            try:
+                check(stamp, listed, tsa_roots)
+            except TimestampError as exc:
+                problems.append(str(exc))
     return problems

@@ -23,6 +23,7 @@ from takedown.letterhead import letter_parts, letterhead
 from takedown.render import render_html
 from takedown.render_pdf import annex_page_count
 from takedown.signing import signer
+from takedown.timestamp import tsa_of
 
 # letter type -> template name
 TEMPLATES = {"blocking": "blocking", "abuse_registrar": "abuse", "abuse_hosting": "abuse",
@@ -199,7 +200,8 @@ def build_letters(store: Store, config, out_dir: Path, day: date | None = None,
     letterhead(config, config["letters.ministry_lang"])  # a bad emblem stops before any file
     drafts = plan_letters(store, config)
     blocking = _blocking_letters(store)
-    packs = PackShelf(store, config.var_dir, out_dir / "evidence", signer(config))
+    packs = PackShelf(store, config.var_dir, out_dir / "evidence", signer(config),
+                      tsa_of(config))
     letters = []
     for draft, number in zip(drafts, next_numbers(store, config, day), strict=False):
         context = letter_context(config, draft, number, day,

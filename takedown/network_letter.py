@@ -40,6 +40,7 @@ from takedown.letters import (
     register_letter,
 )
 from takedown.signing import signer
+from takedown.timestamp import tsa_of
 
 PENDING_STATES = ("new", "needs_info")
 
@@ -128,7 +129,7 @@ def build_network_letter(store: Store, config, network_id: str, out_dir: Path,
     number = next(next_numbers(store, config, day))
     context = network_context(store, config, case, draft, number, day,
                               PackShelf(store, config.var_dir, out_dir / "evidence",
-                                        signer(config)))
+                                        signer(config), tsa_of(config)))
     letter = register_letter(store, draft, number, day,
                              print_letter("network_blocking", draft.lang, context, pdf), out_dir)
     store.refresh()

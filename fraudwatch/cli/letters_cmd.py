@@ -42,13 +42,15 @@ def letters() -> None:
 def build(obj, out_dir: Path | None, day, no_pdf: bool, network_id: str | None,
           lang: str | None, again: bool) -> None:
     """Write the letters that confirmed or delisted sites call for, and register them."""
+    from takedown.evidence import EvidenceError
     from takedown.letterhead import LetterheadError
     from takedown.render_pdf import PdfRenderer
 
     out_dir = out_dir or obj.config.var_dir / "letters"
     day = day.date() if day else date.today()
     pdf = contextlib.nullcontext() if no_pdf else PdfRenderer(obj.config)
-    with obj.store(LetterError, SigningKeyError, LetterheadError) as store, pdf as renderer:
+    with obj.store(LetterError, SigningKeyError, LetterheadError, EvidenceError) as store, \
+            pdf as renderer:
         if network_id:
             made = [build_network_letter(store, obj.config, network_id, out_dir, day, lang,
                                          renderer, again)]

@@ -8,13 +8,16 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response
 
 from fraudwatch.i18n import _
+from fraudwatch.logs import get_logger
 from fraudwatch.web.render import render
 from fraudwatch.web.replay import kept_record
 from fraudwatch.web.security import REVIEW_ROLES, Viewer
 from fraudwatch.web.sitedetail import site_detail
 from takedown.evidence import EvidenceError, build_pack
 from takedown.signing import signer
+from takedown.timestamp import tsa_of
 
+log = get_logger("fraudwatch.web.site")
 router = APIRouter(include_in_schema=False)
 SCREENSHOT_NAME = re.compile(r"^[0-9a-f]{64}\.png$")
 
@@ -56,8 +59,12 @@ def evidence_pack(request: Request, domain: str, user: Viewer):
     state = request.app.state
     try:
         path = build_pack(state.store, domain, state.var_dir, state.var_dir / "evidence",
-                          signer(state.config))
-    except EvidenceError:
+                          signer(state.config), tsa_of(state.config))
+    except EvidenceError as exc:
+        if state.store.get_site_by_domain(domain) is not None:  # the site is there: the TSA
+            log.error("evidence_pack_failed", domain=domain, error=str(exc))
+            raise HTTPException(503, _("The evidence pack cannot be made now; the server log "
+                                       "says why.")) from None
         raise HTTPException(404, _("no site %(domain)s in the store") % {"domain": domain}) \
             from None
     return FileResponse(path, media_type="application/zip", filename=path.name)

@@ -106,3 +106,11 @@ def test_the_evidence_pack_downloads_and_proves_itself(evidence, viewer):
     assert listed == manifest(contents)
     assert any(name.startswith("screenshots/") for name in contents)
     assert viewer.get("/sites/no-such.kz/evidence.zip").status_code == 404
+
+
+def test_a_pack_the_tsa_cannot_stamp_is_a_503_in_the_readers_language(evidence, viewer,
+                                                                       web_config):
+    web_config.values["evidence.tsa_url"] = "http://127.0.0.1:9/tsa"  # nothing listens
+    resp = viewer.get("/sites/altyn-bonus.kz/evidence.zip", headers={"Accept-Language": "ru"})
+    assert resp.status_code == 503
+    assert "Пакет доказательств сейчас нельзя собрать" in resp.text
