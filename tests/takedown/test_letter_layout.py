@@ -164,3 +164,41 @@ def test_a_bad_emblem_stops_the_letters_before_any_file_is_written(filled, tmp_p
     with pytest.raises(LetterheadError, match=f"letters.logo .*{says}.*fix:"):
         build_letters(filled, config, tmp_path / "out", DAY)
     assert not (tmp_path / "out").exists() and not list(filled.iter_letters())
+
+
+SENDERS = {lang: LETTER_TEXTS["sender_name"][1][lang] for lang in LANGS}
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_built_request_reads_right_in_its_pdf_and_is_never_made_twice(filled, tmp_path, pdf,
+                                                                         lang):
+    """What the ministry clerk reads, in the PDF text: the addressee in the dative, sign
+    names and never ids, no sender in another language below the letterhead, the laws of
+    the listed kinds, the annex's real page count; and a second run asks for nothing again."""
+    from classifiers.explain import category_citations
+
+    config = make_config(tmp_path, **{"letters.ministry_lang": lang})
+    letters = build_letters(filled, config, tmp_path / "out", DAY, pdf)
+    request = next(x for x in letters if x.letter_type == "blocking")
+    path = tmp_path / "out" / next(n for n in request.files if n.endswith(".pdf"))
+    pages = pages_text(path)
+    text = flat("".join(pages))
+    below_head = text[text.index(request.number):]
+    assert flat(config.letter_text("ministry_addressee", lang)) in below_head
+    assert not re.search(r"\b(casino|loan|pyramid|legit)\.[a-z_]+\b", text)  # no sign id
+    for other in set(LANGS) - {lang}:
+        if SENDERS[other] != SENDERS[lang]:
+            assert flat(SENDERS[other]).upper() not in below_head.upper()
+    kinds = {filled.get_site(site_id).category for site_id in request.site_ids}
+    for kind in kinds:
+        assert all(flat(law) in text for law in category_citations(kind, lang))
+    for kind in {"casino", "loan", "pyramid"} - kinds:
+        assert not any(flat(law) in text for law in category_citations(kind, lang))
+    landscape = sum(w > h for w, h in page_sizes(path))
+    assert int(re.search(ENCLOSURE[lang], text).group(1)) == landscape
+    again = build_letters(filled, config, tmp_path / "out", DAY, pdf)
+    assert not [x for x in again if x.letter_type == "blocking"]  # never requested twice
