@@ -5,7 +5,7 @@ from __future__ import annotations
 from fraudwatch.store import Letter, Site, Store
 from fraudwatch.store.vocabulary import Action
 
-MAX_URLS = 5
+MAX_URLS = 3  # the annex lists these; the evidence pack holds every page
 FLAGGED = ("illegal", "suspicious")
 
 
