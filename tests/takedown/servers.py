@@ -35,7 +35,19 @@ RDAP = {
 }
 
 
-class RdapServer(ThreadingHTTPServer):
+class InBackground:
+    """A socketserver that serves from a daemon thread for the length of a `with` block."""
+
+    def __enter__(self):
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+class RdapServer(InBackground, ThreadingHTTPServer):
     """Serves the RDAP documents above (or `docs` {path: document}) on 127.0.0.1 (port 0),
     counting requests."""
 
@@ -63,14 +75,6 @@ class RdapServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"
-
-    def __enter__(self) -> RdapServer:
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.shutdown()
-        self.server_close()
 
 
 class DnsServer:
@@ -121,7 +125,7 @@ class DnsServer:
         self.thread.join(timeout=2)
 
 
-class WhoisServer(socketserver.ThreadingTCPServer):
+class WhoisServer(InBackground, socketserver.ThreadingTCPServer):
     """A WHOIS server (RFC 3912) on loopback answering `answers` {domain: text}; others get
     "No entries found". With `gather` N, each answer waits until N queries are open at once
     (or 5 s pass), so a test sees whether look-ups run concurrently; `most_open` records the
@@ -154,14 +158,6 @@ class WhoisServer(socketserver.ThreadingTCPServer):
     @property
     def address(self) -> str:
         return f"127.0.0.1:{self.server_address[1]}"
-
-    def __enter__(self) -> WhoisServer:
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.shutdown()
-        self.server_close()
 
 
 def bootstrap_docs(dns_services: list, ip_services: list) -> dict[str, dict]:

@@ -15,6 +15,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from tests.takedown.servers import InBackground
+
 CONFIG = """[ tsa ]
 default_tsa = tsa_config1
 [ tsa_config1 ]
@@ -55,7 +57,7 @@ def make_ca(folder: Path,
     return key, cert
 
 
-class Tsa(ThreadingHTTPServer):
+class Tsa(InBackground, ThreadingHTTPServer):
     """`url` answers RFC 3161 queries; `root` is the PEM file of the CA that issued the TSA
     certificate; `requests` counts the queries."""
 
@@ -110,11 +112,3 @@ class Tsa(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/tsa"
-
-    def __enter__(self) -> Tsa:
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.shutdown()
-        self.server_close()
