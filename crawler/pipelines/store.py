@@ -16,11 +16,13 @@ from datetime import UTC, datetime
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.documents import SiteRollup, capture_of, page_of, site_rows, spooled_sites
+from crawler.documents import capture_of, page_of
 from crawler.signals import items_durable
 from crawler.stop import stop_crawl
 from fraudwatch.logs import get_logger
-from fraudwatch.store.spool import REPLAY_HINT, Batch, Spool, SpoolError, SpoolFull
+from fraudwatch.store.batches import Batch, write_batch
+from fraudwatch.store.siterollup import SiteRollup, site_rows
+from fraudwatch.store.spool import REPLAY_HINT, Spool, SpoolError, SpoolFull
 
 log = get_logger("crawler.pipelines.store")
 MAX_PAUSE = 60.0  # seconds between attempts to reach an unreachable store, at most
@@ -85,7 +87,8 @@ class StorePipeline:
         if page is not None:
             self.pages.append(page)
         for domain in {item.site, item.domain} - {""}:
-            self.sites.setdefault(domain, SiteRollup(domain)).add(item, page, capture)
+            self.sites.setdefault(domain, SiteRollup(domain)).add(
+                capture, page, landing=item.depth == 0, cloaking=item.cloaking)
             self.dirty.add(domain)
         if len(self.captures) >= self.batch:
             self.flush()
@@ -116,13 +119,13 @@ class StorePipeline:
 
     def _write(self) -> None:
         self._setup()
-        self.store.put_pages(self.pages)
-        self.store.put_sites(site_rows(self.store, [self.sites[d] for d in sorted(self.dirty)],
-                                       self.since))
-        # Captures last: a stored capture means its page and site are stored too (what
-        # --resume and a distributed frontier's redelivery go by).
-        self.store.put_captures(self.captures)
+        write_batch(self.store, self._batch())
         self._durable()
+
+    def _batch(self) -> Batch:
+        """The pending batch: its captures, pages and the rollups of the sites they touch."""
+        return Batch(self.captures, self.pages, {d: self.sites[d] for d in sorted(self.dirty)},
+                     self.since)
 
     def _durable(self) -> None:
         if self.signals is not None and self.items:
@@ -135,8 +138,7 @@ class StorePipeline:
             self.ready = True
 
     def _spool(self) -> None:
-        batch = Batch(self.captures, self.pages,
-                      {d: self.sites[d].to_doc() for d in sorted(self.dirty)}, self.since)
+        batch = self._batch()
         try:
             self.spool.put(batch)
         except SpoolError as exc:
@@ -164,7 +166,7 @@ class StorePipeline:
             return
         try:
             self._setup()
-            result = self.spool.replay(self.store, spooled_sites)
+            result = self.spool.replay(self.store)
         except StoreUnavailable as exc:
             self._down(exc)
             return

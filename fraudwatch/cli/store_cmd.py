@@ -68,7 +68,6 @@ def replay(obj) -> None:
 
     Exit code 1 when documents remain spooled (the store is still unreachable).
     """
-    from crawler.documents import spooled_sites
     from fraudwatch.store import StoreError, StoreUnavailable
     from fraudwatch.store.spool import Replayed, Spool
 
@@ -79,7 +78,7 @@ def replay(obj) -> None:
     try:
         with obj.open_store() as store:
             store.setup()
-            result = spool.replay(store, spooled_sites)
+            result = spool.replay(store)
     except StoreUnavailable as exc:
         result = Replayed(unavailable=exc)
     except StoreError as exc:

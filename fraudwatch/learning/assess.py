@@ -8,8 +8,8 @@ from classifiers.encoder import Encoder
 from classifiers.evaluation import FLAGGED, classify_docs, metrics
 from classifiers.registry import Registry
 from classifiers.verdict import Verdict
-from crawler.documents import aggregate
 from fraudwatch.store import Page
+from fraudwatch.store.siterollup import aggregate
 
 
 def site_figures(docs: list[dict], verdicts: list[Verdict]) -> dict:

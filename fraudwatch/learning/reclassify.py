@@ -28,10 +28,10 @@ from classifiers.classify import classify_pages
 from classifiers.encoder import Encoder
 from classifiers.evaluation import FLAGGED
 from classifiers.registry import Registry
-from crawler.documents import aggregate
 from fraudwatch.learning.storedpages import page_view
 from fraudwatch.store import Page, Review, Site, Store
 from fraudwatch.store.models import Sign
+from fraudwatch.store.siterollup import aggregate
 from fraudwatch.store.vocabulary import Action, ReviewState
 
 

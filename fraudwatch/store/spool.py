@@ -1,12 +1,13 @@
 """A durable local queue of store writes made while the store was unreachable.
 
-A crawl that cannot reach its store writes each batch (captures, pages, and what the writer
-needs to re-aggregate the sites they touch) to `<var_dir>/spool/<store key>/` as one JSON file:
-written to a temporary name, fsynced, then renamed, so a reader sees whole batches only. File
-names sort oldest first (`<time ns>-<pid>-<documents>.json`). Replaying writes the batches to
-the store in that order and deletes each one only once it is written; documents have stable
-ids, so a batch replayed twice (a crash between write and delete) is written once. A complete
-file that cannot be read is moved to `corrupt/` and reported, never deleted.
+A crawl that cannot reach its store writes each batch (fraudwatch.store.batches: captures,
+pages, and the rollups of the sites they touch) to `<var_dir>/spool/<store key>/` as one JSON
+file: written to a temporary name, fsynced, then renamed, so a reader sees whole batches only.
+File names sort oldest first (`<time ns>-<pid>-<documents>.json`). Replaying writes the batches
+to the store in that order, as the crawl writes them (`write_batch`), and deletes each one only
+once it is written; documents have stable ids, so a batch replayed twice (a crash between write
+and delete) is written once. A complete file that cannot be read is moved to `corrupt/` and
+reported, never deleted.
 """
 
 from __future__ import annotations
@@ -15,29 +16,22 @@ import contextlib
 import errno
 import fcntl
 import hashlib
-import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fraudwatch.logs import get_logger
 from fraudwatch.store.base import Store, StoreUnavailable
-from fraudwatch.store.models import Capture, Page, Site
+from fraudwatch.store.batches import Batch, write_batch
 
 log = get_logger("fraudwatch.store.spool")
 
 NAME = re.compile(r"^(\d{20})-(\d+)-(\d+)\.json$")  # <time ns>-<pid>-<documents>.json
 TEMP_PREFIX = ".tmp-"
-FORMAT = 1
 REPLAY_HINT = ("bring the store back, then run `fraudwatch store replay` (the next "
                "`fraudwatch crawl` replays them too)")
-
-# Rebuilds the Site rows of a replayed batch from the store and the batch's `sites` entries.
-Resite = Callable[[Store, dict[str, dict], str], Iterable[Site]]
-
 
 class SpoolError(Exception):
     """A batch could not be spooled; the message names the folder and the fix."""
@@ -49,36 +43,6 @@ class SpoolFull(SpoolError):
 
 class SpoolCorrupt(SpoolError):
     """A complete spool file that cannot be read back."""
-
-
-@dataclass
-class Batch:
-    """Documents written together, and per domain the writer's state for its Site row."""
-
-    captures: list[Capture] = field(default_factory=list)
-    pages: list[Page] = field(default_factory=list)
-    sites: dict[str, dict] = field(default_factory=dict)
-    since: str = ""  # the writing run's start (see crawler.documents.SiteRollup.site)
-
-    @property
-    def docs(self) -> int:
-        return len(self.captures) + len(self.pages)
-
-    def to_json(self) -> bytes:
-        return json.dumps({
-            "format": FORMAT, "since": self.since, "sites": self.sites,
-            "captures": [c.to_doc() for c in self.captures],
-            "pages": [p.to_doc() for p in self.pages],
-        }, ensure_ascii=False, separators=(",", ":")).encode()
-
-    @classmethod
-    def from_json(cls, data: bytes) -> Batch:
-        doc = json.loads(data)
-        if doc.get("format") != FORMAT:
-            raise ValueError(f"unknown spool format {doc.get('format')!r}")
-        return cls(captures=[Capture.from_doc(c) for c in doc["captures"]],
-                   pages=[Page.from_doc(p) for p in doc["pages"]],
-                   sites=dict(doc["sites"]), since=doc.get("since", ""))
 
 
 @dataclass
@@ -200,7 +164,7 @@ class Spool:
 
     # replaying ----------------------------------------------------------------------------
 
-    def replay(self, store: Store, resite: Resite, deadline: float | None = None) -> Replayed:
+    def replay(self, store: Store, deadline: float | None = None) -> Replayed:
         """Write spooled batches to `store`, oldest first, deleting each once written, until
         the spool is empty, the store is unreachable or time.monotonic() passes `deadline`.
         Other store errors propagate, leaving the batch spooled."""
@@ -224,13 +188,7 @@ class Spool:
                     result.corrupt.append(self._set_aside(path, str(exc.__cause__)))
                     continue
                 try:
-                    store.put_pages(batch.pages)
-                    store.refresh()  # the sites aggregate over the pages the store shows
-                    store.put_sites(resite(store, batch.sites, batch.since))
-                    # Captures last, as the crawl writes them: a stored capture means its
-                    # page and site are stored (what --resume and redelivery go by).
-                    store.put_captures(batch.captures)
-                    store.refresh()  # and what reads the store next sees the batch
+                    write_batch(store, batch)
                 except StoreUnavailable as exc:
                     result.unavailable = exc
                     break

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from classifiers import Verdict
-from crawler.documents import SiteRollup, capture_of, page_of
+from crawler.documents import capture_of, page_of
 from crawler.items import Fetch
 from fraudwatch.store.models import Site
+from fraudwatch.store.siterollup import SiteRollup
 
 
 def fetch(url: str, verdict: str | None, category: str = "casino", score: float = 0.5,
@@ -18,6 +19,14 @@ def fetch(url: str, verdict: str | None, category: str = "casino", score: float 
                                signs=[{"id": f"{category}.sign", "category": category,
                                        "weight": 1.0, "evidence": "x"}])
     return item
+
+
+def seen(rollup: SiteRollup, *items: Fetch) -> SiteRollup:
+    """`rollup` after the store pipeline counted `items`."""
+    for item in items:
+        capture = capture_of(item)
+        rollup.add(capture, page_of(item, capture), landing=item.depth == 0)
+    return rollup
 
 
 def test_capture_and_page_of_a_good_fetch():
@@ -36,12 +45,10 @@ def test_failures_have_a_capture_but_no_page():
 
 
 def test_site_takes_its_most_severe_page_and_keeps_review_state():
-    rollup = SiteRollup("a.kz")
-    for item in (fetch("http://a.kz/", "clean", "legit", 0.9, depth=0),
-                 fetch("http://a.kz/casino", "illegal", "casino", 0.7),
-                 fetch("http://a.kz/loan", "suspicious", "loan", 0.99),
-                 fetch("http://a.kz/slow", None, error="timeout: slow")):
-        rollup.add(item, page_of(item, capture_of(item)))
+    rollup = seen(SiteRollup("a.kz"), fetch("http://a.kz/", "clean", "legit", 0.9, depth=0),
+                  fetch("http://a.kz/casino", "illegal", "casino", 0.7),
+                  fetch("http://a.kz/loan", "suspicious", "loan", 0.99),
+                  fetch("http://a.kz/slow", None, error="timeout: slow"))
     existing = Site(domain="a.kz", review_state="confirmed", letters=["L-1"])
     site = rollup.site([], existing)
     assert (site.category, site.verdict, site.score) == ("casino", "illegal", 0.7)
@@ -50,17 +57,25 @@ def test_site_takes_its_most_severe_page_and_keeps_review_state():
 
 
 def test_the_category_with_most_weight_at_the_worst_verdict_wins():
-    rollup = SiteRollup("a.kz")
-    for item in (fetch("http://a.kz/", "illegal", "casino", 0.99, depth=0),
-                 fetch("http://a.kz/deposit", "illegal", "loan", 0.999),
-                 fetch("http://a.kz/terms", "illegal", "casino", 0.95)):
-        rollup.add(item, page_of(item, capture_of(item)))
+    rollup = seen(SiteRollup("a.kz"), fetch("http://a.kz/", "illegal", "casino", 0.99, depth=0),
+                  fetch("http://a.kz/deposit", "illegal", "loan", 0.999),
+                  fetch("http://a.kz/terms", "illegal", "casino", 0.95))
     site = rollup.site([], None)
     assert (site.category, site.verdict, site.score) == ("casino", "illegal", 0.99)
 
 
 def test_a_site_that_never_answered_is_down():
-    rollup = SiteRollup("gone.kz")
-    item = fetch("http://gone.kz/", None, error="dns: no such host", depth=0)
-    rollup.add(item, None)
+    rollup = seen(SiteRollup("gone.kz"),
+                  fetch("http://gone.kz/", None, error="dns: no such host", depth=0))
     assert rollup.site([], None).status == "down"
+
+
+def test_a_rollup_read_back_from_the_spool_makes_the_same_site_from_the_stored_pages():
+    items = [fetch("http://a.kz/", "clean", "legit", 0.9, depth=0),
+             fetch("http://a.kz/casino", "illegal", "casino", 0.7),
+             fetch("http://a.kz/slow", None, error="timeout: slow")]
+    live = seen(SiteRollup("a.kz"), *items)
+    stored = list(live.pages.values())
+    spooled = SiteRollup.from_doc("a.kz", live.to_doc())
+    assert spooled == live and spooled.pages == {}
+    assert spooled.site(stored, None) == live.site([], None)

@@ -11,8 +11,10 @@ import shutil
 import pytest
 
 from fraudwatch.store import StoreError, StoreUnavailable
-from fraudwatch.store.models import Capture, Page, Sign, Site
-from fraudwatch.store.spool import Batch, Spool, SpoolFull, store_key
+from fraudwatch.store.batches import Batch
+from fraudwatch.store.models import Capture, Page, Sign
+from fraudwatch.store.siterollup import SiteRollup
+from fraudwatch.store.spool import Spool, SpoolFull, store_key
 
 
 def batch(n: int, title: str = "", domain: str = "a.kz") -> Batch:
@@ -22,13 +24,9 @@ def batch(n: int, title: str = "", domain: str = "a.kz") -> Batch:
     pages = [Page(url=c.url, domain=domain, title=c.title, verdict="illegal", category="casino",
                   score=0.9, signs=[Sign("casino.bonus", "casino", 1.0, "бонус 100%")],
                   last_seen=c.fetched_at, capture_id=c.id) for c in captures]
-    return Batch(captures, pages, {domain: {"title": title}}, since="2026-01-01T00:00:00Z")
-
-
-def resite(store, sites: dict[str, dict], since: str) -> list[Site]:
-    """Like crawler.documents.spooled_sites: a site row from the stored pages."""
-    return [Site(domain=d, title=doc["title"], signs=sorted(
-        {s for p in store.pages_for(d) for s in p.sign_ids})) for d, doc in sites.items()]
+    rollup = SiteRollup(domain, page_ids={p.id for p in pages}, title=title,
+                        last_seen=captures[-1].fetched_at)
+    return Batch(captures, pages, {domain: rollup}, since="2026-01-01T00:00:00Z")
 
 
 @pytest.fixture
@@ -88,7 +86,7 @@ def test_a_full_disk_is_spool_full_and_leaves_no_partial_file(spool, monkeypatch
 def test_replay_writes_in_order_and_deletes_what_it_wrote(spool, sqlite_store):
     spool.put(batch(2, "old"))
     spool.put(batch(3, "new"))
-    result = spool.replay(sqlite_store, resite)
+    result = spool.replay(sqlite_store)
     assert (result.docs, result.batches, result.unavailable) == (10, 2, None)
     assert spool.files() == []
     assert {p.title for p in sqlite_store.pages_for("a.kz")} == {"new"}  # the later batch won
@@ -99,10 +97,10 @@ def test_replay_writes_in_order_and_deletes_what_it_wrote(spool, sqlite_store):
 def test_replaying_a_batch_twice_writes_it_once(spool, sqlite_store, tmp_path):
     path = spool.put(batch(3))
     shutil.copy(path, tmp_path / "copy")
-    spool.replay(sqlite_store, resite)
+    spool.replay(sqlite_store)
     counts = {kind: sqlite_store.count(kind) for kind in ("capture", "page", "site")}
     shutil.copy(tmp_path / "copy", path)  # as if the process died before deleting it
-    assert spool.replay(sqlite_store, resite).batches == 1
+    assert spool.replay(sqlite_store).batches == 1
     assert {kind: sqlite_store.count(kind) for kind in counts} == counts == {
         "capture": 3, "page": 3, "site": 1}
 
@@ -126,17 +124,17 @@ class FlakyStore:
 def test_replay_stops_when_the_store_goes_away_and_keeps_the_rest(spool, sqlite_store):
     paths = [spool.put(batch(1, f"v{i}", f"s{i}.kz")) for i in range(3)]
     flaky = FlakyStore(sqlite_store, 1, StoreUnavailable("node down"))
-    result = spool.replay(flaky, resite)
+    result = spool.replay(flaky)
     assert result.batches == 1 and str(result.unavailable) == "node down"
     assert spool.files() == paths[1:]
-    assert spool.replay(sqlite_store, resite).batches == 2 and not spool.files()
+    assert spool.replay(sqlite_store).batches == 2 and not spool.files()
     assert sqlite_store.count("site") == 3
 
 
 def test_other_store_errors_propagate_and_keep_the_batch(spool, sqlite_store):
     path = spool.put(batch(1))
     with pytest.raises(StoreError, match="mapping"):
-        spool.replay(FlakyStore(sqlite_store, 0, StoreError("mapping")), resite)
+        spool.replay(FlakyStore(sqlite_store, 0, StoreError("mapping")))
     assert spool.files() == [path]
 
 
@@ -146,7 +144,7 @@ def test_a_corrupt_batch_is_moved_aside_and_reported_not_deleted(spool, sqlite_s
     bad.write_text('{"format": 1, "captures": [')  # a complete file with broken JSON
     last = spool.put(batch(1, "last", "b.kz"))
     assert spool.files() == [first, bad, last]
-    result = spool.replay(sqlite_store, resite)
+    result = spool.replay(sqlite_store)
     assert result.batches == 2 and result.corrupt == [spool.folder / "corrupt" / bad.name]
     assert (spool.folder / "corrupt" / bad.name).read_text().startswith('{"format": 1')
     assert spool.files() == []
@@ -156,15 +154,15 @@ def test_a_corrupt_batch_is_moved_aside_and_reported_not_deleted(spool, sqlite_s
 def test_a_batch_of_another_format_is_set_aside(spool, sqlite_store):
     path = spool.put(batch(1))
     path.write_text(json.dumps({"format": 99}))
-    assert spool.replay(sqlite_store, resite).corrupt == [spool.folder / "corrupt" / path.name]
+    assert spool.replay(sqlite_store).corrupt == [spool.folder / "corrupt" / path.name]
 
 
 def test_one_replayer_at_a_time(spool, sqlite_store):
     spool.put(batch(1))
     with open(spool.folder / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        assert spool.replay(sqlite_store, resite).busy
-    assert spool.replay(sqlite_store, resite).batches == 1
+        assert spool.replay(sqlite_store).busy
+    assert spool.replay(sqlite_store).batches == 1
 
 
 def test_order_survives_a_clock_stepping_back(spool, monkeypatch):
