@@ -48,6 +48,18 @@ def open_crawl_store(settings):
     return open_store(settings.get("FRAUDWATCH_STORE"), crawl_config(settings))
 
 
+def queued_seeds(settings, var_dir: Path) -> list[str]:
+    """The queued seeds a crawl takes (crawler.aftercrawl removes them once it finishes):
+    FRAUDWATCH_QUEUED_SEEDS when given, else the whole queue while FRAUDWATCH_QUEUED is on
+    (mirror alerts first, then citizens' reports)."""
+    from fraudwatch import seedqueue
+
+    given = settings.getlist("FRAUDWATCH_QUEUED_SEEDS")
+    if given or not settings.getbool("FRAUDWATCH_QUEUED"):
+        return list(given)
+    return seedqueue.queued(var_dir)
+
+
 class FraudwatchAddon:
     def update_settings(self, settings) -> None:
         from fraudwatch.config import load_config
@@ -68,6 +80,7 @@ class FraudwatchAddon:
             "FRAUDWATCH_WARC_FILE": settings.get("FRAUDWATCH_WARC_FILE")
             or str(var_dir / "warc" / f"{run_id}-{session}-{os.getpid()}.warc.gz"),
         }
+        derived["FRAUDWATCH_QUEUED_SEEDS"] = queued_seeds(settings, var_dir)
         if settings.get("FRAUDWATCH_RENDER") != "never":
             derived |= self._browser_settings(settings, config)
         for name, value in derived.items():

@@ -53,6 +53,7 @@ class CrawlOptions:
     extra: dict[str, str] = field(default_factory=dict)  # raw Scrapy settings (--set)
     profile_proxies: dict[str, str] = field(default_factory=dict)  # profile name -> proxy URL
     frontier: str = ""  # Redis URL of a shared frontier (crawler.redisfrontier); "" = local
+    queued: list[str] = field(default_factory=list)  # queued seeds taken (fraudwatch.seedqueue)
 
 
 @dataclass
@@ -134,6 +135,8 @@ def crawl_settings(options: CrawlOptions, config, run: Run, worker: str = "") ->
         "FRAUDWATCH_RUN_DIR": str(run.folder),
         "FRAUDWATCH_RUN_STARTED": run.started,
         "FRAUDWATCH_SEEDS": run.seeds,
+        "FRAUDWATCH_QUEUED": False,  # the CLI took them: options.queued
+        "FRAUDWATCH_QUEUED_SEEDS": options.queued,
         "FRAUDWATCH_RENDER": options.render,
         "FRAUDWATCH_ALLOW_PRIVATE": options.allow_private,
         "FRAUDWATCH_ALLOW_PRIVATE_HOSTS": [

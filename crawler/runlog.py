@@ -83,9 +83,22 @@ class RunLog:
                    "encoder_pages": self.stats.get_value("fraudwatch/encoder_pages", 0),
                    "encoder_busy": self.stats.get_value("fraudwatch/encoder_busy", 0),
                    "encoder_failed": self.stats.get_value("fraudwatch/encoder_failed", 0),
-                   "seconds": round(time.monotonic() - self.started, 1),
+                   "seconds": round(time.monotonic() - self.started - self._after_seconds(), 1),
                    "finish_reason": reason, **grouped}
-        return summary | self._store_outcome()
+        return summary | self._store_outcome() | self._after_crawl()
+
+    def _after_seconds(self) -> float:
+        """Seconds crawler.aftercrawl took after the crawl (not the crawl's own time)."""
+        return self.stats.get_value("fraudwatch/after_crawl_seconds") or 0.0
+
+    def _after_crawl(self) -> dict:
+        """Networks and mirror alerts the crawl's end found (crawler.aftercrawl)."""
+        get = self.stats.get_value
+        outcome = {"networks": get("fraudwatch/networks"),
+                   "mirror_alerts": get("fraudwatch/mirror_alerts"),
+                   "networks_error": get("fraudwatch/networks_error"),
+                   "after_crawl_seconds": get("fraudwatch/after_crawl_seconds")}
+        return {name: value for name, value in outcome.items() if value is not None}
 
     def _store_outcome(self) -> dict:
         """Documents that went through the store's spool (crawler.pipelines.store), and why

@@ -61,6 +61,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawler.downloadfilter.DownloadFilter": 100,
+    "crawler.aftercrawl.AfterCrawl": 400,  # before RunLog: its summary counts what this found
     "crawler.runlog.RunLog": 500,
 }
 ITEM_PIPELINES = {
@@ -78,6 +79,8 @@ FRAUDWATCH_RUN_ID = ""  # run id; empty = derived from the start time
 FRAUDWATCH_RUN_DIR = ""  # run folder (crawler.run): frontier journal and summary; "" = none
 FRAUDWATCH_RUN_STARTED = ""  # ISO time the run (not this process) began; "" = now
 FRAUDWATCH_RENDER = "auto"  # auto | always | never
+FRAUDWATCH_QUEUED = True  # also crawl the queued seeds (fraudwatch.seedqueue; crawler.aftercrawl)
+FRAUDWATCH_QUEUED_SEEDS: list[str] = []  # the queued seeds taken; [] = the queue, when QUEUED
 FRAUDWATCH_ALLOW_PRIVATE = False  # allow private/loopback targets (the demo farm)
 FRAUDWATCH_ALLOW_PRIVATE_HOSTS: list[str] = []  # only these hosts may be private/loopback
 FRAUDWATCH_RESOLVE = {}  # {"host": "ip"} DNS overrides, for Scrapy and Chromium alike

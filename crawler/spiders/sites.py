@@ -76,7 +76,6 @@ class SitesSpider(scrapy.Spider):
         spider.screenshot_landing = settings.getbool("FRAUDWATCH_SCREENSHOT_LANDING")
         spider.landing_profiles = settings.getlist("FRAUDWATCH_LANDING_PROFILES")
         spider.robots = settings.get("FRAUDWATCH_ROBOTS")
-        spider.run_id = settings.get("FRAUDWATCH_RUN_ID")
         spider.recrawl_after = settings.getfloat("FRAUDWATCH_RECRAWL_AFTER")
         spider.seed_urls = list(settings.getlist("FRAUDWATCH_SEEDS"))
         run_dir = settings.get("FRAUDWATCH_RUN_DIR")
@@ -98,15 +97,17 @@ class SitesSpider(scrapy.Spider):
             self.seen = LocalSeen()
 
     def _seeds(self) -> list[str]:
-        """Seed URLs from settings and the `seeds` argument; bad lines are logged and skipped."""
-        if not self.seed_file:
-            return self.seed_urls
-        urls, bad = parse_seeds(read_seed_file(self.seed_file))
-        for seed in bad:
+        """Seed URLs: the queued ones first, then the settings' and the `seeds` argument's;
+        bad lines are logged and skipped."""
+        queued, bad = parse_seeds(self.settings.getlist("FRAUDWATCH_QUEUED_SEEDS"))
+        given, bad_given = parse_seeds(read_seed_file(self.seed_file) if self.seed_file else [])
+        for seed in [*bad, *bad_given]:
             self.logger.warning("bad seed skipped: %s", seed)
-        return [*self.seed_urls, *urls]
+        return list(dict.fromkeys([*queued, *self.seed_urls, *given]))
 
     async def start(self):
+        # Settings crawler.addon derives are there once the crawl starts, not in from_crawler.
+        self.run_id = self.settings.get("FRAUDWATCH_RUN_ID")
         self._frontier_state()
         for request in self._resume():
             yield request

@@ -117,6 +117,22 @@ def _print_summary(summary: dict, warc_dir: Path) -> None:
     if not summary.get("pages") and refused and refused == errors:
         click.echo("fraudwatch crawl: nothing was fetched: every target was refused", err=True)
         sys.exit(1)
+    _print_networks(summary)
+    if summary.get("networks_error"):
+        sys.exit(1)
+
+
+def _print_networks(summary: dict) -> None:
+    """Operator networks and mirror alerts the crawl's end found (crawler.aftercrawl)."""
+    if summary.get("networks_error"):
+        click.echo(f"fraudwatch crawl: networks not updated: {summary['networks_error']} "
+                   "(`fraudwatch networks build` and `networks watch` once the store is back)",
+                   err=True)
+        return
+    alerts = summary.get("mirror_alerts") or []
+    click.echo(f"  networks: {summary.get('networks', 0)}, mirror alerts: {len(alerts)}")
+    for comment in alerts:
+        click.echo(f"  mirror alert: {comment}")
 
 
 def _print_spool(summary: dict) -> None:
@@ -208,13 +224,10 @@ def crawl(obj, seeds, seeds_file, render, allow_private, allow_private_hosts, re
         expand=expand, recrawl_after=recrawl_seconds, robots=robots,
         progress=not obj.quiet, extra=_key_values(extra, "--set"),
         profile_proxies=_profile_proxies(profile_proxy, guarded=not allow_private),
-        frontier=_frontier_url(frontier, obj.config, resume, run_dir))
+        frontier=_frontier_url(frontier, obj.config, resume, run_dir), queued=taken)
     var_dir = obj.config.var_dir
     if options.frontier:
-        summary = _crawl_worker(options, obj.config)
-        seedqueue.remove(var_dir, taken)
-        _print_summary(summary, var_dir.resolve() / "warc")
-        _link_networks(obj)
+        _print_summary(_crawl_worker(options, obj.config), var_dir.resolve() / "warc")
         return
     try:
         with RunLock(var_dir / "crawl.lock"):
@@ -227,9 +240,7 @@ def crawl(obj, seeds, seeds_file, render, allow_private, allow_private_hosts, re
     except CrawlFailed as exc:
         click.echo(f"fraudwatch crawl: {exc}", err=True)
         sys.exit(1)
-    seedqueue.remove(var_dir, taken)
     _print_summary(summary, var_dir.resolve() / "warc")
-    _link_networks(obj)
 
 
 def _frontier_url(option: str | None, config, resume: bool, run_dir) -> str:
@@ -260,24 +271,6 @@ def _crawl_worker(options, config) -> dict:
     except CrawlFailed as exc:
         click.echo(f"fraudwatch crawl: {exc}", err=True)
         sys.exit(1)
-
-
-def _link_networks(obj) -> None:
-    """Re-cluster operator networks and raise mirror alerts for what this crawl found."""
-    from fraudwatch.networks import build_networks, watch_mirrors
-    from fraudwatch.store import StoreError
-
-    try:
-        with obj.open_store() as store:
-            store.setup()
-            networks = build_networks(store)
-            alerts = watch_mirrors(store, obj.config.var_dir)
-    except StoreError as exc:
-        click.echo(f"fraudwatch crawl: networks not updated: {exc}", err=True)
-        sys.exit(1)
-    click.echo(f"  networks: {len(networks)}, mirror alerts: {len(alerts)}")
-    for alert in alerts:
-        click.echo(f"  mirror alert: {alert.comment}")
 
 
 def _run_folder(options, var_dir: Path, run_dir: Path | None, resume: bool):

@@ -48,3 +48,12 @@ def test_a_run_that_kept_every_page_is_finished(tmp_path, capsys):
     assert summary["finish_reason"] == "finished" and summary["lost"] == 0
     _print_summary(summary, tmp_path)
     assert "crawl finished" in capsys.readouterr().out
+
+
+def test_the_crawl_seconds_leave_out_the_network_linking_after_it(tmp_path):
+    log = run_log(tmp_path)
+    log.started -= 30  # the crawl began 30 s ago; linking networks after it took 20 of them
+    log.stats.set_value("fraudwatch/after_crawl_seconds", 20.0)
+    log.spider_closed(None, "finished")
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert 9.5 <= summary["seconds"] <= 11 and summary["after_crawl_seconds"] == 20.0
