@@ -62,6 +62,9 @@ KEYS: dict[str, Key] = {
         Key("web.timezone", str, DEFAULT_TIMEZONE, "time zone of the dates the web UI shows"),
         Key("check.police_phone", str, "102",
             "police number the citizen check gives to people who sent money to a fraud"),
+        Key("check.challenge_bits", int, 16,
+            "work a browser proves past the citizen check's rate limit: zero bits of a "
+            "SHA-256 hash, about 2**bits hashes (16: a second or two on a phone)"),
         *(Key(f"letters.{name}", str, default, help_text)
           for name, default, help_text in LETTER_SETTINGS),
         Key("letters.ministry", str, "Министерство цифрового развития, инноваций и "

@@ -31,6 +31,7 @@ from fraudwatch.web import (
     site,
 )
 from fraudwatch.web.bodylimit import BodyLimit, validation_error
+from fraudwatch.web.challenge import Challenges
 from fraudwatch.web.headers import SecurityHeaders
 from fraudwatch.web.language import Language
 from fraudwatch.web.ratelimit import TokenBucket
@@ -48,6 +49,8 @@ CLIENT_FAILURES = 50  # per client address, then one a minute: a shared NAT is n
 # Citizen checks per client address: many people share one mobile carrier's address (NAT),
 # so a burst of a busy hour's checks is allowed, refilled at CHECK_RATE a minute
 CHECK_RATE, CHECK_BURST = 30.0, 60
+# Past those, each check needs a solved proof-of-work challenge, at most this many a minute
+SOLVED_RATE, SOLVED_BURST = 60.0, 60
 
 
 def create_app(store: Store, config, *, secret_key: str, users: UserStore | None = None,
@@ -65,6 +68,8 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.state.var_dir = var_dir
     app.state.users = users or UserStore(var_dir / "users.db")
     app.state.check_bucket = TokenBucket(check_rate, check_burst)
+    app.state.challenges = Challenges(secret_key, bits=config["check.challenge_bits"])
+    app.state.solved_bucket = TokenBucket(SOLVED_RATE, SOLVED_BURST)
     # Failed logins per account: LOGIN_FAILURES in a row, then one more every
     # LOGIN_RETRY_MINUTES (password guessing gets a few tries an hour); per client address
     # CLIENT_FAILURES, for many accounts tried from one place.

@@ -99,10 +99,36 @@ def client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def too_many_checks(wait: float) -> HTTPException:
+    """429 with Retry-After: the client has used up its checks for `wait` seconds."""
+    return HTTPException(429, _("Too many checks from your network in a short time. Please "
+                                "wait a minute and try again."),
+                         headers={"Retry-After": retry_after(wait)})
+
+
+def retry_after(wait: float) -> str:
+    return str(max(1, round(wait + 0.5)))
+
+
 def rate_limited(request: Request) -> None:
     """Refuse (429, Retry-After) a client that has used up its check requests."""
     wait = request.app.state.check_bucket.take(client_ip(request))
     if wait:
-        raise HTTPException(429, _("Too many checks from your network in a short time. Please "
-                                  "wait a minute and try again."),
-                            headers={"Retry-After": str(max(1, round(wait + 0.5)))})
+        raise too_many_checks(wait)
+
+
+def admit_check(request: Request, token: str, nonce: str) -> float:
+    """0 when the client may check now, by its bucket or by a solved challenge
+    (fraudwatch.web.challenge); else the seconds it would wait without one. A client past
+    the bucket of solved challenges too is refused (429)."""
+    state = request.app.state
+    client = client_ip(request)
+    wait = state.check_bucket.take(client)
+    if not wait:
+        return 0
+    if token and state.challenges.redeem(client, token, nonce):
+        solved_wait = state.solved_bucket.take(client)
+        if solved_wait:
+            raise too_many_checks(solved_wait)
+        return 0
+    return wait

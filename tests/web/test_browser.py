@@ -20,7 +20,17 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def server(filled, web_config, users):
     """The app on a real socket (127.0.0.1, a free port), served from a thread."""
-    app = create_app(filled, web_config, secret_key="e2e", users=users)
+    yield from _serve(create_app(filled, web_config, secret_key="e2e", users=users))
+
+
+@pytest.fixture
+def busy_server(filled, web_config, users):
+    """The app with one citizen check an address (as if its carrier's NAT used the rest)."""
+    yield from _serve(create_app(filled, web_config, secret_key="e2e", users=users,
+                                 check_rate=0.001, check_burst=1))
+
+
+def _serve(app):
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -145,6 +155,25 @@ def test_the_citizen_check_in_kazakh_fits_a_phone_and_answers_in_kazakh(server, 
         assert page.locator("html").get_attribute("lang") == "ru"
         page.goto(f"{server}/login")
         assert page.locator("html").get_attribute("lang") == "ru"
+    finally:
+        context.close()
+
+
+def test_past_the_limit_a_phone_proves_its_work_and_the_check_follows(busy_server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="ru-RU")
+    page = context.new_page()
+    answers = []
+    page.on("response", lambda r: answers.append(r.status) if r.request.method == "POST" else 0)
+    try:
+        for _ in range(2):
+            page.goto(f"{busy_server}/check")
+            page.locator("input[name=url]").fill("altyn-bonus.kz")
+            page.locator("form.check button").click()
+            result = page.locator("section.check-result")
+            result.wait_for(timeout=30_000)  # the second one after the browser's calculation
+            assert "признаки незаконной деятельности" in result.inner_text()
+        assert answers == [200, 429, 200]  # the second check asked, then answered
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
 
