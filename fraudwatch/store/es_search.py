@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fraudwatch.store.es_mappings import DATE_FIELDS
 from fraudwatch.store.models import Page
-from fraudwatch.store.query import Hit, SearchQuery, SearchResult
+from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
 
 TEXT_FIELDS = ["title^2", "title.ru^2", "title.en^2", "text", "text.ru", "text.en"]
 _SORTS = {
@@ -42,6 +42,9 @@ class ElasticSearch:
             body["aggs"]["sites"] = {"filter": _all_of(query.facet_filters()),
                                      "aggs": {"n": {"cardinality": {
                                          "field": "domain", "precision_threshold": 40000}}}}
+        if query.timeline:
+            body["aggs"] |= {f"timeline_{name}": _timeline_agg(name, query)
+                             for name in TIMELINE_FIELDS}
         res = self._call(self.es.search, index=self.alias("page"), **body)
         aggs = res["aggregations"]
         hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query, _pages_of(h))
@@ -49,7 +52,9 @@ class ElasticSearch:
         facets = {f: {b["key"]: b["sites"]["value"] if query.by_site else b["doc_count"]
                       for b in aggs[f]["values"]["buckets"] if b["key"]} for f in query.facets}
         total = aggs["sites"]["n"]["value"] if query.by_site else res["hits"]["total"]["value"]
-        return SearchResult(total=total, hits=hits, facets=facets)
+        timeline = {name: _days(aggs[f"timeline_{name}"]["days"]["buckets"], query)
+                    for name in TIMELINE_FIELDS} if query.timeline else {}
+        return SearchResult(total=total, hits=hits, facets=facets, timeline=timeline)
 
     @staticmethod
     def _query(query: SearchQuery) -> dict:
@@ -77,6 +82,20 @@ def _facet_agg(name: str, query: SearchQuery) -> dict:
         values["aggs"] = {"sites": {"cardinality": {"field": "domain"}}}
         values["terms"]["order"] = [{"sites": "desc"}, {"_key": "asc"}]
     return {"filter": _all_of(query.facet_filters(skip=name)), "aggs": {"values": values}}
+
+
+def _timeline_agg(name: str, query: SearchQuery) -> dict:
+    """Results per UTC day of the date field `name`, under every filter; by site, sites."""
+    days: dict = {"date_histogram": {"field": name, "calendar_interval": "day",
+                                     "format": "yyyy-MM-dd", "min_doc_count": 1}}
+    if query.by_site:
+        days["aggs"] = {"sites": {"cardinality": {"field": "domain"}}}
+    return {"filter": _all_of(query.facet_filters()), "aggs": {"days": days}}
+
+
+def _days(buckets: list[dict], query: SearchQuery) -> dict[str, int]:
+    return {b["key_as_string"]: b["sites"]["value"] if query.by_site else b["doc_count"]
+            for b in buckets}
 
 
 def _pages_of(raw: dict) -> int:

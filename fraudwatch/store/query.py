@@ -22,6 +22,7 @@ FACET_FIELDS = ("category", "verdict", "review_state", "tld", "lang", "status", 
                 "hosting")
 SORTS = ("relevance", "last_seen", "-last_seen", "score", "-score", "domain")
 GROUPS = ("site", "page")  # one hit per site (its best page), or one per page
+TIMELINE_FIELDS = ("first_seen", "last_seen")  # counted per day when a query asks
 MAX_SIZE = 500
 _WORDLIKE = re.compile(r"\w")
 _NOT_IN_THE_LANGUAGE = re.compile(r"^[(\[{]|[)\]}]$")  # brackets around words
@@ -59,6 +60,7 @@ class SearchQuery:
     last_seen_from: str = ""
     last_seen_to: str = ""
     group: str = "page"
+    timeline: bool = False  # also count the results per day of TIMELINE_FIELDS
 
     def __post_init__(self) -> None:
         # Words and phrases without a letter or digit (":", "--") match nothing: drop them.
@@ -145,6 +147,9 @@ class SearchResult:
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]]
+    # With SearchQuery.timeline: per TIMELINE_FIELDS field, {ISO day (UTC): results}, in
+    # day order; sites by site (a site counts on each day one of its matching pages does).
+    timeline: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def parse_query(raw: str) -> tuple[str, list[str], dict[str, list[str]]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from fraudwatch.store.models import Page
-from fraudwatch.store.query import Hit, SearchQuery, SearchResult
+from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
 from fraudwatch.store.textindex import fts_terms
 
 _SORT_SQL = {
@@ -20,7 +20,7 @@ _SORT_SQL = {
 _FILTER_COLUMNS = {"category", "verdict", "tld", "lang", "status", "domain", "ip",
                    "review_state", "registrar", "hosting"}
 _HIT_COLUMNS = ("url", "domain", "tld", "category", "verdict", "score", "lang", "status", "ip",
-                "last_seen", "review_state", "registrar", "hosting")
+                "first_seen", "last_seen", "review_state", "registrar", "hosting")
 _FEW_VALUED = {"category", "verdict", "review_state", "lang", "status"}
 
 
@@ -53,9 +53,19 @@ class SQLiteSearch:
                     f"SELECT p.rowid FROM {source} WHERE {where} ORDER BY {_page_order(query)} "
                     "LIMIT ? OFFSET ?", [*params, query.size, query.offset])]
             facets = self._facets(query, (source, where, params), base)
+            timeline = self._timeline(query, source, where, params) if query.timeline else {}
             docs = self._page_docs([rowid for rowid, _ in ranked])
         hits = [Hit.of(Page.from_doc(docs[rowid]), query, pages) for rowid, pages in ranked]
-        return SearchResult(total=total, hits=hits, facets=facets)
+        return SearchResult(total=total, hits=hits, facets=facets, timeline=timeline)
+
+    def _timeline(self, query: SearchQuery, source: str, where: str,
+                  params: list) -> dict[str, dict[str, int]]:
+        """Results (sites or pages) per UTC day of each TIMELINE_FIELDS field."""
+        counted = "count(DISTINCT p.domain)" if query.by_site else "count(*)"
+        return {name: dict(self.db.execute(
+            f"SELECT substr(p.{name}, 1, 10) AS day, {counted} FROM {source} "
+            f"WHERE {where} AND p.{name} > '' GROUP BY day ORDER BY day", params))
+            for name in TIMELINE_FIELDS}
 
     def _best_pages(self, query: SearchQuery, source: str, where: str,
                     params: list) -> list[tuple[int, int]]:

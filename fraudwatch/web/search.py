@@ -1,5 +1,6 @@
 """The search page: query box, results by site (or by page), disjunctive facets with counts,
-date range, sort, paging, bulk review, and the same search as CSV."""
+a timeline of first and last seen, date range, sort, paging, bulk review, and the same
+search as CSV."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from fastapi import APIRouter, HTTPException, Request
 from classifiers.explain import sign_name
 from fraudwatch.i18n import current
 from fraudwatch.store import QueryError, SearchResult
-from fraudwatch.store.query import FACET_FIELDS, SORTS
+from fraudwatch.store.query import FACET_FIELDS, SORTS, TIMELINE_FIELDS
 from fraudwatch.web.csvout import csv_response
 from fraudwatch.web.render import render
 from fraudwatch.web.savedsearches import search_params, with_news
 from fraudwatch.web.searchform import MAX_WINDOW, SearchForm
 from fraudwatch.web.security import REVIEW_ROLES, Viewer
+from fraudwatch.web.timeline import timeline
 
 router = APIRouter(include_in_schema=False)
 
@@ -26,7 +28,7 @@ def search_page(request: Request, user: Viewer):
     form = SearchForm.from_request(request)
     error = ""
     try:
-        query = form.query()
+        query = replace(form.query(), timeline=True)
         result = request.app.state.store.search(query)
     except QueryError as exc:
         query, result, error = None, SearchResult(0, [], {}), str(exc)
@@ -36,13 +38,15 @@ def search_page(request: Request, user: Viewer):
         store = request.app.state.store
         sites = {hit.domain: store.get_site_by_domain(hit.domain) for hit in result.hits}
     actions = [a for a in REVIEW_ROLES if user.at_least(REVIEW_ROLES[a])]
+    timelines = [t for name in TIMELINE_FIELDS
+                 if (t := timeline(name, result.timeline.get(name, {}))) is not None]
     return render(request, "search.html", status_code=400 if error else 200, form=form,
                   result=result, error=error, page=query.page if query else 1, pages=pages,
                   by_site=query.by_site if query else True, sites=sites,
                   saved=with_news(request.app.state.store,
                                   request.app.state.saved_searches.of(user.name)),
                   this_search=search_params(str(request.url.query)),
-                  facet_fields=FACET_FIELDS, sorts=SORTS, actions=actions,
+                  facet_fields=FACET_FIELDS, sorts=SORTS, actions=actions, timelines=timelines,
                   next_url=str(request.url.path) + ("?" + request.url.query
                                                     if request.url.query else ""))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from fraudwatch.store import Capture, Letter, Page, Review, SearchQuery, Sign, Site, stable_id
@@ -193,6 +195,29 @@ def test_hits_grouped_by_site_show_each_site_once_by_its_best_page(filled):
         "tez-nesie.kz"]
     narrowed = filled.search(SearchQuery(group="site", filters={"verdict": ["suspicious"]}))
     assert narrowed.total == 1 and narrowed.hits[0].url == "http://altyn-bonus.kz/bonus"
+
+
+def test_the_timeline_counts_the_results_per_day_first_and_last_seen(store):
+    store.put_pages([
+        replace(page("http://a.kz/", "казино бонус", category="casino"),
+                first_seen="2026-10-01T09:00:00+00:00", last_seen="2026-11-03T23:30:00+00:00"),
+        replace(page("http://a.kz/x", "казино слоты", category="casino"),
+                first_seen="2026-10-01T11:00:00+00:00", last_seen="2026-11-03T01:00:00+00:00"),
+        replace(page("http://b.kz/", "казино", category="loan"),
+                first_seen="2026-10-02T09:00:00+00:00", last_seen="2026-11-04T09:00:00+00:00"),
+        replace(page("http://c.kz/", "новости"),
+                first_seen="2026-09-01T09:00:00+00:00", last_seen="2026-11-04T09:00:00+00:00")])
+    store.refresh()
+    assert store.search(SearchQuery(text="казино")).timeline == {}  # only when asked
+    pages = store.search(SearchQuery(text="казино", timeline=True)).timeline
+    assert pages == {"first_seen": {"2026-10-01": 2, "2026-10-02": 1},
+                     "last_seen": {"2026-11-03": 2, "2026-11-04": 1}}
+    sites = store.search(SearchQuery(text="казино", timeline=True, group="site")).timeline
+    assert sites["first_seen"] == {"2026-10-01": 1, "2026-10-02": 1}
+    faceted = store.search(SearchQuery(timeline=True, filters={"category": ["casino"]}))
+    assert faceted.timeline["last_seen"] == {"2026-11-03": 2}
+    dated = store.search(SearchQuery(timeline=True, last_seen_from="2026-11-04"))
+    assert dated.timeline["first_seen"] == {"2026-09-01": 1, "2026-10-02": 1}
 
 
 def test_sorting_and_paging_are_stable(filled):
