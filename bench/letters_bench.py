@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from fraudwatch.config import load_config
-from fraudwatch.store import Capture, Page, Review, Sign, Site, open_store
+from fraudwatch.store import Capture, Page, Review, SignHit, Site, open_store
 from takedown.letters import build_letters
 from takedown.render_pdf import PdfRenderer
 
@@ -40,7 +40,7 @@ def confirmed_sites(store, count: int) -> None:
         capture = Capture(url=url, fetched_at="2026-11-01T00:00:00+00:00", domain=domain)
         captures.append(capture)
         pages.append(Page(url=url, domain=domain, category=category, verdict="illegal",
-                          signs=[Sign(f"{category}.sign_{i % 5}", category, 0.8, "x")],
+                          signs=[SignHit(f"{category}.sign_{i % 5}", category, 0.8, "x")],
                           capture_id=capture.id))
     store.put_sites(sites)
     store.put_pages(pages)

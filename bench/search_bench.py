@@ -17,7 +17,7 @@ import time
 import uuid
 from pathlib import Path
 
-from fraudwatch.store import Page, SearchQuery, Sign, Site, Store, open_store
+from fraudwatch.store import Page, SearchQuery, SignHit, Site, Store, open_store
 
 BATCH = 2_000
 ROUNDS = 30
@@ -81,7 +81,7 @@ def generate(n: int, seed: int = 11) -> tuple[list[Page], list[Site]]:
         page = Page(url=f"http://{domain}/", domain=domain, tld=domain.rsplit(".", 1)[1],
                     title=" ".join(words[:5]), text=" ".join(words), lang=rnd.choice(LANGS),
                     category=category, verdict=verdict, score=round(rnd.random(), 3),
-                    signs=[Sign(s, category, 0.7, " ".join(words[:8])) for s in signs],
+                    signs=[SignHit(s, category, 0.7, " ".join(words[:8])) for s in signs],
                     status=rnd.choice(STATUSES), ip=f"198.51.100.{rnd.randrange(256)}",
                     first_seen=seen, last_seen=seen)
         pages.append(page)

@@ -111,7 +111,7 @@ def mistakes(docs: list[dict], verdicts: list[Verdict]) -> list[dict]:
     and the signs it found, for a reviewer to read the page again."""
     return [{"id": d.get("id", ""), "lang": d.get("lang", ""), "label": d["label"],
              "category": v.category, "verdict": v.verdict, "score": round(v.score, 4),
-             "signs": " ".join(s["id"] for s in v.signs)}
+             "signs": " ".join(s.id for s in v.signs)}
             for d, v in zip(docs, verdicts, strict=True) if wrong(d["label"], v)]
 
 

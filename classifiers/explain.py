@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from classifiers.signs import CATALOGUE_PATH, Sign, load_catalogue
+from classifiers.verdict import SignHit
 
 LANGS = ("kk", "ru", "en")
 FALLBACK_ORDER = ("ru", "en", "kk")
@@ -92,18 +93,18 @@ def category_name(category: str, lang: str) -> str:
     return _pick(CATEGORY_NAMES.get(category, {}), lang) or category
 
 
-def describe_hit(hit: dict, lang: str) -> dict:
+def describe_hit(hit: SignHit, lang: str) -> dict:
     """A sign hit for a reader: its name and explanation; the quoted page text, or for a match
     in the HTML what it shows in words (the markup kept apart as `markup`), or for an absence
     sign what was looked for; whether the page only reports it; its legal grounds."""
-    sign = _by_id().get(hit["id"])
-    evidence, markup = hit.get("evidence", ""), ""
-    if hit.get("source") == "html":
+    sign = _by_id().get(hit.id)
+    evidence, markup = hit.evidence, ""
+    if hit.source == "html":
         markup = evidence
         evidence = _pick(sign.html_evidence, lang) if sign and sign.html_evidence else ""
     return {
-        "id": hit["id"], "name": sign_name(hit["id"], lang),
-        "explanation": sign_explanation(hit["id"], lang), "evidence": evidence,
-        "markup": markup, "looked_for": "" if hit.get("evidence") else looked_for(hit["id"], lang),
-        "reported": bool(hit.get("reported")), "grounds": grounds(hit["id"], lang),
+        "id": hit.id, "name": sign_name(hit.id, lang),
+        "explanation": sign_explanation(hit.id, lang), "evidence": evidence,
+        "markup": markup, "looked_for": "" if hit.evidence else looked_for(hit.id, lang),
+        "reported": hit.reported, "grounds": grounds(hit.id, lang),
     }

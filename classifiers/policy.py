@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from classifiers.signs import category_strength, counted
-from classifiers.verdict import FRAUD_CATEGORIES
+from classifiers.verdict import FRAUD_CATEGORIES, SignHit
 
 ILLEGAL_PROBABILITY = 0.85
 ILLEGAL_SIGNS = 0.75
@@ -34,27 +34,27 @@ class Decision:
     verdict: str
 
 
-def strengths(hits: list[dict]) -> dict[str, float]:
+def strengths(hits: list[SignHit]) -> dict[str, float]:
     """Noisy-OR strength per fraud category of the hits that count (not reported speech)."""
     hits = counted(hits)
     return {category: category_strength(hits, category) for category in FRAUD_CATEGORIES}
 
 
-def reported_strengths(hits: list[dict]) -> dict[str, float]:
+def reported_strengths(hits: list[SignHit]) -> dict[str, float]:
     """Noisy-OR strength per fraud category of the reported-speech hits."""
-    reported = [hit for hit in hits if hit.get("reported")]
+    reported = [hit for hit in hits if hit.reported]
     return {category: category_strength(reported, category) for category in FRAUD_CATEGORIES}
 
 
-def only_warns(hits: list[dict]) -> bool:
+def only_warns(hits: list[SignHit]) -> bool:
     """Whether every fraud sign of the page is reported speech and one of them sits in a
     warning sentence (not only in quotation marks): a news item, court report or warning."""
-    fraud = [hit for hit in hits if hit["category"] in FRAUD_CATEGORIES]
-    return bool(fraud) and all(hit.get("reported") for hit in fraud) and any(
-        hit["context"].startswith("warning") for hit in fraud)
+    fraud = [hit for hit in hits if hit.category in FRAUD_CATEGORIES]
+    return bool(fraud) and all(hit.reported for hit in fraud) and any(
+        hit.context.startswith("warning") for hit in fraud)
 
 
-def mostly_reported(hits: list[dict], category: str) -> bool:
+def mostly_reported(hits: list[SignHit], category: str) -> bool:
     """Whether the reported-speech signs of `category` weigh at least as much as those that
     count (reported marks are only left on pages without operator features)."""
     reported = reported_strengths(hits)[category]
@@ -74,8 +74,8 @@ def first_decision(probs: dict[str, float], signed: dict[str, float]) -> Decisio
     return Decision("legit", "clean")
 
 
-def decide(probs: dict[str, float], presence: list[dict], absence: list[dict],
-           licensed: bool) -> tuple[Decision, list[dict]]:
+def decide(probs: dict[str, float], presence: list[SignHit], absence: list[SignHit],
+           licensed: bool) -> tuple[Decision, list[SignHit]]:
     """The final decision and the hits to report (absence signs added for fraud categories)."""
     decision = first_decision(probs, strengths(presence))
     hits = list(presence)
@@ -83,7 +83,7 @@ def decide(probs: dict[str, float], presence: list[dict], absence: list[dict],
         decision = Decision("legit", "clean")
     if decision.category != "legit":
         capped = mostly_reported(presence, decision.category)
-        hits += [hit for hit in absence if hit["category"] == decision.category]
+        hits += [hit for hit in absence if hit.category == decision.category]
         signed = strengths(hits)[decision.category]
         verdict = decision.verdict
         if verdict == "suspicious" and probs[decision.category] >= ILLEGAL_PROBABILITY \

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -11,6 +11,7 @@ import yaml
 
 from classifiers.context import ReportedContext, load_context
 from classifiers.prefilter import PatternSet, fold
+from classifiers.verdict import SignHit
 
 CATALOGUE_PATH = Path(__file__).parent / "data" / "signs.yaml"
 EVIDENCE_RADIUS = 120
@@ -41,15 +42,12 @@ class Sign:
     html_evidence: dict = field(default_factory=dict)  # what an HTML match shows, in words
     unless: re.Pattern | None = None  # a match in a sentence this matches does not count
 
-    def hit(self, evidence: str, reported: str | None = None) -> dict:
-        """The sign as reported on a page: id, category, weight and evidence; when the evidence
-        is reported speech, also `reported: True` and `context` (why: quoted or the warning
-        word), and the hit does not count towards the verdict."""
-        hit = {"id": self.id, "category": self.category, "weight": self.weight,
-               "evidence": evidence}
-        if reported:
-            hit.update(reported=True, context=reported)
-        return hit
+    def hit(self, evidence: str, reported: str | None = None, source: str = "") -> SignHit:
+        """The sign as found on a page, with its evidence; when the evidence is reported
+        speech, `reported` with its `context` (why: quoted, or the warning word), and the hit
+        does not count towards the verdict."""
+        return SignHit(self.id, self.category, self.weight, evidence, bool(reported),
+                       reported or "", source)
 
 
 def _compile(patterns: list[str], prefix: str = "") -> PatternSet | None:
@@ -120,7 +118,7 @@ def reported_context(path: Path = CATALOGUE_PATH) -> ReportedContext:
 
 
 def _text_hit(sign: Sign, text: str, matched_text: str, match: re.Match,
-              context: ReportedContext) -> dict | None:
+              context: ReportedContext) -> SignHit | None:
     """The hit of `sign` from its first match: that match's sentence as evidence, unless it is
     reported speech and a later match is not (then the later one's), or all the matches looked
     at are reported speech (then the first one's, marked reported). A match whose sentence the
@@ -140,7 +138,8 @@ def _text_hit(sign: Sign, text: str, matched_text: str, match: re.Match,
     return first
 
 
-def presence_hits(text: str, html: str = "", signs: tuple[Sign, ...] | None = None) -> list[dict]:
+def presence_hits(text: str, html: str = "",
+                  signs: tuple[Sign, ...] | None = None) -> list[SignHit]:
     """Presence signs found in the page, each with its evidence snippet; a sign whose wording
     is only reported speech (quoted, or in a warning sentence) is marked `reported`, unless the
     page has operator features (deposit or registration forms, wallets, referral links, plan
@@ -160,23 +159,18 @@ def presence_hits(text: str, html: str = "", signs: tuple[Sign, ...] | None = No
             if folded_html is None:
                 folded_html = fold(html)
             if html_match := sign.html_set.search(html, folded_html):
-                hits.append({**sign.hit(html_match.group(0)), "source": "html"})
-    if any(hit.get("reported") for hit in hits) and context.operator_features(text, html):
-        hits = [_counted(hit) for hit in hits]
+                hits.append(sign.hit(html_match.group(0), source="html"))
+    if any(hit.reported for hit in hits) and context.operator_features(text, html):
+        hits = [replace(hit, reported=False, context="") for hit in hits]  # they count again
     return hits
 
 
-def _counted(hit: dict) -> dict:
-    """`hit` without the reported-speech marks, counting towards the verdict again."""
-    return {k: v for k, v in hit.items() if k not in ("reported", "context")}
-
-
-def counted(hits: list[dict]) -> list[dict]:
+def counted(hits: list[SignHit]) -> list[SignHit]:
     """The hits that count towards the verdict (not reported speech)."""
-    return [hit for hit in hits if not hit.get("reported")]
+    return [hit for hit in hits if not hit.reported]
 
 
-def absence_hits(text: str, category: str, signs: tuple[Sign, ...] | None = None) -> list[dict]:
+def absence_hits(text: str, category: str, signs: tuple[Sign, ...] | None = None) -> list[SignHit]:
     """Absence signs of `category` whose lawful-page patterns are all missing from the text."""
     matched_text, folded_text, firsts = _prepared(text)
     return [
@@ -187,16 +181,16 @@ def absence_hits(text: str, category: str, signs: tuple[Sign, ...] | None = None
     ]
 
 
-def registry_hit(sign_id: str, evidence: str) -> dict:
+def registry_hit(sign_id: str, evidence: str) -> SignHit:
     """The registry-kind sign `sign_id`, with the matched registry entry as evidence."""
     sign = next(s for s in load_catalogue() if s.id == sign_id)
     return sign.hit(evidence)
 
 
-def category_strength(hits: list[dict], category: str) -> float:
+def category_strength(hits: list[SignHit], category: str) -> float:
     """Noisy-OR of the weights of `category`'s hits: 0 when none, towards 1 as signs add up."""
     remaining = 1.0
     for hit in hits:
-        if hit["category"] == category:
-            remaining *= 1.0 - hit["weight"]
+        if hit.category == category:
+            remaining *= 1.0 - hit.weight
     return 1.0 - remaining

@@ -84,7 +84,7 @@ def settled(first: FirstStage, model: Model | None) -> bool:
     if probs.max() < SETTLED_PROBABILITY:
         return False
     if top == "legit":
-        return not any(hit["category"] in FRAUD_CATEGORIES for hit in first.hits)
+        return not any(hit.category in FRAUD_CATEGORIES for hit in first.hits)
     return first.strengths[top] >= SETTLED_FRAUD_SIGNS
 
 

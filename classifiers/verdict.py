@@ -13,6 +13,26 @@ ENCODER_MODES = ("always", "auto", "never")
 
 
 @dataclass
+class SignHit:
+    """A catalogue sign found on a page, with the page text that shows it; `reported` when
+    the text only quotes or warns about it (news, a warning blog; `context` says which), so
+    it does not count against the page."""
+
+    id: str
+    category: str
+    weight: float
+    evidence: str = ""
+    reported: bool = False
+    context: str = ""
+    source: str = ""  # "html" when the evidence is markup (a form field), else page text
+
+    @classmethod
+    def of(cls, value: SignHit | dict) -> SignHit:
+        """A hit from its JSON form (a stored document), or the hit itself."""
+        return value if isinstance(value, SignHit) else cls(**value)
+
+
+@dataclass
 class Verdict:
     """Category, verdict, confidence and the evidence behind them."""
 
@@ -20,7 +40,7 @@ class Verdict:
     verdict: str
     score: float
     lang: str
-    signs: list[dict] = field(default_factory=list)
+    signs: list[SignHit] = field(default_factory=list)
     model: str = "placeholder"
     promotion: bool = False
     promoted_domains: list[str] = field(default_factory=list)

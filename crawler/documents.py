@@ -55,4 +55,4 @@ def shadow_of(verdict) -> dict:
         return {}
     return {"model": verdict.model, "category": verdict.category, "verdict": verdict.verdict,
             "score": round(verdict.score, 4),
-            "signs": sorted({s["id"] for s in verdict.signs if not s.get("reported")})}
+            "signs": sorted({s.id for s in verdict.signs if not s.reported})}

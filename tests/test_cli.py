@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from fraudwatch.cli import main
-from fraudwatch.store import Page, Sign, open_store
+from fraudwatch.store import Page, SignHit, open_store
 
 
 def all_commands(group: click.Group, prefix=()):
@@ -116,7 +116,7 @@ def _seed_store(store) -> None:
         Page(url="http://zoloto-slots.kz/", domain="zoloto-slots.kz", tld="kz",
              title="Золото слотов", text="Фриспины без депозита и рабочее зеркало",
              category="casino", verdict="illegal", score=0.96, lang="ru",
-             signs=[Sign("casino.free_spins", "casino", 1.0, "Фриспины без депозита")],
+             signs=[SignHit("casino.free_spins", "casino", 1.0, "Фриспины без депозита")],
              last_seen="2026-11-20T08:00:00+00:00"),
         Page(url="http://kredit-bank.kz/", domain="kredit-bank.kz", tld="kz", title="Банк",
              text="Депозиты и кредиты по лицензии", category="legit", verdict="licensed",

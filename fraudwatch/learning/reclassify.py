@@ -30,7 +30,6 @@ from classifiers.evaluation import FLAGGED
 from classifiers.registry import Registry
 from fraudwatch.learning.storedpages import page_view
 from fraudwatch.store import Page, Review, Site, Store
-from fraudwatch.store.models import Sign
 from fraudwatch.store.siterollup import aggregate
 from fraudwatch.store.vocabulary import Action, ReviewState
 
@@ -102,7 +101,7 @@ class Reclassifier:
             self.report.pages += 1
             self.report.pages_changed += (v.category, v.verdict) != (page.category, page.verdict)
             fresh.append(replace(page, category=v.category, verdict=v.verdict, score=v.score,
-                                 signs=[Sign(**s) for s in v.signs], lang=v.lang, model=v.model,
+                                 signs=list(v.signs), lang=v.lang, model=v.model,
                                  promoted_domains=v.promoted_domains))
         return fresh
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from fraudwatch.store.base import Store, StoreError, StoreUnavailable, StoreWriteFailed
-from fraudwatch.store.models import Capture, Letter, Page, Review, Sign, Site, stable_id
+from fraudwatch.store.models import Capture, Letter, Page, Review, SignHit, Site, stable_id
 from fraudwatch.store.query import Hit, QueryError, SearchQuery, SearchResult, parse_query
 
 __all__ = [
     "Capture", "Hit", "Letter", "Page", "QueryError", "Review", "SearchQuery", "SearchResult",
-    "Sign", "Site", "Store", "StoreError", "StoreUnavailable", "StoreWriteFailed",
+    "SignHit", "Site", "Store", "StoreError", "StoreUnavailable", "StoreWriteFailed",
     "open_store", "parse_query",
     "stable_id",
 ]

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any, ClassVar, Self
 
+from classifiers.verdict import SignHit
+
 
 def stable_id(kind: str, key: str) -> str:
     """A short, stable document id for `key` (a normalised URL or a domain)."""
@@ -21,20 +23,6 @@ def stable_id(kind: str, key: str) -> str:
 
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-@dataclass
-class Sign:
-    """A named sign with the page text that shows it; `reported` when the text only quotes
-    or warns about it (news, a warning blog), so it does not count against the page."""
-
-    id: str
-    category: str
-    weight: float
-    evidence: str = ""
-    reported: bool = False
-    context: str = ""
-    source: str = ""  # "html" when the evidence is markup (a form field), else page text
 
 
 class Doc:
@@ -122,7 +110,7 @@ class Page(Doc):
     category: str = "legit"
     verdict: str = "clean"
     score: float = 0.0
-    signs: list[Sign] = field(default_factory=list)
+    signs: list[SignHit] = field(default_factory=list)
     model: str = ""
     # What the model running in shadow (fraudwatch.modelversions) said, kept apart from the
     # verdict above: {"model", "category", "verdict", "score", "signs"}; empty when none ran.
@@ -143,7 +131,7 @@ class Page(Doc):
     def __post_init__(self) -> None:
         if not self.id:
             self.id = stable_id(self.kind, self.url)
-        self.signs = [s if isinstance(s, Sign) else Sign(**s) for s in self.signs]
+        self.signs = [SignHit.of(s) for s in self.signs]
 
     @property
     def sign_ids(self) -> list[str]:

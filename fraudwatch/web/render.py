@@ -3,7 +3,6 @@ and filters for crawled data and for stored values in human words."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,9 +30,6 @@ def screenshot_name(ref: str) -> str:
     return Path(ref).name if ref else ""
 
 
-def describe_sign(sign, lang: str) -> dict:
-    """A stored sign (the store's `Sign`) in a reader's words, through the catalogue."""
-    return describe_hit(asdict(sign) if is_dataclass(sign) else sign, lang)
 
 
 def make_templates(timezone: str = i18n.DEFAULT_TIMEZONE) -> Jinja2Templates:
@@ -53,7 +49,7 @@ def make_templates(timezone: str = i18n.DEFAULT_TIMEZONE) -> Jinja2Templates:
     env.filters["domain"] = shown_domain
     env.filters["word"] = word
     env.filters["sign_name"] = lambda sign_id: sign_name(sign_id, i18n.current())
-    env.globals["describe_sign"] = lambda sign: describe_sign(sign, i18n.current())
+    env.globals["describe_sign"] = lambda sign: describe_hit(sign, i18n.current())
     env.globals["ui_lang"] = i18n.current
     env.globals["languages"] = i18n.LANG_NAMES
     return Jinja2Templates(env=env)

@@ -11,7 +11,7 @@ from classifiers.explain import (
     legal_bases,
     sign_name,
 )
-from classifiers.signs import load_catalogue, presence_hits
+from classifiers.signs import absence_hits, load_catalogue, presence_hits
 
 SIGNS = load_catalogue()
 
@@ -53,14 +53,16 @@ def test_each_category_cites_its_laws_in_each_language():
 
 def test_html_evidence_is_said_in_words_with_the_markup_apart():
     [hit] = [h for h in presence_hits("Оформление займа", '<form><input name="cvv"></form>')
-             if h["id"] == "loan.asks_card_secrets"]
+             if h.id == "loan.asks_card_secrets"]
     said = describe_hit(hit, "ru")
     assert "<input" not in said["evidence"] and "CVV" in said["evidence"]
     assert said["markup"].startswith("<input")
 
 
 def test_absence_sign_says_what_was_looked_for():
-    said = describe_hit({"id": "loan.no_regulator_licence", "evidence": ""}, "kk")
+    [hit] = [h for h in absence_hits("Займ за 5 минут", "loan")
+             if h.id == "loan.no_regulator_licence"]
+    said = describe_hit(hit, "kk")
     assert said["evidence"] == "" and "ҚНРДА" in said["looked_for"]
 
 

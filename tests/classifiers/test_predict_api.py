@@ -24,7 +24,8 @@ def test_verdict_fields_and_json():
     assert data["category"] in CATEGORIES and data["verdict"] in VERDICTS
     assert 0.0 <= data["score"] <= 1.0
     assert data["lang"] == "ru" and data["model"].startswith("fraudwatch-clf-")
-    assert all(set(s) == {"id", "category", "weight", "evidence"} for s in data["signs"])
+    assert all(set(s) == {"id", "category", "weight", "evidence", "reported", "context", "source"}
+               for s in data["signs"])
 
 
 def test_scam_loan_is_illegal():
@@ -51,7 +52,7 @@ def test_declared_pyramid_is_a_strong_sign():
     verdict = predict(
         "Добро пожаловать в личный кабинет.", url="https://goldvest.top/", registry=registry
     )
-    assert "pyramid.declared_pyramid" in {s["id"] for s in verdict.signs}
+    assert "pyramid.declared_pyramid" in {s.id for s in verdict.signs}
     assert verdict.category == "pyramid" and verdict.verdict in ("suspicious", "illegal")
 
 

@@ -137,8 +137,8 @@ def test_farm_legit_pages_are_never_illegal(domain, path):
 def test_farm_warning_pages_are_clean_with_reported_signs(domain, path):
     verdict = predict(*_farm_page(domain, path))
     assert (verdict.category, verdict.verdict) == ("legit", "clean"), verdict
-    assert verdict.signs and all(s["reported"] for s in verdict.signs)
-    assert all(s["evidence"] and s["context"] for s in verdict.signs)
+    assert verdict.signs and all(s.reported for s in verdict.signs)
+    assert all(s.evidence and s.context for s in verdict.signs)
 
 
 @pytest.mark.parametrize("name", sorted(WARNING))
@@ -146,26 +146,26 @@ def test_warning_pages_are_not_illegal(name):
     verdict = predict(WARNING[name])
     assert verdict.verdict != "illegal", verdict
     assert (verdict.category, verdict.verdict) == ("legit", "clean"), verdict
-    assert any(s.get("reported") for s in verdict.signs)
+    assert any(s.reported for s in verdict.signs)
 
 
 @pytest.mark.parametrize("name", sorted(OPERATOR))
 def test_operator_pages_with_the_same_phrases_are_illegal(name):
     verdict = predict(OPERATOR[name])
     assert verdict.verdict == "illegal", verdict
-    assert not any(s.get("reported") for s in verdict.signs)
+    assert not any(s.reported for s in verdict.signs)
 
 
 def test_reported_hit_keeps_evidence_and_reason():
     [hit] = presence_hits('Latest post: why a "guaranteed 3% a day" is the oldest trick.')
-    assert hit["id"] == "pyramid.fixed_daily_return" and hit["reported"] is True
-    assert hit["context"] == "warning: trick"
-    assert hit["evidence"] == 'Latest post: why a "guaranteed 3% a day" is the oldest trick.'
+    assert hit.id == "pyramid.fixed_daily_return" and hit.reported is True
+    assert hit.context == "warning: trick"
+    assert hit.evidence == 'Latest post: why a "guaranteed 3% a day" is the oldest trick.'
 
 
 def test_quoted_sign_is_reported():
     [hit] = presence_hits("Тариф «Доход 3% в день» для всех.")
-    assert hit["context"] == "quoted"
+    assert hit.context == "quoted"
 
 
 def test_quoted_only_page_is_at_most_suspicious():
@@ -181,18 +181,18 @@ def test_quoted_only_page_is_at_most_suspicious():
     "Біз қаржы пирамидасы емеспіз, күніне 3% табыс.",
 ])
 def test_denials_are_not_reported_speech(text):
-    assert not any(h.get("reported") for h in presence_hits(text))
+    assert not any(h.reported for h in presence_hits(text))
 
 
 def test_a_later_offer_counts_even_after_a_warning():
     text = "Осторожно: мошенники обещают 5% в день. У нас честно: 3% в день!"
-    [hit] = [h for h in presence_hits(text) if h["id"] == "pyramid.fixed_daily_return"]
-    assert not hit.get("reported") and hit["evidence"] == "У нас честно: 3% в день!"
+    [hit] = [h for h in presence_hits(text) if h.id == "pyramid.fixed_daily_return"]
+    assert not hit.reported and hit.evidence == "У нас честно: 3% в день!"
 
 
 def test_warning_words_next_to_its_own_offer_is_still_operator():
     text = "Ваш депозит приносит 3% в день. Осторожно, мошенники копируют наш сайт."
-    assert not any(h.get("reported") for h in presence_hits(text))
+    assert not any(h.reported for h in presence_hits(text))
 
 
 @pytest.mark.parametrize("html", [
@@ -205,13 +205,13 @@ def test_warning_words_next_to_its_own_offer_is_still_operator():
 def test_operator_features_cancel_the_discount(html):
     text = ("Осторожно, мошенники обещают гарантированный доход 3% в день и 5-уровневую "
             "реферальную программу.")
-    assert any(h.get("reported") for h in presence_hits(text))
+    assert any(h.reported for h in presence_hits(text))
     hits = presence_hits(text, html)
-    assert hits and not any(h.get("reported") for h in hits)
+    assert hits and not any(h.reported for h in hits)
 
 
 def test_wallet_address_in_text_cancels_the_discount():
     warning = "Осторожно, мошенники обещают гарантированный доход 3% в день."
-    assert all(h.get("reported") for h in presence_hits(warning))
+    assert all(h.reported for h in presence_hits(warning))
     text = warning + "\nКошелёк: TQ5NWwv5q9bYkyDJf4sVUXQ2Bz7sa5QLmK"
-    assert presence_hits(text) and not any(h.get("reported") for h in presence_hits(text))
+    assert presence_hits(text) and not any(h.reported for h in presence_hits(text))

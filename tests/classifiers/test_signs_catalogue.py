@@ -15,7 +15,7 @@ CASES = [
 def fired(sign, text):
     """Ids of the signs of `sign`'s kind that fire on `text`."""
     hits = presence_hits(text) if sign.kind == "presence" else absence_hits(text, sign.category)
-    return {hit["id"] for hit in hits}
+    return {hit.id for hit in hits}
 
 
 @pytest.mark.parametrize(("sign", "lang", "example"), CASES)
@@ -35,14 +35,14 @@ def test_every_pattern_language_has_examples(sign):
 
 def test_evidence_is_a_sentence_of_the_page():
     text = "Меню сайта. Ваш депозит приносит 3% в день без выходных! Контакты."
-    [hit] = [h for h in presence_hits(text) if h["id"] == "pyramid.fixed_daily_return"]
-    assert hit["evidence"] == "Ваш депозит приносит 3% в день без выходных!"
-    assert hit["evidence"] in text
+    [hit] = [h for h in presence_hits(text) if h.id == "pyramid.fixed_daily_return"]
+    assert hit.evidence == "Ваш депозит приносит 3% в день без выходных!"
+    assert hit.evidence in text
 
 
 def test_absence_sign_needs_the_category():
     assert absence_hits("Займ без отказа.", "loan")
-    assert not [h for h in presence_hits("Займ без отказа.") if h["id"].endswith("licence")]
+    assert not [h for h in presence_hits("Займ без отказа.") if h.id.endswith("licence")]
 
 
 @pytest.mark.parametrize(("text", "absent"), [
@@ -53,9 +53,9 @@ def test_absence_sign_needs_the_category():
     ("Займ под 0,5% в день на карту.", "loan.unrealistic_rate"),
 ])
 def test_a_loans_daily_rate_is_not_a_pyramid_return(text, absent):
-    assert absent not in {hit["id"] for hit in presence_hits(text)}
+    assert absent not in {hit.id for hit in presence_hits(text)}
 
 
 def test_a_deposits_daily_return_still_fires():
-    hits = {h["id"] for h in presence_hits("Ваш вклад приносит 3% в день, выплаты ежедневно.")}
+    hits = {h.id for h in presence_hits("Ваш вклад приносит 3% в день, выплаты ежедневно.")}
     assert "pyramid.fixed_daily_return" in hits

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from fraudwatch.store import Capture, Letter, Page, Review, SearchQuery, Sign, Site, stable_id
+from fraudwatch.store import Capture, Letter, Page, Review, SearchQuery, SignHit, Site, stable_id
 from fraudwatch.store.query import QueryError
 
 
@@ -15,7 +15,7 @@ def page(url, text, *, category="legit", verdict="clean", score=0.1, signs=(), l
     domain = url.split("/")[2]
     return Page(url=url, domain=domain, tld=tld, title=title or f"Title of {domain}", text=text,
                 lang=lang, category=category, verdict=verdict, score=score,
-                signs=[Sign(s, s.split(".")[0], 1.0, f"evidence for {s}") for s in signs],
+                signs=[SignHit(s, s.split(".")[0], 1.0, f"evidence for {s}") for s in signs],
                 last_seen=last_seen, status=status)
 
 

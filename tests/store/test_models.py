@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from fraudwatch.store import Capture, Letter, Page, Review, Sign, Site
+from fraudwatch.store import Capture, Letter, Page, Review, SignHit, Site
 
 
 def test_to_doc_gives_what_asdict_gives_and_shares_nothing_with_the_document():
     docs = [
-        Page(url="http://a.kz/", domain="a.kz", signs=[Sign("casino.mirror", "casino", 0.5,
+        Page(url="http://a.kz/", domain="a.kz", signs=[SignHit("casino.mirror", "casino", 0.5,
                                                             "зеркало", context="x")],
              promoted_domains=["b.kz"], http_status=200, score=0.25),
         Site(domain="a.kz", signs=["casino.mirror"], fingerprints={"telegram": ["@a"]},

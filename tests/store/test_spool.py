@@ -12,7 +12,7 @@ import pytest
 
 from fraudwatch.store import StoreError, StoreUnavailable
 from fraudwatch.store.batches import Batch
-from fraudwatch.store.models import Capture, Page, Sign
+from fraudwatch.store.models import Capture, Page, SignHit
 from fraudwatch.store.siterollup import SiteRollup
 from fraudwatch.store.spool import Spool, SpoolFull, store_key
 
@@ -22,7 +22,7 @@ def batch(n: int, title: str = "", domain: str = "a.kz") -> Batch:
     captures = [Capture(url=f"http://{domain}/{i}", fetched_at=f"2026-01-01T00:00:0{i}Z",
                         domain=domain, title=title or f"page {i}") for i in range(n)]
     pages = [Page(url=c.url, domain=domain, title=c.title, verdict="illegal", category="casino",
-                  score=0.9, signs=[Sign("casino.bonus", "casino", 1.0, "бонус 100%")],
+                  score=0.9, signs=[SignHit("casino.bonus", "casino", 1.0, "бонус 100%")],
                   last_seen=c.fetched_at, capture_id=c.id) for c in captures]
     rollup = SiteRollup(domain, page_ids={p.id for p in pages}, title=title,
                         last_seen=captures[-1].fetched_at)
@@ -42,7 +42,7 @@ def test_a_batch_is_one_complete_file_and_reads_back_whole(spool):
     assert spool.pending() == (1, 6)
     again = spool.read(path)
     assert again == written
-    assert again.pages[0].signs[0] == Sign("casino.bonus", "casino", 1.0, "бонус 100%")
+    assert again.pages[0].signs[0] == SignHit("casino.bonus", "casino", 1.0, "бонус 100%")
 
 
 def test_files_sort_oldest_first_and_temporary_files_are_not_batches(spool):

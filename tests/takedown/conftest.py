@@ -10,7 +10,7 @@ from scrapy.http import Headers
 from crawler.warc import WarcLog
 from fraudwatch.config import load_config
 from fraudwatch.review import review_site
-from fraudwatch.store import Capture, Page, Sign, Site
+from fraudwatch.store import Capture, Page, SignHit, Site
 
 HOSTILE_TITLE = "<script>alert(1)</script> Altyn Casino"
 SITES = [
@@ -68,7 +68,7 @@ def fill(store, tmp_path: Path, sites=SITES) -> list[Site]:
         captures.append(capture)
         pages.append(Page(url=url, domain=site.domain, title=site.title, category=site.category,
                           verdict="illegal", score=0.97, model="demo-1",
-                          signs=[Sign(s, site.category, 0.8, f"evidence of {s}")
+                          signs=[SignHit(s, site.category, 0.8, f"evidence of {s}")
                                  for s in site.signs], capture_id=capture.id))
     store.put_captures(captures)
     store.put_pages(pages)

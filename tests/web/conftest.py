@@ -10,7 +10,7 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
 from fraudwatch.config import load_config
-from fraudwatch.store import Capture, Letter, Page, Review, Sign, Site, Store
+from fraudwatch.store import Capture, Letter, Page, Review, SignHit, Site, Store
 from fraudwatch.web import create_app
 from fraudwatch.web.users import ROLES, UserStore
 
@@ -23,7 +23,7 @@ def _page(domain: str, title: str, text: str, category: str, verdict: str, score
           signs: list[str], last_seen: str, lang: str = "ru") -> Page:
     return Page(url=f"http://{domain}/", domain=domain, tld=domain.rsplit(".", 1)[-1],
                 title=title, text=text, lang=lang, category=category, verdict=verdict,
-                score=score, signs=[Sign(s, category, 0.8, f"evidence {XSS}") for s in signs],
+                score=score, signs=[SignHit(s, category, 0.8, f"evidence {XSS}") for s in signs],
                 last_seen=last_seen, first_seen=last_seen, ip="203.0.113.7")
 
 
