@@ -14,14 +14,18 @@ def moment(stamp: str) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def monday(day: date) -> date:
+    """The Monday of the week `day` falls in: the day that names its week."""
+    return day - timedelta(days=day.weekday())
+
+
 def week_of(stamp: str) -> str:
     """The Monday (ISO date) of the week `stamp` falls in, or "" if it is not a date."""
     when = moment(stamp)
-    return (when.date() - timedelta(days=when.weekday())).isoformat() if when else ""
+    return monday(when.date()).isoformat() if when else ""
 
 
 def last_weeks(today: date, count: int) -> list[str]:
     """The Mondays of the `count` weeks up to `today`'s, oldest first (the last one is the
     week under way)."""
-    monday = today - timedelta(days=today.weekday())
-    return [(monday - timedelta(weeks=i)).isoformat() for i in reversed(range(count))]
+    return [(monday(today) - timedelta(weeks=i)).isoformat() for i in reversed(range(count))]

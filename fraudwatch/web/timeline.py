@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from fraudwatch.i18n import N_, _
 from fraudwatch.web.charts import HEIGHT, WIDTH
+from fraudwatch.weeks import monday
 
 MAX_BARS = 62
 UNITS = ("day", "week", "month")
@@ -63,7 +64,7 @@ class Timeline:
 
 def _start(day: date, unit: str) -> date:
     if unit == "week":
-        return day - timedelta(days=day.weekday())
+        return monday(day)
     return day.replace(day=1) if unit == "month" else day
 
 
