@@ -16,8 +16,7 @@ BLOCKED = Action.BLOCKED
 
 def record(store: Store, site_ids: Iterable[str], action: str, comment: str,
            user: str = SYSTEM_USER, at: str | None = None) -> None:
-    """Append one audit entry per site, at `at` (default: now)."""
+    """Append one audit entry per site, at `at` (default: now), in one bulk write."""
     when = at or utcnow()
-    for site_id in site_ids:
-        store.add_review(Review(site_id=site_id, user=user, action=action, comment=comment,
-                                at=when))
+    store.add_reviews(Review(site_id=site_id, user=user, action=action, comment=comment, at=when)
+                      for site_id in site_ids)

@@ -54,10 +54,33 @@ def hosting_of(site: Site) -> str:
     return site.hosting or (f"AS{site.asn}" if site.asn else site.ip)
 
 
-def covered(store: Store, letter_type: str) -> set[str]:
-    """Ids of the sites that a letter of `letter_type` already listed."""
-    return {sid for letter in store.iter_letters() if letter.letter_type == letter_type
-            for sid in letter.site_ids}
+class Register:
+    """The letter register read once: what each letter type already covered, the blocking
+    requests per site, and the year's numbering all come from this one read."""
+
+    def __init__(self, store: Store):
+        self.letters = list(store.iter_letters())
+
+    def covered(self, letter_type: str) -> set[str]:
+        """Ids of the sites that a letter of `letter_type` already listed."""
+        return {sid for letter in self.letters if letter.letter_type == letter_type
+                for sid in letter.site_ids}
+
+    def blocking(self) -> dict[str, list[Letter]]:
+        """{site id: the blocking requests that listed it}."""
+        found = defaultdict(list)
+        for letter in self.letters:
+            if letter.letter_type == "blocking":
+                for site_id in letter.site_ids:
+                    found[site_id].append(letter)
+        return found
+
+    def numbers(self, config, day: date):
+        """Outgoing numbers for letters dated `day`, continuing the year's sequence."""
+        seq = sum(1 for letter in self.letters if letter.date[:4] == str(day.year))
+        while True:
+            seq += 1
+            yield config["letters.number_format"].format(year=day.year, seq=seq)
 
 
 def _per_recipient(sites: list[Site], recipient_of) -> dict[str, list[Site]]:
@@ -72,7 +95,8 @@ def _per_recipient(sites: list[Site], recipient_of) -> dict[str, list[Site]]:
 def abuse_pending(store: Store) -> list[Site]:
     """Confirmed sites, by domain, that an abuse notice to the registrar or the host has not
     listed yet (they get one once that recipient is known)."""
-    done = [covered(store, letter_type) for letter_type in ABUSE_ROLES]
+    register = Register(store)
+    done = [register.covered(letter_type) for letter_type in ABUSE_ROLES]
     return sorted((s for s in store.iter_sites(review_state="confirmed")
                    if any(s.id not in ids for ids in done)), key=lambda s: s.domain)
 
@@ -87,36 +111,29 @@ def recipient_emails(draft: Draft) -> list[str]:
                               if (email := site.abuse_emails.get(role, ""))))
 
 
-def plan_letters(store: Store, config) -> list[Draft]:
+def plan_letters(store: Store, config, register: Register | None = None) -> list[Draft]:
     """The letters that review decisions call for and no earlier letter covered."""
+    register = register or Register(store)
     confirmed = sorted(store.iter_sites(review_state="confirmed"), key=lambda s: s.domain)
     drafts = []
-    blocked_before = covered(store, "blocking")
+    blocked_before = register.covered("blocking")
     new = [s for s in confirmed if s.id not in blocked_before]
     if new:
         drafts.append(Draft("blocking", config["letters.ministry"],
                             config["letters.ministry_lang"], new))
     for letter_type, recipient_of in (("abuse_registrar", lambda s: s.registrar),
                                       ("abuse_hosting", hosting_of)):
-        done = covered(store, letter_type)
+        done = register.covered(letter_type)
         pending = [s for s in confirmed if s.id not in done]
         drafts += [Draft(letter_type, recipient, config["letters.abuse_lang"], sites)
                    for recipient, sites in _per_recipient(pending, recipient_of).items()]
-    restored = covered(store, "delisting")
+    restored = register.covered("delisting")
     delisted = sorted((s for s in store.iter_sites(review_state="delisted")
                        if s.id in blocked_before and s.id not in restored), key=lambda s: s.domain)
     if delisted:
         drafts.append(Draft("delisting", config["letters.ministry"],
                             config["letters.ministry_lang"], delisted))
     return drafts
-
-
-def next_numbers(store: Store, config, day: date):
-    """Outgoing numbers for letters dated `day`, continuing the year's sequence."""
-    seq = sum(1 for letter in store.iter_letters() if letter.date[:4] == str(day.year))
-    while True:
-        seq += 1
-        yield config["letters.number_format"].format(year=day.year, seq=seq)
 
 
 def letter_context(config, draft: Draft, number: str, day: date, rows: list[dict]) -> dict:
@@ -183,27 +200,18 @@ def _rows(store: Store, draft: Draft, blocking: dict[str, list[Letter]],
     return [site_row(store, s, packs.ref(s.domain)) for s in draft.sites]
 
 
-def _blocking_letters(store: Store) -> dict[str, list[Letter]]:
-    """{site id: the blocking requests that listed it}."""
-    found = defaultdict(list)
-    for letter in store.iter_letters():
-        if letter.letter_type == "blocking":
-            for site_id in letter.site_ids:
-                found[site_id].append(letter)
-    return found
-
-
 def build_letters(store: Store, config, out_dir: Path, day: date | None = None,
                   pdf=None) -> list[Letter]:
     """Plan, number, render and register the letters now due; return them."""
     day = day or date.today()
     letterhead(config, config["letters.ministry_lang"])  # a bad emblem stops before any file
-    drafts = plan_letters(store, config)
-    blocking = _blocking_letters(store)
+    register = Register(store)
+    drafts = plan_letters(store, config, register)
+    blocking = register.blocking()
     packs = PackShelf(store, config.var_dir, out_dir / "evidence", signer(config),
                       tsa_of(config))
     letters = []
-    for draft, number in zip(drafts, next_numbers(store, config, day), strict=False):
+    for draft, number in zip(drafts, register.numbers(config, day), strict=False):
         context = letter_context(config, draft, number, day,
                                  _rows(store, draft, blocking, packs))
         letters.append(register_letter(store, draft, number, day,
@@ -265,7 +273,7 @@ def mark_letter(store: Store, number: str, status: str, user: str,
     store.put_letters([letter])
     audit.record(store, letter.site_ids, letter_action(status), comment, user=user)
     if status == "blocked":
-        sites = [store.get_site(site_id) for site_id in letter.site_ids]
+        sites = store.get_sites(letter.site_ids)
         for site in sites:
             site.status = "blocked"
         store.put_sites(sites)

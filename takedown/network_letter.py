@@ -33,9 +33,8 @@ from takedown.letterhead import letterhead
 from takedown.letters import (
     Draft,
     LetterError,
-    covered,
+    Register,
     letter_context,
-    next_numbers,
     print_letter,
     register_letter,
 )
@@ -104,12 +103,12 @@ def network_context(store: Store, config, case: NetworkCase, draft: Draft, numbe
     return context
 
 
-def to_request(store: Store, case: NetworkCase, again: bool) -> list[Site]:
+def to_request(register: Register, case: NetworkCase, again: bool) -> list[Site]:
     """The confirmed members to request now: those no earlier blocking request listed (all of
     them when `again`); LetterError when every one was requested before."""
     if again:
         return case.confirmed
-    requested = covered(store, "blocking")
+    requested = register.covered("blocking")
     new = [site for site in case.confirmed if site.id not in requested]
     if not new:
         raise LetterError(f"every confirmed member of network {case.network_id!r} is in an "
@@ -124,9 +123,10 @@ def build_network_letter(store: Store, config, network_id: str, out_dir: Path,
     day = day or date.today()
     letterhead(config, lang or config["letters.ministry_lang"])  # a bad emblem stops first
     case = network_case(store, network_id)
+    register = Register(store)
     draft = Draft("blocking", config["letters.ministry"], lang or config["letters.ministry_lang"],
-                  to_request(store, case, again))
-    number = next(next_numbers(store, config, day))
+                  to_request(register, case, again))
+    number = next(register.numbers(config, day))
     context = network_context(store, config, case, draft, number, day,
                               PackShelf(store, config.var_dir, out_dir / "evidence",
                                         signer(config), tsa_of(config)))

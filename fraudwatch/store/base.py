@@ -76,6 +76,10 @@ class Store(ABC):
     @abstractmethod
     def get_site(self, site_id: str) -> Site | None: ...
 
+    def get_sites(self, site_ids: Iterable[str]) -> list[Site]:
+        """The sites with these ids that exist, in the order asked (backends read them at once)."""
+        return [site for site_id in site_ids if (site := self.get_site(site_id))]
+
     @abstractmethod
     def get_letter(self, letter_id: str) -> Letter | None: ...
 

@@ -339,6 +339,14 @@ class ElasticStore(ElasticSearch, Store):
     def get_site(self, site_id: str) -> Site | None:
         return self._get("site", site_id)
 
+    def get_sites(self, site_ids: Iterable[str]) -> list[Site]:
+        ids = list(site_ids)
+        if not ids:
+            return []
+        found = self._call(self.es.mget, index=self.alias("site"), ids=ids)
+        return [Site.from_doc(restore_source(d["_source"])) for d in found["docs"]
+                if d.get("found")]
+
     def get_letter(self, letter_id: str) -> Letter | None:
         return self._get("letter", letter_id)
 

@@ -296,6 +296,13 @@ class SQLiteStore(SQLiteSearch, Store):
     def get_site(self, site_id: str) -> Site | None:
         return self._get("sites", Site, site_id)
 
+    def get_sites(self, site_ids: Iterable[str]) -> list[Site]:
+        ids = list(site_ids)
+        rows = self.db.execute("SELECT id, doc FROM sites WHERE id IN (SELECT value FROM "
+                               "json_each(?))", (json.dumps(ids),))
+        found = {row["id"]: Site.from_doc(json.loads(row["doc"])) for row in rows}
+        return [found[i] for i in ids if i in found]
+
     def get_letter(self, letter_id: str) -> Letter | None:
         return self._get("letters", Letter, letter_id)
 

@@ -262,6 +262,15 @@ def test_hits_carry_fields_and_escaped_highlighted_snippets(store):
                                   "title", "last_seen"}
 
 
+def test_get_sites_reads_the_ones_that_exist_in_the_order_asked(store):
+    sites = [Site(domain=d) for d in ("a-casino.kz", "b-loan.kz", "c-hyip.com")]
+    store.put_sites(sites)
+    store.refresh()
+    asked = [sites[2].id, stable_id("site", "never-seen.kz"), sites[0].id]
+    assert [s.domain for s in store.get_sites(asked)] == ["c-hyip.com", "a-casino.kz"]
+    assert store.get_sites([]) == []
+
+
 def test_reviews_are_an_append_only_log_in_order(store):
     site_id = stable_id("site", "altyn-bonus.kz")
     entries = [Review(site_id=site_id, user="aigerim", action=a, comment=c,

@@ -51,6 +51,42 @@ def test_marking_sent_then_blocked_is_logged_and_blocks_sites(filled, config, tm
         mark_letter(filled, "FW-1999/00001", "sent", "aigerim")
 
 
+def _counting(monkeypatch, store, method: str) -> list:
+    """Calls to `store.method` from here on, one entry (its arguments) per call."""
+    calls, real = [], getattr(store, method)
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, method, counted)
+    return calls
+
+
+def test_building_letters_reads_the_register_once(filled, config, tmp_path, monkeypatch):
+    build_letters(filled, config, tmp_path / "out", DAY)
+    review_site(filled, "profit-daily.com", "owner", "appeal", "we hold a licence")
+    review_site(filled, "profit-daily.com", "serik", "delist", "licence checked")
+    filled.refresh()
+    reads = _counting(monkeypatch, filled, "iter_letters")
+    [letter] = build_letters(filled, config, tmp_path / "out", DAY)
+    assert (letter.letter_type, letter.number) == ("delisting", "FW-2026/00008")
+    assert len(reads) == 1
+
+
+def test_marking_a_letter_writes_its_audit_entries_and_sites_in_one_call_each(
+        filled, config, tmp_path, monkeypatch):
+    [ministry, *_] = build_letters(filled, config, tmp_path / "out", DAY)
+    bulk = _counting(monkeypatch, filled, "add_reviews")
+    single = _counting(monkeypatch, filled, "add_review")
+    site_reads = _counting(monkeypatch, filled, "get_site")
+    mark_letter(filled, ministry.number, "blocked", "aigerim")
+    assert (len(bulk), len(single), len(site_reads)) == (1, 0, 0)
+    for site_id in ministry.site_ids:
+        assert filled.get_site(site_id).status == "blocked"
+        assert filled.reviews_for(site_id)[-1].action == "blocked"
+
+
 def test_delisting_after_appeal_produces_a_delisting_letter(filled, config, tmp_path):
     build_letters(filled, config, tmp_path / "out", DAY)
     review_site(filled, "profit-daily.com", "owner", "appeal", "we hold a licence")
