@@ -36,7 +36,7 @@ class ContactFinder:
 
     @classmethod
     def from_config(cls, config) -> ContactFinder:
-        cache = ExpiringCache(Path(config.var_dir) / "cache" / "contacts.json",
+        cache = ExpiringCache(Path(config.var_dir) / "cache" / "contacts.sqlite",
                               ttl=config["contacts.cache_hours"] * 3600)
         return cls(cache, config["contacts.rdap_base"], config["contacts.nameserver"],
                    config["contacts.whois_servers"], config["contacts.bootstrap_url"],

@@ -66,7 +66,7 @@ def dns_server():
 
 @pytest.fixture
 def finder(rdap_server, dns_server, tmp_path):
-    return ContactFinder(ExpiringCache(tmp_path / "contacts.json", 3600),
+    return ContactFinder(ExpiringCache(tmp_path / "contacts.sqlite", 3600),
                          rdap_base=rdap_server.url, nameserver=dns_server.address)
 
 

@@ -52,7 +52,7 @@ def servers():
 
 
 def finder_for(tmp_path, registry, dns_server, whois_servers: str) -> ContactFinder:
-    return ContactFinder(ExpiringCache(tmp_path / "cache" / "contacts.json", 3600),
+    return ContactFinder(ExpiringCache(tmp_path / "cache" / "contacts.sqlite", 3600),
                          nameserver=dns_server.address, whois_servers=whois_servers,
                          bootstrap_url=registry.url + "iana/")
 
