@@ -7,7 +7,8 @@ Rows (each printed as soon as it is measured, then the whole table, then the tot
     bench` run just before it                                            target >= 0.7
   2 rendered pages/min, a screenshot each (`--render always --max-pages 1`) target >= 60
   3 classified pages/s with the fast stage only and with the sentence encoder on every page,
-    each as a ratio to a TF-IDF baseline timed alongside; model and encoder load time
+    each as a ratio to a TF-IDF baseline timed alongside; model and encoder load time; the
+    speed-up of sign matching that the catalogue's literal prefilters give
   4 bulk-indexed docs/s into SQLite and Elasticsearch, ElasticStore / raw _bulk of the same
     documents                                                            target >= 0.8
   5 search p95 over 100,000 pages, SQLite and Elasticsearch               target <= 100 ms
@@ -17,7 +18,8 @@ Rows (each printed as soon as it is measured, then the whole table, then the tot
     `train --from-store` (the whole corpus plus the reviewed sites) and of `reclassify` with
     a new version (pages/s)
 
-The figures come from bench/crawl_bench.py, classify_bench.py, index_bench.py,
+The figures come from bench/crawl_bench.py, classify_bench.py, prefilter_bench.py,
+index_bench.py,
 search_bench.py, workers_bench.py and learning_bench.py (see them for the method); ratios are
 against baselines measured in the same run, as the machine is shared. --only takes row
 numbers or names (crawl, render, classify, index, search, memory, workers, learning),
@@ -123,8 +125,10 @@ def render_rows(size: dict, urls: dict) -> tuple[list[dict], dict]:
 
 def classify_rows(size: dict, urls: dict) -> tuple[list[dict], dict]:
     import classify_bench
+    import prefilter_bench
 
     run = classify_bench.measure(size["classify_pages"], size["classify_rounds"])
+    signs = prefilter_bench.measure(size["classify_pages"], size["classify_rounds"])
     title = "classified pages/s, ~5 KB pages, {} x {} (CPU time)"
     return [
         row("3a", f"{title.format(run['count'], run['rounds'])}, fast stage only",
@@ -136,7 +140,11 @@ def classify_rows(size: dict, urls: dict) -> tuple[list[dict], dict]:
             "baseline", "", None, run["encoder_pages_s"]),
         row("3c", "model and encoder load time, fresh process", f"{run['load_s']:.2f} s", "",
             None, run["load_s"]),
-    ], run
+        row("3d", f"sign matching per page, literal prefilters / plain regex alternation, "
+            f"{signs['count']} x {signs['rounds']}",
+            f"{signs['prefiltered_ms']:.2f} / {signs['plain_ms']:.2f} ms = "
+            f"{signs['speedup']:.1f}x faster", "", None, signs["speedup"]),
+    ], {**run, "signs": signs}
 
 
 def index_rows(size: dict, urls: dict) -> tuple[list[dict], dict]:

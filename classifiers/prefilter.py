@@ -7,6 +7,19 @@ do): when none of them occurs in the case-folded page, the regex cannot match an
 When the tree gives no usable literal (e.g. a pattern that is all `\\d` and `\\w`), the regex
 has no prefilter and always runs, so results never change, only the time spent.
 
+Why this is kept rather than replaced by a library (measured with bench/prefilter_bench.py,
+row 3d of bench/run, on 200 held-out 5 KB pages, December 2026):
+- It pays: sign matching takes 5.7 ms a page with it and 27-30 ms without (4.7-5.2x), and the
+  whole fast stage takes about 14 ms a page, so without it classifying would be ~2.5x slower.
+- google-re2 (RE2 and its `Set`) cannot stand in: 249 of the catalogue's 251 patterns use
+  `\\b` or `\\w`, which RE2 reads as ASCII only, so Cyrillic, Kazakh and other words would not
+  match, and one pattern uses a look-around RE2 lacks. The catalogue stays on `re`.
+- pyahocorasick would replace only the substring tests (2.1 of the 5.7 ms) and not the part
+  that needs code: deriving each regex's required literals from its parse tree. That uses
+  `re._parser`, private but stable since 3.11; tests/classifiers check on every catalogue
+  pattern that the prefiltered search returns exactly what the plain regex returns, so a
+  change in it fails CI rather than the verdicts.
+
 Case folding mirrors `re.IGNORECASE`: simple lower-casing plus the few characters `re` treats as
 extra case variants (ı/i, ſ/s, Cyrillic ᲀ/в, Greek ϐ/β, …), all mapped to one representative.
 """
