@@ -3,6 +3,10 @@
 Runs for `fraudwatch crawl` and for `scrapy crawl sites` alike (ADDONS in crawler.settings).
 Empty FRAUDWATCH_STORE / FRAUDWATCH_VAR_DIR are taken from the fraudwatch configuration
 (FRAUDWATCH_CONFIG names its file; environment variables apply as usual).
+
+The configuration is read here once, when the crawl starts, and kept whole in the setting
+CONFIG_VALUES; every component reads it back with `crawl_config(crawler.settings)`, so a file
+edited during a crawl never gives two components two different values.
 """
 
 from __future__ import annotations
@@ -13,10 +17,16 @@ import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crawler.redisfrontier import join_run
 from crawler.resolver import host_resolver_rules
+from fraudwatch import seedqueue
+from fraudwatch.browser import launch_options
+from fraudwatch.config import Config, ConfigError, load_config
+from fraudwatch.store import open_store
 
 PLAYWRIGHT_HANDLER = "crawler.renderwatchdog.BoundedPlaywrightHandler"  # bounded renders
 PRIORITY = "spider"  # above the project's defaults, below -s / the CLI's own settings
+CONFIG_VALUES = "FRAUDWATCH_CONFIG_VALUES"  # the configuration as read once, by the addon
 
 
 def browser_args(value) -> list[str]:
@@ -33,18 +43,18 @@ def new_run_id() -> str:
     return f"{now:%Y%m%dT%H%M%S}.{now.microsecond // 1000:03d}Z-{secrets.token_hex(4)}"
 
 
-def crawl_config(settings):
-    """The fraudwatch configuration a crawl runs with: its file, with the crawl's store."""
-    from fraudwatch.config import load_config
-
-    return load_config(settings.get("FRAUDWATCH_CONFIG") or None,
-                       overrides={"store": settings.get("FRAUDWATCH_STORE") or None})
+def crawl_config(settings) -> Config:
+    """The fraudwatch configuration a crawl runs with, as the addon read it when the crawl
+    started (with the crawl's store and evidence folder)."""
+    values = settings.getdict(CONFIG_VALUES)
+    if not values:
+        raise ConfigError(f"{CONFIG_VALUES} is not set: the crawl runs without "
+                          "crawler.addon.FraudwatchAddon; keep it in ADDONS (crawler.settings)")
+    return Config(values=values)
 
 
 def open_crawl_store(settings):
     """The crawl's store, with the configuration's Elasticsearch settings (index prefix)."""
-    from fraudwatch.store import open_store
-
     return open_store(settings.get("FRAUDWATCH_STORE"), crawl_config(settings))
 
 
@@ -52,8 +62,6 @@ def queued_seeds(settings, var_dir: Path) -> list[str]:
     """The queued seeds a crawl takes (crawler.aftercrawl removes them once it finishes):
     FRAUDWATCH_QUEUED_SEEDS when given, else the whole queue while FRAUDWATCH_QUEUED is on
     (mirror alerts first, then citizens' reports)."""
-    from fraudwatch import seedqueue
-
     given = settings.getlist("FRAUDWATCH_QUEUED_SEEDS")
     if given or not settings.getbool("FRAUDWATCH_QUEUED"):
         return list(given)
@@ -62,8 +70,6 @@ def queued_seeds(settings, var_dir: Path) -> list[str]:
 
 class FraudwatchAddon:
     def update_settings(self, settings) -> None:
-        from fraudwatch.config import load_config
-
         config = load_config(settings.get("FRAUDWATCH_CONFIG") or None)
         var_dir = Path(settings.get("FRAUDWATCH_VAR_DIR") or config.var_dir).resolve()
         run_id = settings.get("FRAUDWATCH_RUN_ID") or new_run_id()
@@ -81,6 +87,8 @@ class FraudwatchAddon:
             or str(var_dir / "warc" / f"{run_id}-{session}-{os.getpid()}.warc.gz"),
         }
         derived["FRAUDWATCH_QUEUED_SEEDS"] = queued_seeds(settings, var_dir)
+        derived[CONFIG_VALUES] = {**config.values, "store": derived["FRAUDWATCH_STORE"],
+                                  "var_dir": str(var_dir)}
         if settings.get("FRAUDWATCH_RENDER") != "never":
             derived |= self._browser_settings(settings, config)
         for name, value in derived.items():
@@ -88,8 +96,6 @@ class FraudwatchAddon:
 
     def _frontier_settings(self, settings, config, url: str, run_id: str) -> dict:
         """The Redis frontier's scheduler, and the run this worker joins."""
-        from crawler.redisfrontier import join_run
-
         name = settings.get("FRAUDWATCH_FRONTIER_NAME") or config["frontier.name"]
         lease = settings.getfloat("FRAUDWATCH_FRONTIER_LEASE") or config["frontier.lease"]
         derived = {"SCHEDULER": "crawler.redisscheduler.FrontierScheduler",
@@ -101,8 +107,6 @@ class FraudwatchAddon:
         return derived
 
     def _browser_settings(self, settings, config) -> dict:
-        from fraudwatch.browser import launch_options
-
         overrides = settings.getdict("FRAUDWATCH_RESOLVE")
         rules = [f"--host-resolver-rules={host_resolver_rules(overrides)}"] if overrides else []
         rules += browser_args(settings.get("FRAUDWATCH_BROWSER_ARGS"))

@@ -29,6 +29,7 @@ from classifiers.page import PageView
 from classifiers.passagestore import PassageStore
 from classifiers.registry import default_registry
 from classifiers.stages import finish, first_stage
+from crawler.addon import crawl_config
 from crawler.encoderworker import EncoderWorker
 from fraudwatch.logs import get_logger
 from fraudwatch.modelversions import ModelVersions, VersionError
@@ -66,18 +67,16 @@ class ClassifyPipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        from crawler.addon import crawl_config
-
         config = crawl_config(crawler.settings)
         mode = crawler.settings.get("FRAUDWATCH_ENCODER") or config["classifier.encoder"]
-        versions = ModelVersions(crawler.settings.get("FRAUDWATCH_VAR_DIR") or config.var_dir)
+        versions = ModelVersions(config.var_dir)
         try:
             model, shadow = versions.promoted_model(), versions.shadow_model()
         except (VersionError, ModelError) as exc:
             raise CloseSpider(f"model versions: {exc}") from exc
         pipeline = cls(mode, config["classifier.encoder_pages"],
                        config["classifier.encoder_threads"], crawler.stats,
-                       config.encoder_cache(crawler.settings.get("FRAUDWATCH_VAR_DIR")),
+                       config.encoder_cache(),
                        config["classifier.encoder_wait"], config["classifier.encoder_share"],
                        model, shadow)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
