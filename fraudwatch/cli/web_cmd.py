@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from fraudwatch.web.app import CHECK_BURST, CHECK_RATE
+from fraudwatch.web.ratelimit import CHECK_BURST, CHECK_RATE
 from fraudwatch.web.users import ROLES, UserError, UserStore
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 
-from fraudwatch.store.models import Capture, Letter, Page, Review, Site
+from fraudwatch.domains import ascii_domain
+from fraudwatch.store.models import Capture, Letter, Page, Review, Site, stable_id
 from fraudwatch.store.query import SearchQuery, SearchResult
 
 
@@ -120,9 +121,6 @@ class Store(ABC):
 
     def get_site_by_domain(self, domain: str) -> Site | None:
         """The site of `domain`, given in its ASCII (punycode) or Unicode form."""
-        from fraudwatch.domains import ascii_domain
-        from fraudwatch.store.models import stable_id
-
         return self.get_site(stable_id("site", ascii_domain(domain)))
 
     def __enter__(self) -> Store:

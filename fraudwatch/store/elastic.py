@@ -14,11 +14,27 @@ node refuses (a document that does not fit the mapping) is a plain StoreError.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+
+from elastic_transport import TlsError
+from elasticsearch import (
+    ApiError,
+    BadRequestError,
+    ConnectionTimeout,
+    Elasticsearch,
+    TransportError,
+    helpers,
+)
+from elasticsearch import (
+    ConnectionError as ESConnectionError,
+)
+from elasticsearch.helpers import expand_action
 
 from fraudwatch.store.base import Store, StoreError, StoreUnavailable
 from fraudwatch.store.es_mappings import DATE_FIELDS, KINDS, index_template
 from fraudwatch.store.es_search import ElasticSearch, restore_source
+from fraudwatch.store.es_transport import RETRY_STATUSES, Backoff, BackoffTransport
 from fraudwatch.store.merge import merge_first_seen
 from fraudwatch.store.models import Capture, Letter, Page, Review, Site
 
@@ -31,10 +47,6 @@ class ElasticStore(ElasticSearch, Store):
     def __init__(self, url: str, prefix: str = "fraudwatch", timeout: float = 30.0, *,
                  shards: int = 1, replicas: int = 0, retries: int = 5, backoff: float = 0.5,
                  max_backoff: float = 8.0, bulk_size: int = 500):
-        from elasticsearch import Elasticsearch
-
-        from fraudwatch.store.es_transport import RETRY_STATUSES, Backoff, BackoffTransport
-
         self.url = url
         self.prefix = prefix
         self.shards, self.replicas, self.bulk_size = shards, replicas, bulk_size
@@ -74,8 +86,6 @@ class ElasticStore(ElasticSearch, Store):
     def _create_first(self, kind: str) -> None:
         """The kind's first index behind its alias; another process (a crawl worker) may
         create it at the same moment, which is as good."""
-        from elasticsearch import BadRequestError
-
         with self._errors("create"):
             try:
                 self.es.indices.create(index=f"{self.alias(kind)}-v1",
@@ -93,8 +103,6 @@ class ElasticStore(ElasticSearch, Store):
                 f"(cluster {health['status']})")
 
     def reachable(self) -> bool:
-        from elasticsearch import ApiError, TransportError
-
         try:
             self.es.options(max_retries=0, request_timeout=PROBE_SECONDS).cluster.health()
         except (ApiError, TransportError):
@@ -124,8 +132,6 @@ class ElasticStore(ElasticSearch, Store):
 
     def _copy(self, source: str, target: str) -> None:
         """Copy every document with its id (the _reindex API is not in integ-test-zip)."""
-        from elasticsearch import helpers
-
         with self._errors("copy"):
             hits = helpers.scan(self.es, index=source, query={"query": {"match_all": {}}},
                                 size=self.bulk_size)
@@ -146,8 +152,6 @@ class ElasticStore(ElasticSearch, Store):
                 self._call(self.es.indices.delete_index_template, name=self.alias(kind))
 
     def _call(self, fn, **kwargs):
-        from elasticsearch import ApiError
-
         with self._errors(fn.__name__):
             try:
                 return fn(**kwargs)
@@ -159,18 +163,13 @@ class ElasticStore(ElasticSearch, Store):
     @contextmanager
     def _errors(self, what: str):
         """Turn the client's errors into StoreUnavailable (retries spent) or StoreError."""
-        from elastic_transport import TlsError
-        from elasticsearch import ApiError, ConnectionError, ConnectionTimeout, TransportError
-
-        from fraudwatch.store.es_transport import RETRY_STATUSES
-
         retried = f"after {self.backoff.retries} retries over {self.backoff.total:g} s"
         try:
             yield
         except TlsError as exc:
             raise StoreError(f"Elasticsearch at {self.url}: TLS failed ({exc.message}); "
                              "fix the certificate or the URL") from exc
-        except (ConnectionError, ConnectionTimeout) as exc:
+        except (ESConnectionError, ConnectionTimeout) as exc:
             raise StoreUnavailable(
                 f"Elasticsearch at {self.url} unreachable {retried} "
                 f"({exc.__class__.__name__}); start it with scripts/elasticsearch start "
@@ -195,10 +194,6 @@ class ElasticStore(ElasticSearch, Store):
         One request is in flight while this thread encodes the next, so the node does not
         wait for Python between requests.
         """
-        from concurrent.futures import ThreadPoolExecutor
-
-        from fraudwatch.store.es_transport import RETRY_STATUSES
-
         written, refused, pending = 0, [], None
         with self._errors(f"bulk write of {what}"), ThreadPoolExecutor(1) as sender:
             for chunk in self._chunks(actions):
@@ -229,8 +224,6 @@ class ElasticStore(ElasticSearch, Store):
 
     def _chunks(self, actions: Iterable[dict]) -> Iterator[list[tuple[bytes, bytes | None]]]:
         """Actions in lists of bulk_size, each already encoded to its ndjson lines."""
-        from elasticsearch.helpers import expand_action
-
         dumps = self.es.transport.serializers.get_serializer("application/json").dumps
         chunk: list[tuple[bytes, bytes | None]] = []
         for action in actions:
@@ -244,10 +237,6 @@ class ElasticStore(ElasticSearch, Store):
 
     def _send_chunk(self, chunk: list[tuple[bytes, bytes | None]], refresh: bool) -> list:
         """One bulk request; the documents it rejects as too busy are resent with backoff."""
-        from elasticsearch import helpers
-
-        from fraudwatch.store.es_transport import RETRY_STATUSES
-
         return list(helpers.streaming_bulk(
             self.bulk_client, chunk, chunk_size=len(chunk), expand_action_callback=_encoded,
             raise_on_error=False, max_retries=self.backoff.retries,
@@ -284,8 +273,6 @@ class ElasticStore(ElasticSearch, Store):
 
     def _copy_to_pages(self, sites: list[Site]) -> None:
         """Give each site's pages its review state, registrar and hosting (for search)."""
-        from elasticsearch import helpers
-
         if not sites:
             return
         wanted = {s.domain: {f: getattr(s, f) for f in SITE_FIELDS_ON_PAGES} for s in sites}
@@ -351,8 +338,6 @@ class ElasticStore(ElasticSearch, Store):
         return self._get("letter", letter_id)
 
     def _scan(self, kind: str, terms: dict, sort: list) -> Iterator:
-        from elasticsearch import helpers
-
         query = {"bool": {"filter": [{"term": {k: v}} for k, v in terms.items()]}}
         with self._errors(f"scan of {kind}s"):
             for hit in helpers.scan(self.es, index=self.alias(kind), preserve_order=True,

@@ -34,7 +34,16 @@ from fraudwatch.web.bodylimit import BodyLimit, validation_error
 from fraudwatch.web.challenge import Challenges
 from fraudwatch.web.headers import SecurityHeaders
 from fraudwatch.web.language import Language
-from fraudwatch.web.ratelimit import TokenBucket
+from fraudwatch.web.ratelimit import (
+    CHECK_BURST,
+    CHECK_RATE,
+    CLIENT_FAILURES,
+    LOGIN_FAILURES,
+    LOGIN_RETRY_MINUTES,
+    SOLVED_BURST,
+    SOLVED_RATE,
+    TokenBucket,
+)
 from fraudwatch.web.render import STATIC_DIR, make_templates, render
 from fraudwatch.web.savedsearches import SavedSearches
 from fraudwatch.web.security import LoginRequired, check_csrf
@@ -43,14 +52,6 @@ from fraudwatch.web.users import UserStore
 SESSION_HOURS = 8
 
 
-LOGIN_FAILURES = 5  # per account
-LOGIN_RETRY_MINUTES = 10
-CLIENT_FAILURES = 50  # per client address, then one a minute: a shared NAT is not locked out
-# Citizen checks per client address: many people share one mobile carrier's address (NAT),
-# so a burst of a busy hour's checks is allowed, refilled at CHECK_RATE a minute
-CHECK_RATE, CHECK_BURST = 30.0, 60
-# Past those, each check needs a solved proof-of-work challenge, at most this many a minute
-SOLVED_RATE, SOLVED_BURST = 60.0, 60
 
 
 def create_app(store: Store, config, *, secret_key: str, users: UserStore | None = None,

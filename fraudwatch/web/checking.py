@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from classifiers.explain import sign_explanation, sign_name
 from fraudwatch import seedqueue
-from fraudwatch.i18n import LANGS, N_, _, format_day, speaking
+from fraudwatch.i18n import LANGS, N_, _, current, format_day, speaking
 from fraudwatch.netpolicy import is_public
 from fraudwatch.review import ACTIONS
 from fraudwatch.store import Store
@@ -96,9 +97,6 @@ def domain_of(url: str) -> tuple[str, str]:
 def explain_sign(sign_id: str) -> str:
     """One sign in plain words, in the current language: its name and what it means (never
     its id)."""
-    from classifiers.explain import sign_explanation, sign_name
-    from fraudwatch.i18n import current
-
     lang = current()
     explanation = sign_explanation(sign_id, lang)
     return f"{sign_name(sign_id, lang)}. {explanation}" if explanation else sign_name(sign_id, lang)

@@ -6,6 +6,14 @@ import threading
 import time
 from collections.abc import Callable
 
+LOGIN_FAILURES = 5  # per account
+LOGIN_RETRY_MINUTES = 10
+CLIENT_FAILURES = 50  # per client address, then one a minute: a shared NAT is not locked out
+# Citizen checks per client address: many people share one mobile carrier's address (NAT),
+# so a burst of a busy hour's checks is allowed, refilled at CHECK_RATE a minute
+CHECK_RATE, CHECK_BURST = 30.0, 60
+# Past those, each check needs a solved proof-of-work challenge, at most this many a minute
+SOLVED_RATE, SOLVED_BURST = 60.0, 60
 
 class TokenBucket:
     def __init__(self, rate_per_minute: float, burst: int,
