@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 import subprocess
 import uuid
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 

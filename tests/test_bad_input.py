@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -14,8 +13,7 @@ from click.testing import CliRunner
 from crawler.frontier import FrontierJournal
 from fraudwatch.cli import main
 from fraudwatch.cli.crawl_cmd import _lines
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 
 @pytest.fixture

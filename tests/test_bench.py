@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import json
 import subprocess
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
 
 
 def test_bench_run_quick_classify_row(tmp_path):

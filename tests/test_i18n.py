@@ -5,7 +5,6 @@ are shown in the regulator's time zone."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
@@ -13,8 +12,8 @@ from babel.messages.pofile import read_po
 
 from fraudwatch import i18n
 from fraudwatch.words import WORDS, word
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdr]")
 
 

@@ -4,11 +4,9 @@ promotion detection and the citizen check all read hosts through it."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from fraudwatch.urls import host_of, registered_domain, site_host
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
 
 
 def test_hosts_of_urls_and_bare_hosts():

@@ -19,8 +19,8 @@ from warcio.archiveiterator import ArchiveIterator
 
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 FRAUDWATCH = [sys.executable, "-c", "from fraudwatch.cli import main; main()"]
 BOUND_SECONDS = 240
 # The crawl's expected outcome for each hostile site: the error kind of its landing capture.

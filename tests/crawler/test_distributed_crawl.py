@@ -17,8 +17,8 @@ import pytest
 
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.timeout(300)
 SITES = 8
 # Every page of every site fits the budget, so what is crawled does not depend on which worker

@@ -11,7 +11,7 @@ import pytest
 
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
-from tests.crawler.conftest import ROOT
+from tests.paths import ROOT
 
 pytestmark = [pytest.mark.timeout(300)]
 

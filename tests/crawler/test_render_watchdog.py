@@ -7,15 +7,14 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from fraudwatch.farm import Farm
 from fraudwatch.farm.hostile import SPIN_PATH
 from fraudwatch.store import open_store
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 RENDER_TIMEOUT = 4  # the watchdog's deadline is twice this
 BOUND_SECONDS = 120
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(BOUND_SECONDS + 60)]

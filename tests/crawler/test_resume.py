@@ -20,8 +20,8 @@ from scrapy.http import Headers
 from crawler.warc import WarcLog
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.timeout(300)
 SMALL_BATCHES = ("--set", "FRAUDWATCH_STORE_BATCH=2")  # the store shows progress early
 

@@ -33,8 +33,8 @@ from fraudwatch.farm import Farm
 from fraudwatch.store import StoreError, open_store
 from fraudwatch.store.elastic import ElasticStore
 from fraudwatch.store.spool import NAME, TEMP_PREFIX, Spool, store_key
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 ES_SCRIPT = ROOT / "scripts" / "elasticsearch"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 SITES = 6

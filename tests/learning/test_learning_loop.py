@@ -14,8 +14,8 @@ import pytest
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
 from fraudwatch.store.vocabulary import Action
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 FRAUDWATCH = [sys.executable, "-c", "from fraudwatch.cli import main; main()"]
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(1500)]
 

@@ -45,7 +45,7 @@ CORPUS = [
 
 
 @pytest.fixture
-def filled(store):
+def searchable(store):
     store.put_pages(CORPUS)
     store.refresh()
     return store
@@ -127,73 +127,73 @@ def test_bulk_write_of_many_pages(store):
     ("бонусы вейджер", {"http://altyn-bonus.kz/bonus"}),
     ("несуществующееслово", set()),
 ])
-def test_full_text_search_stems_russian_and_english(filled, text, expected):
-    assert set(urls(filled.search(SearchQuery(text=text)))) == expected
+def test_full_text_search_stems_russian_and_english(searchable, text, expected):
+    assert set(urls(searchable.search(SearchQuery(text=text)))) == expected
 
 
-def test_phrase_matches_words_in_order_only(filled):
-    assert urls(filled.search(SearchQuery(phrases=["рабочее зеркало"]))) == [
+def test_phrase_matches_words_in_order_only(searchable):
+    assert urls(searchable.search(SearchQuery(phrases=["рабочее зеркало"]))) == [
         "http://altyn-bonus.kz/"]
-    assert filled.search(SearchQuery(phrases=["зеркало рабочее"])).total == 0
+    assert searchable.search(SearchQuery(phrases=["зеркало рабочее"])).total == 0
 
 
-def test_filters_combine_as_and_across_fields_and_or_within(filled):
-    res = filled.search(SearchQuery(filters={"category": ["casino", "loan"]}))
+def test_filters_combine_as_and_across_fields_and_or_within(searchable):
+    res = searchable.search(SearchQuery(filters={"category": ["casino", "loan"]}))
     assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://altyn-bonus.kz/bonus",
                               "http://tez-nesie.kz/"}
-    res = filled.search(SearchQuery(filters={"category": ["casino"], "verdict": ["illegal"]}))
+    res = searchable.search(SearchQuery(filters={"category": ["casino"], "verdict": ["illegal"]}))
     assert urls(res) == ["http://altyn-bonus.kz/"]
-    res = filled.search(SearchQuery(filters={"sign": ["casino.mirror", "loan.asks_cvv"]}))
+    res = searchable.search(SearchQuery(filters={"sign": ["casino.mirror", "loan.asks_cvv"]}))
     assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://tez-nesie.kz/"}
-    by_day = filled.search(SearchQuery(last_seen_from="2026-11-03", last_seen_to="2026-11-04"))
+    by_day = searchable.search(SearchQuery(last_seen_from="2026-11-03", last_seen_to="2026-11-04"))
     assert set(urls(by_day)) == set(urls(res))  # a day ends the range at its last instant
-    res = filled.search(SearchQuery(text="бонус", filters={"domain": ["altyn-bonus.kz"],
+    res = searchable.search(SearchQuery(text="бонус", filters={"domain": ["altyn-bonus.kz"],
                                                             "tld": ["kz"]}))
     assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://altyn-bonus.kz/bonus"}
-    assert filled.search(SearchQuery(filters={"status": ["down"]})).total == 1
+    assert searchable.search(SearchQuery(filters={"status": ["down"]})).total == 1
 
 
-def test_facets_count_the_filtered_result(filled):
-    res = filled.search(SearchQuery())
+def test_facets_count_the_filtered_result(searchable):
+    res = searchable.search(SearchQuery())
     assert res.facets["category"] == {"casino": 2, "legit": 2, "pyramid": 1, "loan": 1}
     assert res.facets["tld"] == {"kz": 5, "com": 1}
     assert res.facets["lang"] == {"ru": 4, "en": 1, "kk": 1}
     assert res.facets["status"] == {"live": 5, "down": 1}
-    res = filled.search(SearchQuery(filters={"verdict": ["illegal"]}))
+    res = searchable.search(SearchQuery(filters={"verdict": ["illegal"]}))
     assert res.facets["category"] == {"casino": 1, "pyramid": 1, "loan": 1}
     assert res.facets["lang"] == {"ru": 1, "en": 1, "kk": 1}
 
 
-def test_a_facet_keeps_its_other_values_in_view_under_its_own_filter(filled):
+def test_a_facet_keeps_its_other_values_in_view_under_its_own_filter(searchable):
     """Disjunctive facets: values of one field are alternatives; a facet is counted under
     every other facet's filter but not its own."""
-    res = filled.search(SearchQuery(filters={"verdict": ["illegal"], "category": ["casino"]}))
+    res = searchable.search(SearchQuery(filters={"verdict": ["illegal"], "category": ["casino"]}))
     assert urls(res) == ["http://altyn-bonus.kz/"]
     assert res.facets["verdict"] == {"illegal": 1, "suspicious": 1}  # casino pages
     assert res.facets["category"] == {"casino": 1, "loan": 1, "pyramid": 1}  # illegal pages
-    either = filled.search(SearchQuery(filters={"category": ["casino", "loan"]}))
+    either = searchable.search(SearchQuery(filters={"category": ["casino", "loan"]}))
     assert either.total == 3 and either.facets["category"]["pyramid"] == 1
-    text = filled.search(SearchQuery(text="доходы", filters={"status": ["down"]}))
+    text = searchable.search(SearchQuery(text="доходы", filters={"status": ["down"]}))
     assert urls(text) == ["http://news-example.kz/pyramid-closed"]
     assert text.facets["status"] == {"down": 1, "live": 1}
 
 
-def test_hits_grouped_by_site_show_each_site_once_by_its_best_page(filled):
-    res = filled.search(SearchQuery(group="site", sort="-score"))
+def test_hits_grouped_by_site_show_each_site_once_by_its_best_page(searchable):
+    res = searchable.search(SearchQuery(group="site", sort="-score"))
     assert res.total == 5 and len(res.hits) == 5
     assert [h.domain for h in res.hits][:2] == ["profit-daily.com", "altyn-bonus.kz"]
     altyn = res.hits[1]
     assert (altyn.url, altyn.pages, altyn.score) == ("http://altyn-bonus.kz/", 2, 0.97)
     assert res.facets["category"] == {"legit": 2, "casino": 1, "loan": 1, "pyramid": 1}
     assert res.facets["verdict"]["illegal"] == 3 and res.facets["verdict"]["suspicious"] == 1
-    wager = filled.search(SearchQuery(text="вейджер", group="site"))
+    wager = searchable.search(SearchQuery(text="вейджер", group="site"))
     assert [(h.url, h.pages) for h in wager.hits] == [("http://altyn-bonus.kz/bonus", 1)]
-    paged = [filled.search(SearchQuery(group="site", sort="domain", size=2, page=n))
+    paged = [searchable.search(SearchQuery(group="site", sort="domain", size=2, page=n))
              for n in (1, 2, 3)]
     assert [h.domain for r in paged for h in r.hits] == [
         "altyn-bonus.kz", "bank-example.kz", "news-example.kz", "profit-daily.com",
         "tez-nesie.kz"]
-    narrowed = filled.search(SearchQuery(group="site", filters={"verdict": ["suspicious"]}))
+    narrowed = searchable.search(SearchQuery(group="site", filters={"verdict": ["suspicious"]}))
     assert narrowed.total == 1 and narrowed.hits[0].url == "http://altyn-bonus.kz/bonus"
 
 
@@ -220,16 +220,16 @@ def test_the_timeline_counts_the_results_per_day_first_and_last_seen(store):
     assert dated.timeline["first_seen"] == {"2026-09-01": 1, "2026-10-02": 1}
 
 
-def test_sorting_and_paging_are_stable(filled):
-    by_score = urls(filled.search(SearchQuery(sort="-score", size=3)))
+def test_sorting_and_paging_are_stable(searchable):
+    by_score = urls(searchable.search(SearchQuery(sort="-score", size=3)))
     assert by_score == ["http://profit-daily.com/", "http://altyn-bonus.kz/",
                         "http://tez-nesie.kz/"]
-    newest = filled.search(SearchQuery(sort="-last_seen", size=2))
-    second = filled.search(SearchQuery(sort="-last_seen", size=2, page=2))
+    newest = searchable.search(SearchQuery(sort="-last_seen", size=2))
+    second = searchable.search(SearchQuery(sort="-last_seen", size=2, page=2))
     assert newest.total == second.total == len(CORPUS)
     assert urls(newest) == ["http://profit-daily.com/", "http://tez-nesie.kz/"]
     assert urls(second) == ["http://altyn-bonus.kz/", "http://altyn-bonus.kz/bonus"]
-    assert filled.search(SearchQuery(sort="-last_seen", size=2, page=9)).hits == []
+    assert searchable.search(SearchQuery(sort="-last_seen", size=2, page=9)).hits == []
 
 
 def test_relevance_prefers_the_page_matching_more_often(store):
@@ -241,8 +241,8 @@ def test_relevance_prefers_the_page_matching_more_often(store):
     assert urls(store.search(SearchQuery(text="казино")))[0] == "http://often.kz/"
 
 
-def test_date_range_filter_on_last_seen(filled):
-    res = filled.search(SearchQuery(last_seen_from="2026-11-03T00:00:00+00:00",
+def test_date_range_filter_on_last_seen(searchable):
+    res = searchable.search(SearchQuery(last_seen_from="2026-11-03T00:00:00+00:00",
                                     last_seen_to="2026-11-04T23:59:59+00:00"))
     assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://tez-nesie.kz/"}
 
@@ -348,27 +348,27 @@ def test_many_audit_entries_append_at_once_and_repeats_are_kept_once(store):
                                                                     "FW-2026/00013"]
 
 
-def test_site_review_state_registrar_and_hosting_reach_its_pages_for_search(filled):
-    filled.put_sites([Site(domain="altyn-bonus.kz", review_state="confirmed",
+def test_site_review_state_registrar_and_hosting_reach_its_pages_for_search(searchable):
+    searchable.put_sites([Site(domain="altyn-bonus.kz", review_state="confirmed",
                            registrar="Example Registrar LLP", hosting="AS64500 Example Host"),
                       Site(domain="tez-nesie.kz", review_state="needs_info")])
-    filled.refresh()
-    res = filled.search(SearchQuery(filters={"review_state": ["confirmed"]}))
+    searchable.refresh()
+    res = searchable.search(SearchQuery(filters={"review_state": ["confirmed"]}))
     assert set(urls(res)) == {"http://altyn-bonus.kz/", "http://altyn-bonus.kz/bonus"}
     assert res.facets["registrar"] == {"Example Registrar LLP": 2}
-    everything = filled.search(SearchQuery())
+    everything = searchable.search(SearchQuery())
     assert everything.facets["review_state"] == {"new": 3, "confirmed": 2, "needs_info": 1}
     assert everything.facets["hosting"] == {"AS64500 Example Host": 2}
-    page = filled.get_page(stable_id("page", "http://altyn-bonus.kz/bonus"))
+    page = searchable.get_page(stable_id("page", "http://altyn-bonus.kz/bonus"))
     assert (page.review_state, page.registrar) == ("confirmed", "Example Registrar LLP")
-    text = filled.search(SearchQuery(text="бонус", filters={"review_state": ["confirmed"]}))
+    text = searchable.search(SearchQuery(text="бонус", filters={"review_state": ["confirmed"]}))
     assert text.total == 2
 
 
 @pytest.mark.parametrize("text", [":", "-- ::", '" "'])
-def test_queries_without_words_search_everything(filled, text):
-    assert filled.search(SearchQuery(text=text)).total == len(CORPUS)
-    assert filled.search(SearchQuery(phrases=[text])).total == len(CORPUS)
+def test_queries_without_words_search_everything(searchable, text):
+    assert searchable.search(SearchQuery(text=text)).total == len(CORPUS)
+    assert searchable.search(SearchQuery(phrases=[text])).total == len(CORPUS)
 
 
 WRITER = """
@@ -388,22 +388,22 @@ store.close()
 """
 
 
-def test_a_store_that_has_searched_sees_what_another_process_writes_next(filled):
+def test_a_store_that_has_searched_sees_what_another_process_writes_next(searchable):
     """A long-lived reader (the web UI) must see the nightly crawl and CLI reviews at once:
     nothing it did, a search included, may pin it to an old snapshot."""
     import subprocess
     import sys
 
-    assert filled.search(SearchQuery(text="казино")).total >= 1
-    assert filled.search(SearchQuery(text="зеркало", filters={"category": ["casino"]})).hits
-    reviews_before = len(list(filled.iter_reviews()))
-    kind = "sqlite" if filled.url.startswith("sqlite") else "elasticsearch"
-    where = str(filled.path) if kind == "sqlite" else filled.url
+    assert searchable.search(SearchQuery(text="казино")).total >= 1
+    assert searchable.search(SearchQuery(text="зеркало", filters={"category": ["casino"]})).hits
+    reviews_before = len(list(searchable.iter_reviews()))
+    kind = "sqlite" if searchable.url.startswith("sqlite") else "elasticsearch"
+    where = str(searchable.path) if kind == "sqlite" else searchable.url
     written = subprocess.run([sys.executable, "-c", WRITER, kind, where,
-                              getattr(filled, "prefix", "")], capture_output=True, text=True,
+                              getattr(searchable, "prefix", "")], capture_output=True, text=True,
                              timeout=120)
     assert written.returncode == 0, written.stderr[-2000:]
 
-    assert len(list(filled.iter_reviews())) == reviews_before + 1
-    assert "http://later-casino.kz/" in urls(filled.search(SearchQuery(text="появилось")))
-    assert filled.get_page(stable_id("page", "http://later-casino.kz/")) is not None
+    assert len(list(searchable.iter_reviews())) == reviews_before + 1
+    assert "http://later-casino.kz/" in urls(searchable.search(SearchQuery(text="появилось")))
+    assert searchable.get_page(stable_id("page", "http://later-casino.kz/")) is not None

@@ -15,8 +15,8 @@ from takedown.contacts.cache import ExpiringCache
 from takedown.contacts.fill import Found, abuse_email, apply, fill_contacts, sites_to_fill
 from takedown.contacts.lookup import ContactFinder
 from takedown.letters import build_letters
-from tests.takedown.conftest import fill
 from tests.takedown.servers import RDAP, DnsServer, RdapServer, vcard
+from tests.takedown.support import fill
 
 DAY = date(2026, 11, 20)
 HOSTILE_EMAIL = 'abuse@evil.kz"><script>alert(1)</script>'

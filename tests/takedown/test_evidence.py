@@ -14,8 +14,8 @@ from fraudwatch.cli import main
 from takedown.evidence import MANIFEST, build_pack, verify_pack
 
 
-def test_pack_holds_warc_screenshot_signs_and_reviews(filled, tmp_path):
-    path = build_pack(filled, "altyn-kazino.kz", tmp_path / "var", tmp_path / "packs")
+def test_pack_holds_warc_screenshot_signs_and_reviews(confirmed_store, tmp_path):
+    path = build_pack(confirmed_store, "altyn-kazino.kz", tmp_path / "var", tmp_path / "packs")
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         warc = zf.read("captures.warc.gz")
@@ -55,8 +55,8 @@ def tamper(path, name: str, data: bytes) -> None:
             zf.writestr(n, d)
 
 
-def test_tampered_pack_fails_verify_naming_the_file(filled_sqlite, tmp_path):
-    path = build_pack(filled_sqlite, "profit-daily.com", tmp_path / "var", tmp_path / "packs")
+def test_tampered_pack_fails_verify_naming_the_file(confirmed_sqlite, tmp_path):
+    path = build_pack(confirmed_sqlite, "profit-daily.com", tmp_path / "var", tmp_path / "packs")
     runner = CliRunner()
     assert runner.invoke(main, ["evidence", "verify", str(path)]).exit_code == 0
     tamper(path, "classification.json", b"[]")
@@ -67,8 +67,8 @@ def test_tampered_pack_fails_verify_naming_the_file(filled_sqlite, tmp_path):
     assert "extra.txt: not in the manifest" in verify_pack(path)
 
 
-def test_cli_pack_is_reproducible(filled_sqlite, tmp_path):
-    env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
+def test_cli_pack_is_reproducible(confirmed_sqlite, tmp_path):
+    env = {"FRAUDWATCH_STORE": confirmed_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
     runner = CliRunner()
     first = runner.invoke(main, ["evidence", "pack", "altyn-kazino.kz", "--out",
                                  str(tmp_path / "a")], env=env)

@@ -27,10 +27,10 @@ def openssl_verifies(public, data_file, signature_file, tmp_path) -> bool:
     return result.returncode == 0 and "Signature Verified Successfully" in result.stdout
 
 
-def test_a_signed_export_verifies_with_openssl_and_a_changed_one_does_not(filled_sqlite,
+def test_a_signed_export_verifies_with_openssl_and_a_changed_one_does_not(confirmed_sqlite,
                                                                          tmp_path):
     private, public = keygen(tmp_path)
-    env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var"),
+    env = {"FRAUDWATCH_STORE": confirmed_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var"),
            "FRAUDWATCH_EVIDENCE_SIGNING_KEY": str(private)}
     out = tmp_path / "blocklist.csv"
     result = CliRunner().invoke(main, ["export", "--format", "csv", "--out", str(out), "--sign"],
@@ -44,8 +44,8 @@ def test_a_signed_export_verifies_with_openssl_and_a_changed_one_does_not(filled
     assert not openssl_verifies(public, out, signature, tmp_path)
 
 
-def test_sign_without_a_key_or_a_file_is_a_clear_error(filled_sqlite, tmp_path):
-    env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
+def test_sign_without_a_key_or_a_file_is_a_clear_error(confirmed_sqlite, tmp_path):
+    env = {"FRAUDWATCH_STORE": confirmed_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
     out = tmp_path / "registry.xml"
     no_key = CliRunner().invoke(main, ["export", "--format", "registry", "--out", str(out),
                                        "--sign"], env=env)

@@ -27,9 +27,9 @@ from takedown.exports.blocklist import block_list
 from takedown.exports.formats import export_block_list
 from takedown.exports.tabular import to_csv
 from takedown.letters import LetterError, build_letters, mark_letter
+from tests.paths import ROOT
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-ROOT = Path(__file__).resolve().parents[2]
 # The official X-ARF v4 schemas (xarf/xarf-spec, MIT), kept beside the project, never in it
 XARF_SPECS = [Path(p) for p in (os.environ.get("XARF_SPEC", ""),) if p] + [
     ROOT.parent / "shared" / "xarf-spec", Path("/work/shared/xarf-spec")]
@@ -61,17 +61,17 @@ def ministry_decides(store, letter_type: str, day: str) -> None:
 
 
 @pytest.fixture
-def decided(filled, config, tmp_path):
+def decided(confirmed_store, config, tmp_path):
     """Letters sent for all three sites and decided on, then profit-daily.com delisted after
     an appeal (and that decided on too)."""
-    build_letters(filled, config, tmp_path / "letters", date(2026, 11, 20))
-    ministry_decides(filled, "blocking", "2026-11-21")
-    review_site(filled, "profit-daily.com", "owner", "appeal", "we are licensed")
-    review_site(filled, "profit-daily.com", "serik", "delist", "licence confirmed")
-    filled.refresh()
-    build_letters(filled, config, tmp_path / "letters", date(2026, 11, 24))
-    ministry_decides(filled, "delisting", "2026-11-25")
-    return filled
+    build_letters(confirmed_store, config, tmp_path / "letters", date(2026, 11, 20))
+    ministry_decides(confirmed_store, "blocking", "2026-11-21")
+    review_site(confirmed_store, "profit-daily.com", "owner", "appeal", "we are licensed")
+    review_site(confirmed_store, "profit-daily.com", "serik", "delist", "licence confirmed")
+    confirmed_store.refresh()
+    build_letters(confirmed_store, config, tmp_path / "letters", date(2026, 11, 24))
+    ministry_decides(confirmed_store, "delisting", "2026-11-25")
+    return confirmed_store
 
 
 def test_csv_and_json_list_the_sites_to_block_now_with_their_decision(decided, config):
@@ -193,16 +193,17 @@ def test_registry_dump_reads_as_dump_parsers_read_it(decided, config):
 
 
 def test_the_registry_holds_only_what_the_ministry_decided_and_never_rewrites_it(
-        filled, config, tmp_path):
-    build_letters(filled, config, tmp_path / "letters", date(2026, 11, 20))
-    root = ET.fromstring(export_block_list(filled, config, "registry", NOW).encode())
+        confirmed_store, config, tmp_path):
+    build_letters(confirmed_store, config, tmp_path / "letters", date(2026, 11, 20))
+    root = ET.fromstring(export_block_list(confirmed_store, config, "registry", NOW).encode())
     assert root.findall("content") == []  # requested, not yet decided: nothing to block
-    ministry_decides(filled, "blocking", "2026-11-21")
-    dump = read_dump(export_block_list(filled, config, "registry", NOW))
+    ministry_decides(confirmed_store, "blocking", "2026-11-21")
+    dump = read_dump(export_block_list(confirmed_store, config, "registry", NOW))
     assert {c["decision"][1] for c in dump["contents"].values()} == {"14-001/МЦРИАП"}
     with pytest.raises(LetterError, match="never rewritten"):
-        mark_letter(filled, "FW-2026/00001", "blocked", "clerk", ("99/X", "2026-11-30", "X"))
-    after = read_dump(export_block_list(filled, config, "registry", NOW))
+        mark_letter(confirmed_store, "FW-2026/00001", "blocked", "clerk",
+                    ("99/X", "2026-11-30", "X"))
+    after = read_dump(export_block_list(confirmed_store, config, "registry", NOW))
     assert after["contents"] == dump["contents"]
 
 
@@ -226,8 +227,8 @@ def test_xarf_reports_pass_the_official_v4_schemas_with_hashed_evidence(decided,
     assert list(validator.iter_errors(reports[1]))
 
 
-def test_cli_export_writes_a_file(filled_sqlite, tmp_path):
-    env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
+def test_cli_export_writes_a_file(confirmed_sqlite, tmp_path):
+    env = {"FRAUDWATCH_STORE": confirmed_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
     out = tmp_path / "list.json"
     result = CliRunner().invoke(main, ["export", "--format", "json", "--out", str(out)], env=env)
     assert result.exit_code == 0, result.output

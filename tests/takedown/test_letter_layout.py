@@ -157,13 +157,13 @@ def test_the_configured_emblem_is_printed_in_the_letterhead(tmp_path, pdf):
 
 @pytest.mark.parametrize(("logo", "says"), [("missing.png", "cannot be read"),
                                              ("emblem.gif", "not a PNG, JPEG or SVG")])
-def test_a_bad_emblem_stops_the_letters_before_any_file_is_written(filled, tmp_path, logo,
+def test_a_bad_emblem_stops_the_letters_before_any_file_is_written(confirmed_store, tmp_path, logo,
                                                                    says):
     (tmp_path / "emblem.gif").write_bytes(b"GIF89a")
     config = make_config(tmp_path, **{"letters.logo": str(tmp_path / logo)})
     with pytest.raises(LetterheadError, match=f"letters.logo .*{says}.*fix:"):
-        build_letters(filled, config, tmp_path / "out", DAY)
-    assert not (tmp_path / "out").exists() and not list(filled.iter_letters())
+        build_letters(confirmed_store, config, tmp_path / "out", DAY)
+    assert not (tmp_path / "out").exists() and not list(confirmed_store.iter_letters())
 
 
 SENDERS = {lang: LETTER_TEXTS["sender_name"][1][lang] for lang in LANGS}
@@ -174,15 +174,15 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_built_request_reads_right_in_its_pdf_and_is_never_made_twice(filled, tmp_path, pdf,
-                                                                         lang):
+def test_a_built_request_reads_right_in_its_pdf_and_is_never_made_twice(confirmed_store,
+                                                                         tmp_path, pdf, lang):
     """What the ministry clerk reads, in the PDF text: the addressee in the dative, sign
     names and never ids, no sender in another language below the letterhead, the laws of
     the listed kinds, the annex's real page count; and a second run asks for nothing again."""
     from classifiers.explain import category_citations
 
     config = make_config(tmp_path, **{"letters.ministry_lang": lang})
-    letters = build_letters(filled, config, tmp_path / "out", DAY, pdf)
+    letters = build_letters(confirmed_store, config, tmp_path / "out", DAY, pdf)
     request = next(x for x in letters if x.letter_type == "blocking")
     path = tmp_path / "out" / next(n for n in request.files if n.endswith(".pdf"))
     pages = pages_text(path)
@@ -193,12 +193,12 @@ def test_a_built_request_reads_right_in_its_pdf_and_is_never_made_twice(filled, 
     for other in set(LANGS) - {lang}:
         if SENDERS[other] != SENDERS[lang]:
             assert flat(SENDERS[other]).upper() not in below_head.upper()
-    kinds = {filled.get_site(site_id).category for site_id in request.site_ids}
+    kinds = {confirmed_store.get_site(site_id).category for site_id in request.site_ids}
     for kind in kinds:
         assert all(flat(law) in text for law in category_citations(kind, lang))
     for kind in {"casino", "loan", "pyramid"} - kinds:
         assert not any(flat(law) in text for law in category_citations(kind, lang))
     landscape = sum(w > h for w, h in page_sizes(path))
     assert int(re.search(ENCLOSURE[lang], text).group(1)) == landscape
-    again = build_letters(filled, config, tmp_path / "out", DAY, pdf)
+    again = build_letters(confirmed_store, config, tmp_path / "out", DAY, pdf)
     assert not [x for x in again if x.letter_type == "blocking"]  # never requested twice

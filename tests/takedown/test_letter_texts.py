@@ -82,20 +82,20 @@ def test_each_language_of_a_text_is_configured_on_its_own(tmp_path):
         LETTER_TEXTS["signatory_position"][1]["ru"]
 
 
-def test_built_letters_use_the_texts_of_their_language(filled, config, tmp_path):
+def test_built_letters_use_the_texts_of_their_language(confirmed_store, config, tmp_path):
     config.values["letters.ministry_lang"] = "kk"
-    letters = build_letters(filled, config, tmp_path / "out", DAY)
+    letters = build_letters(confirmed_store, config, tmp_path / "out", DAY)
     ministry = next(x for x in letters if x.letter_type == "blocking")
     html = (tmp_path / "out" / f"{ministry.number.replace('/', '-')}.kk.html").read_text()
     assert LETTER_TEXTS["signatory_position"][1]["kk"] in html
     assert LETTER_TEXTS["signatory_position"][1]["ru"] not in html
 
 
-def test_each_listed_site_cites_its_evidence_pack_and_the_manifest_digest(filled, config,
+def test_each_listed_site_cites_its_evidence_pack_and_the_manifest_digest(confirmed_store, config,
                                                                           tmp_path):
     from takedown.evidence import manifest_digest, verify_pack
 
-    letters = build_letters(filled, config, tmp_path / "out", DAY)
+    letters = build_letters(confirmed_store, config, tmp_path / "out", DAY)
     ministry = next(x for x in letters if x.letter_type == "blocking")
     html = (tmp_path / "out" / f"{ministry.number.replace('/', '-')}.ru.html").read_text()
     packs = sorted((tmp_path / "out" / "evidence").glob("evidence-*.zip"))

@@ -12,9 +12,9 @@ from takedown.letters import LetterError, build_letters, mark_letter, plan_lette
 DAY = date(2026, 11, 20)
 
 
-def test_plan_groups_sites_per_ministry_registrar_and_host(filled, config):
+def test_plan_groups_sites_per_ministry_registrar_and_host(confirmed_store, config):
     drafts = {(d.letter_type, d.recipient): [s.domain for s in d.sites]
-              for d in plan_letters(filled, config)}
+              for d in plan_letters(confirmed_store, config)}
     assert drafts[("blocking", config["letters.ministry"])] == [
         "altyn-kazino.kz", "profit-daily.com", "xn--80aqafcvdp.kz"]
     assert drafts[("abuse_registrar", "PS Internet Company")] == ["altyn-kazino.kz"]
@@ -23,32 +23,33 @@ def test_plan_groups_sites_per_ministry_registrar_and_host(filled, config):
     assert len(drafts) == 7
 
 
-def test_letters_are_numbered_registered_and_not_repeated(filled, config, tmp_path):
-    letters = build_letters(filled, config, tmp_path / "out", DAY)
+def test_letters_are_numbered_registered_and_not_repeated(confirmed_store, config, tmp_path):
+    letters = build_letters(confirmed_store, config, tmp_path / "out", DAY)
     assert [lt.number for lt in letters] == [f"FW-2026/{n:05d}" for n in range(1, 8)]
     ministry = letters[0]
     assert ministry.letter_type == "blocking" and ministry.lang == "ru"
     html = (tmp_path / "out" / "FW-2026-00001.ru.html").read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
     assert len(ministry.files["FW-2026-00001.ru.html"]) == 64
-    site = filled.get_site_by_domain("altyn-kazino.kz")
+    site = confirmed_store.get_site_by_domain("altyn-kazino.kz")
     assert site.letters == ["FW-2026/00001", "FW-2026/00004", "FW-2026/00007"]
-    assert build_letters(filled, config, tmp_path / "out", DAY) == []
-    assert filled.count("letter") == 7
+    assert build_letters(confirmed_store, config, tmp_path / "out", DAY) == []
+    assert confirmed_store.count("letter") == 7
 
 
-def test_marking_sent_then_blocked_is_logged_and_blocks_sites(filled, config, tmp_path):
-    build_letters(filled, config, tmp_path / "out", DAY)
-    mark_letter(filled, "FW-2026/00001", "sent", "aigerim")
-    letter = mark_letter(filled, "FW-2026/00001", "blocked", "aigerim")
-    assert filled.get_letter(letter.id).status == "blocked"
-    site = filled.get_site_by_domain("profit-daily.com")
+def test_marking_sent_then_blocked_is_logged_and_blocks_sites(confirmed_store, config, tmp_path):
+    build_letters(confirmed_store, config, tmp_path / "out", DAY)
+    mark_letter(confirmed_store, "FW-2026/00001", "sent", "aigerim")
+    letter = mark_letter(confirmed_store, "FW-2026/00001", "blocked", "aigerim")
+    assert confirmed_store.get_letter(letter.id).status == "blocked"
+    site = confirmed_store.get_site_by_domain("profit-daily.com")
     assert site.status == "blocked"
-    assert [r.action for r in filled.reviews_for(site.id)][-2:] == ["letter_sent", "blocked"]
+    assert [r.action for r in confirmed_store.reviews_for(site.id)][-2:] == ["letter_sent",
+                                                                             "blocked"]
     with pytest.raises(LetterError, match="unknown status"):
-        mark_letter(filled, "FW-2026/00001", "lost", "aigerim")
+        mark_letter(confirmed_store, "FW-2026/00001", "lost", "aigerim")
     with pytest.raises(LetterError, match="no letter"):
-        mark_letter(filled, "FW-1999/00001", "sent", "aigerim")
+        mark_letter(confirmed_store, "FW-1999/00001", "sent", "aigerim")
 
 
 def _counting(monkeypatch, store, method: str) -> list:
@@ -63,48 +64,48 @@ def _counting(monkeypatch, store, method: str) -> list:
     return calls
 
 
-def test_building_letters_reads_the_register_once(filled, config, tmp_path, monkeypatch):
-    build_letters(filled, config, tmp_path / "out", DAY)
-    review_site(filled, "profit-daily.com", "owner", "appeal", "we hold a licence")
-    review_site(filled, "profit-daily.com", "serik", "delist", "licence checked")
-    filled.refresh()
-    reads = _counting(monkeypatch, filled, "iter_letters")
-    [letter] = build_letters(filled, config, tmp_path / "out", DAY)
+def test_building_letters_reads_the_register_once(confirmed_store, config, tmp_path, monkeypatch):
+    build_letters(confirmed_store, config, tmp_path / "out", DAY)
+    review_site(confirmed_store, "profit-daily.com", "owner", "appeal", "we hold a licence")
+    review_site(confirmed_store, "profit-daily.com", "serik", "delist", "licence checked")
+    confirmed_store.refresh()
+    reads = _counting(monkeypatch, confirmed_store, "iter_letters")
+    [letter] = build_letters(confirmed_store, config, tmp_path / "out", DAY)
     assert (letter.letter_type, letter.number) == ("delisting", "FW-2026/00008")
     assert len(reads) == 1
 
 
 def test_marking_a_letter_writes_its_audit_entries_and_sites_in_one_call_each(
-        filled, config, tmp_path, monkeypatch):
-    [ministry, *_] = build_letters(filled, config, tmp_path / "out", DAY)
-    bulk = _counting(monkeypatch, filled, "add_reviews")
-    single = _counting(monkeypatch, filled, "add_review")
-    site_reads = _counting(monkeypatch, filled, "get_site")
-    mark_letter(filled, ministry.number, "blocked", "aigerim")
+        confirmed_store, config, tmp_path, monkeypatch):
+    [ministry, *_] = build_letters(confirmed_store, config, tmp_path / "out", DAY)
+    bulk = _counting(monkeypatch, confirmed_store, "add_reviews")
+    single = _counting(monkeypatch, confirmed_store, "add_review")
+    site_reads = _counting(monkeypatch, confirmed_store, "get_site")
+    mark_letter(confirmed_store, ministry.number, "blocked", "aigerim")
     assert (len(bulk), len(single), len(site_reads)) == (1, 0, 0)
     for site_id in ministry.site_ids:
-        assert filled.get_site(site_id).status == "blocked"
-        assert filled.reviews_for(site_id)[-1].action == "blocked"
+        assert confirmed_store.get_site(site_id).status == "blocked"
+        assert confirmed_store.reviews_for(site_id)[-1].action == "blocked"
 
 
-def test_delisting_after_appeal_produces_a_delisting_letter(filled, config, tmp_path):
-    build_letters(filled, config, tmp_path / "out", DAY)
-    review_site(filled, "profit-daily.com", "owner", "appeal", "we hold a licence")
-    review_site(filled, "profit-daily.com", "serik", "delist", "licence checked")
-    filled.refresh()
-    [letter] = build_letters(filled, config, tmp_path / "out", DAY)
+def test_delisting_after_appeal_produces_a_delisting_letter(confirmed_store, config, tmp_path):
+    build_letters(confirmed_store, config, tmp_path / "out", DAY)
+    review_site(confirmed_store, "profit-daily.com", "owner", "appeal", "we hold a licence")
+    review_site(confirmed_store, "profit-daily.com", "serik", "delist", "licence checked")
+    confirmed_store.refresh()
+    [letter] = build_letters(confirmed_store, config, tmp_path / "out", DAY)
     assert letter.letter_type == "delisting" and letter.number == "FW-2026/00008"
     html = (tmp_path / "out" / "FW-2026-00008.ru.html").read_text()
     assert "FW-2026/00001" in html and "licence checked" in html
 
 
-def test_cli_builds_lists_shows_and_marks(filled_sqlite, tmp_path):
+def test_cli_builds_lists_shows_and_marks(confirmed_sqlite, tmp_path):
     from click.testing import CliRunner
 
     from fraudwatch.cli import main
 
     runner = CliRunner()
-    env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
+    env = {"FRAUDWATCH_STORE": confirmed_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
     built = runner.invoke(main, ["letters", "build", "--no-pdf", "--date", "2026-11-20"], env=env)
     assert built.exit_code == 0, built.output
     assert "FW-2026/00001\tblocking" in built.output

@@ -38,17 +38,17 @@ def rows_for(store, letter_type, sites, var_dir):
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("letter_type", list(TEMPLATES))
-def test_letter_prints_numbers_dates_and_every_site(filled_sqlite, config, tmp_path, pdf,
+def test_letter_prints_numbers_dates_and_every_site(confirmed_sqlite, config, tmp_path, pdf,
                                                     letter_type, lang):
     from fraudwatch.review import review_site
 
-    sites = sorted(filled_sqlite.iter_sites(), key=lambda s: s.domain)
+    sites = sorted(confirmed_sqlite.iter_sites(), key=lambda s: s.domain)
     if letter_type == "delisting":
         for site in sites:
-            review_site(filled_sqlite, site.domain, "serik", "delist", "owner showed a licence")
+            review_site(confirmed_sqlite, site.domain, "serik", "delist", "owner showed a licence")
     draft = Draft(letter_type, "Hoster.KZ", lang, sites)
     context = letter_context(config, draft, "FW-2026/00042", DAY,
-                             rows_for(filled_sqlite, letter_type, sites, config.var_dir))
+                             rows_for(confirmed_sqlite, letter_type, sites, config.var_dir))
     files = write_letter(*print_letter(TEMPLATES[letter_type], lang, context, pdf), f"x.{lang}",
                          tmp_path)
     assert set(files) == {f"x.{lang}.html", f"x.{lang}.pdf"}
@@ -64,15 +64,15 @@ def test_letter_prints_numbers_dates_and_every_site(filled_sqlite, config, tmp_p
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_abuse_notice_prints_the_recipients_abuse_emails(filled_sqlite, config, tmp_path, pdf,
+def test_abuse_notice_prints_the_recipients_abuse_emails(confirmed_sqlite, config, tmp_path, pdf,
                                                          lang):
-    sites = sorted(filled_sqlite.iter_sites(), key=lambda s: s.domain)
+    sites = sorted(confirmed_sqlite.iter_sites(), key=lambda s: s.domain)
     emails = ["abuse@hoster.kz", "noc-team.abuse-desk@very-long-provider-name.example.kz"]
     for site, email in zip(sites, [*emails, emails[0]], strict=True):
         site.abuse_emails = {"hosting": email}
     draft = Draft("abuse_hosting", "Hoster.KZ", lang, sites)
     context = letter_context(config, draft, "FW-2026/00043", DAY,
-                             rows_for(filled_sqlite, "abuse_hosting", sites, config.var_dir))
+                             rows_for(confirmed_sqlite, "abuse_hosting", sites, config.var_dir))
     assert context["recipient_emails"] == emails
     write_letter(*print_letter("abuse", lang, context, pdf), f"a.{lang}", tmp_path)
     text = pdf_text(tmp_path / f"a.{lang}.pdf")

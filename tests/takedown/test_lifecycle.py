@@ -23,8 +23,8 @@ def test_case_stages_and_days_to_block_from_audit_entries():
     assert [e["action"] for e in case.events] == ["confirm", "letter_sent", "blocked"]
 
 
-def test_summary_finds_overdue_cases_until_they_are_blocked(filled_sqlite, config, tmp_path):
-    store = filled_sqlite
+def test_summary_finds_overdue_cases_until_they_are_blocked(confirmed_sqlite, config, tmp_path):
+    store = confirmed_sqlite
     build_letters(store, config, tmp_path / "letters", date(2026, 11, 20))
     later = datetime.now(UTC) + timedelta(days=config["letters.overdue_days"] + 1)
     assert summary(store, config, later)["overdue"] == []
@@ -40,8 +40,8 @@ def test_summary_finds_overdue_cases_until_they_are_blocked(filled_sqlite, confi
     assert 0 <= report["median_days_to_block"] < 0.01
 
 
-def test_delisted_case_leaves_the_overdue_list(filled_sqlite, config, tmp_path):
-    store = filled_sqlite
+def test_delisted_case_leaves_the_overdue_list(confirmed_sqlite, config, tmp_path):
+    store = confirmed_sqlite
     build_letters(store, config, tmp_path / "letters", date(2026, 11, 20))
     mark_letter(store, "FW-2026/00001", "sent", "aigerim")
     review_site(store, "profit-daily.com", "owner", "appeal", "licensed")
@@ -52,12 +52,12 @@ def test_delisted_case_leaves_the_overdue_list(filled_sqlite, config, tmp_path):
     assert report["stages"]["delisted"] == 1
 
 
-def test_cli_cases_lists_stages(filled_sqlite, tmp_path):
+def test_cli_cases_lists_stages(confirmed_sqlite, tmp_path):
     from click.testing import CliRunner
 
     from fraudwatch.cli import main
 
-    env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
+    env = {"FRAUDWATCH_STORE": confirmed_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
     result = CliRunner().invoke(main, ["letters", "cases"], env=env)
     assert result.exit_code == 0, result.output
     assert "altyn-kazino.kz\tconfirmed\t" in result.output

@@ -14,8 +14,7 @@ from takedown.letters import LetterError, plan_letters
 from takedown.network_letter import build_network_letter, network_case
 from takedown.render import LANGS
 from takedown.render_pdf import PdfRenderer
-
-from .conftest import HOSTILE_TITLE
+from tests.takedown.support import HOSTILE_TITLE
 
 DAY = date(2026, 11, 20)
 NET = "net-casino-1"
@@ -41,9 +40,9 @@ def join_network(store) -> None:
 
 
 @pytest.fixture
-def network(filled):
-    join_network(filled)
-    return filled
+def network(confirmed_store):
+    join_network(confirmed_store)
+    return confirmed_store
 
 
 def test_case_splits_confirmed_from_pending_members(network):
@@ -105,10 +104,10 @@ def pdf():
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_pdf_lists_every_member_and_the_shared_evidence(filled_sqlite, config, tmp_path, pdf,
+def test_pdf_lists_every_member_and_the_shared_evidence(confirmed_sqlite, config, tmp_path, pdf,
                                                         lang):
-    join_network(filled_sqlite)
-    letter = build_network_letter(filled_sqlite, config, NET, tmp_path, DAY, lang, pdf)
+    join_network(confirmed_sqlite)
+    letter = build_network_letter(confirmed_sqlite, config, NET, tmp_path, DAY, lang, pdf)
     assert set(letter.files) == {f"FW-2026-00001.{lang}.html", f"FW-2026-00001.{lang}.pdf"}
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / f"FW-2026-00001.{lang}.pdf"),
                            "-"], capture_output=True, text=True, check=True).stdout
@@ -123,14 +122,14 @@ def test_pdf_lists_every_member_and_the_shared_evidence(filled_sqlite, config, t
         assert leftover not in text
 
 
-def test_cli_builds_a_network_letter(filled_sqlite, tmp_path):
+def test_cli_builds_a_network_letter(confirmed_sqlite, tmp_path):
     from click.testing import CliRunner
 
     from fraudwatch.cli import main
 
-    join_network(filled_sqlite)
+    join_network(confirmed_sqlite)
     runner = CliRunner()
-    env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
+    env = {"FRAUDWATCH_STORE": confirmed_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path / "var")}
     args = ["letters", "build", "--no-pdf", "--date", "2026-11-20", "--network"]
     built = runner.invoke(main, [*args, NET, "--lang", "en"], env=env)
     assert built.exit_code == 0, built.output

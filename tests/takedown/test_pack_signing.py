@@ -47,10 +47,10 @@ def rewrite_with_new_manifest(path) -> None:
             zf.writestr(name, data)
 
 
-def test_a_rewritten_signed_pack_fails_verify(filled_sqlite, tmp_path, keys):
+def test_a_rewritten_signed_pack_fails_verify(confirmed_sqlite, tmp_path, keys):
     private, public = keys
     runner = CliRunner()
-    signing = _env(filled_sqlite, tmp_path, FRAUDWATCH_EVIDENCE_SIGNING_KEY=str(private))
+    signing = _env(confirmed_sqlite, tmp_path, FRAUDWATCH_EVIDENCE_SIGNING_KEY=str(private))
     made = runner.invoke(main, ["evidence", "pack", "profit-daily.com", "--out",
                                 str(tmp_path / "packs")], env=signing)
     assert made.exit_code == 0, made.output
@@ -58,7 +58,7 @@ def test_a_rewritten_signed_pack_fails_verify(filled_sqlite, tmp_path, keys):
     with zipfile.ZipFile(path) as zf:
         assert SIGNATURE in zf.namelist()
         assert "Ed25519" in zf.read("README.txt").decode()
-    checking = _env(filled_sqlite, tmp_path, FRAUDWATCH_EVIDENCE_PUBLIC_KEY=str(public))
+    checking = _env(confirmed_sqlite, tmp_path, FRAUDWATCH_EVIDENCE_PUBLIC_KEY=str(public))
     good = runner.invoke(main, ["evidence", "verify", str(path)], env=checking)
     assert good.exit_code == 0 and "signed by" in good.output
     rewrite_with_new_manifest(path)
@@ -67,16 +67,16 @@ def test_a_rewritten_signed_pack_fails_verify(filled_sqlite, tmp_path, keys):
     assert bad.exit_code == 1 and "not signed by the trusted key" in bad.output
 
 
-def test_without_a_trusted_key_verify_says_what_it_cannot_tell(filled_sqlite, tmp_path):
-    path = evidence.build_pack(filled_sqlite, "profit-daily.com", tmp_path / "var",
+def test_without_a_trusted_key_verify_says_what_it_cannot_tell(confirmed_sqlite, tmp_path):
+    path = evidence.build_pack(confirmed_sqlite, "profit-daily.com", tmp_path / "var",
                                tmp_path / "packs")
     result = CliRunner().invoke(main, ["evidence", "verify", str(path)],
-                                env=_env(filled_sqlite, tmp_path))
+                                env=_env(confirmed_sqlite, tmp_path))
     assert result.exit_code == 0 and "no trusted key is configured" in result.output
 
 
-def test_an_unsigned_pack_fails_against_a_trusted_key(filled_sqlite, tmp_path, keys):
-    path = evidence.build_pack(filled_sqlite, "profit-daily.com", tmp_path / "var",
+def test_an_unsigned_pack_fails_against_a_trusted_key(confirmed_sqlite, tmp_path, keys):
+    path = evidence.build_pack(confirmed_sqlite, "profit-daily.com", tmp_path / "var",
                                tmp_path / "packs")
     from takedown.signing import public_key
 
@@ -84,9 +84,9 @@ def test_an_unsigned_pack_fails_against_a_trusted_key(filled_sqlite, tmp_path, k
         f"{SIGNATURE} is missing: the pack is not signed"]
 
 
-def test_a_bad_key_is_a_clear_error(filled_sqlite, tmp_path):
+def test_a_bad_key_is_a_clear_error(confirmed_sqlite, tmp_path):
     (tmp_path / "not-a-key.pem").write_text("hello")
-    env = _env(filled_sqlite, tmp_path, FRAUDWATCH_EVIDENCE_SIGNING_KEY=str(tmp_path / "nope"))
+    env = _env(confirmed_sqlite, tmp_path, FRAUDWATCH_EVIDENCE_SIGNING_KEY=str(tmp_path / "nope"))
     result = CliRunner().invoke(main, ["evidence", "pack", "profit-daily.com"], env=env)
     assert result.exit_code == 1 and "cannot be read" in result.output
     env["FRAUDWATCH_EVIDENCE_SIGNING_KEY"] = str(tmp_path / "not-a-key.pem")

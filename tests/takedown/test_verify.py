@@ -78,10 +78,10 @@ def test_judge_recognises_block_pages_and_moves():
     assert judge("a.kz", 200, "http://b.kz/", "casino", marks).reason == "redirects to b.kz"
 
 
-def test_verify_records_outcomes_and_feeds_the_lifecycle(filled_sqlite, config, tmp_path, web):
+def test_verify_records_outcomes_and_feeds_the_lifecycle(confirmed_sqlite, config, tmp_path, web):
     from takedown.letters import build_letters
 
-    store = filled_sqlite
+    store = confirmed_sqlite
     build_letters(store, config, tmp_path / "letters", date(2026, 11, 20))
     zone = {("altyn-kazino.kz", "A"): ["127.0.0.1"], ("profit-daily.com", "A"): ["127.0.0.1"],
             ("xn--80aqafcvdp.kz", "A"): ["127.0.0.1"]}
@@ -105,13 +105,13 @@ def test_verify_records_outcomes_and_feeds_the_lifecycle(filled_sqlite, config, 
     assert summary(store, config)["stages"]["blocked"] == 2
 
 
-def test_cli_verify_reports_unreachable_sites(filled_sqlite, tmp_path):
+def test_cli_verify_reports_unreachable_sites(confirmed_sqlite, tmp_path):
     from click.testing import CliRunner
 
     from fraudwatch.cli import main
 
     with DnsServer({}) as dns_server:
-        env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path),
+        env = {"FRAUDWATCH_STORE": confirmed_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path),
                "FRAUDWATCH_CONTACTS_NAMESERVER": dns_server.address}
         result = CliRunner().invoke(main, ["verify", "altyn-kazino.kz"], env=env)
     assert result.exit_code == 0, result.output
@@ -151,16 +151,16 @@ class SilentDns:
         self.sock.close()
 
 
-def test_a_silent_dns_server_leaves_the_site_unchecked_not_blocked(filled_sqlite, tmp_path):
+def test_a_silent_dns_server_leaves_the_site_unchecked_not_blocked(confirmed_sqlite, tmp_path):
     from click.testing import CliRunner
 
     from fraudwatch.cli import main
 
-    site = filled_sqlite.get_site_by_domain("altyn-kazino.kz")
-    before = [r.action for r in filled_sqlite.reviews_for(site.id)]
+    site = confirmed_sqlite.get_site_by_domain("altyn-kazino.kz")
+    before = [r.action for r in confirmed_sqlite.reviews_for(site.id)]
     silent = SilentDns()
     try:
-        env = {"FRAUDWATCH_STORE": filled_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path),
+        env = {"FRAUDWATCH_STORE": confirmed_sqlite.url, "FRAUDWATCH_VAR_DIR": str(tmp_path),
                "FRAUDWATCH_CONTACTS_NAMESERVER": silent.address}
         result = CliRunner().invoke(main, ["verify", "altyn-kazino.kz"], env=env)
     finally:
@@ -169,18 +169,18 @@ def test_a_silent_dns_server_leaves_the_site_unchecked_not_blocked(filled_sqlite
     assert "altyn-kazino.kz\tunchecked\tDNS server 127.0.0.1" in result.output
     assert "did not answer" in result.output
     assert silent.asked == {"A"}  # it gave up on the server instead of asking four times
-    after = filled_sqlite.get_site_by_domain("altyn-kazino.kz")
+    after = confirmed_sqlite.get_site_by_domain("altyn-kazino.kz")
     assert after.status == site.status
-    assert [r.action for r in filled_sqlite.reviews_for(site.id)] == before
+    assert [r.action for r in confirmed_sqlite.reviews_for(site.id)] == before
 
 
-def test_live_recheck_becomes_a_stix_sighting(filled_sqlite, config, tmp_path, web):
+def test_live_recheck_becomes_a_stix_sighting(confirmed_sqlite, config, tmp_path, web):
     import stix2
 
     from takedown.exports.formats import export_block_list
     from takedown.letters import build_letters
 
-    store = filled_sqlite
+    store = confirmed_sqlite
     build_letters(store, config, tmp_path / "letters", date(2026, 11, 20))
     with DnsServer({("xn--80aqafcvdp.kz", "A"): ["127.0.0.1"]}) as dns_server:
         verify_sites(store, config, [store.get_site_by_domain("xn--80aqafcvdp.kz")],
@@ -191,12 +191,12 @@ def test_live_recheck_becomes_a_stix_sighting(filled_sqlite, config, tmp_path, w
     assert len(sightings) == 4
 
 
-def test_an_answer_on_a_loopback_address_is_a_block_and_is_never_fetched(filled_sqlite, config,
+def test_an_answer_on_a_loopback_address_is_a_block_and_is_never_fetched(confirmed_sqlite, config,
                                                                          web):
     Handler.requests.clear()
     with DnsServer({("xn--80aqafcvdp.kz", "A"): ["127.0.0.1"]}) as dns_server:
-        [check] = verify_sites(filled_sqlite, config,
-                               [filled_sqlite.get_site_by_domain("xn--80aqafcvdp.kz")],
+        [check] = verify_sites(confirmed_sqlite, config,
+                               [confirmed_sqlite.get_site_by_domain("xn--80aqafcvdp.kz")],
                                resolve=dns_resolve(dns_server.address))
     assert (check.outcome, check.reason) == ("blocked", "DNS: non-public address 127.0.0.1")
     assert Handler.requests == []

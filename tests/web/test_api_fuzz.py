@@ -8,13 +8,14 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from fraudwatch.web import create_app
+from tests.web.support import fill
 
 EXAMPLES = 60  # per operation: the whole run stays well under a minute
 
 
 @pytest.fixture
-def fuzz_app(sqlite_store, sample, web_config, users):
-    sample(sqlite_store)
+def fuzz_app(sqlite_store, web_config, users):
+    fill(sqlite_store)
     app = create_app(sqlite_store, web_config, secret_key="fuzz", users=users,
                      check_rate=1e6, check_burst=10**6)
     return app, users.new_token("admin")

@@ -13,16 +13,16 @@ from fraudwatch.store import Review
 
 
 @pytest.fixture
-def logged(filled):
+def logged(sample_store):
     """Four entries: two people, three actions, three sites, two days."""
-    review_site(filled, "altyn-bonus.kz", "aigerim", "confirm")
-    review_site(filled, "tez-nesie.kz", "boris", "needs_info", "who owns it? <b>x</b>")
-    review_site(filled, "profit-daily.com", "aigerim", "comment", "=cmd|' /C calc'!A0")
-    site = filled.get_site_by_domain("tez-nesie.kz")
-    filled.add_review(Review(site_id=site.id, user="boris", action="comment",
+    review_site(sample_store, "altyn-bonus.kz", "aigerim", "confirm")
+    review_site(sample_store, "tez-nesie.kz", "boris", "needs_info", "who owns it? <b>x</b>")
+    review_site(sample_store, "profit-daily.com", "aigerim", "comment", "=cmd|' /C calc'!A0")
+    site = sample_store.get_site_by_domain("tez-nesie.kz")
+    sample_store.add_review(Review(site_id=site.id, user="boris", action="comment",
                              comment="older note", at="2026-11-01T08:00:00+00:00"))
-    filled.refresh()
-    return filled
+    sample_store.refresh()
+    return sample_store
 
 
 def _rows(page: str) -> list[str]:

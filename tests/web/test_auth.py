@@ -8,6 +8,7 @@ import stat
 import pytest
 
 from fraudwatch.web.secret import load_secret_key
+from tests.web.support import PASSWORD, csrf_of, log_in
 
 
 def test_pages_need_login_and_redirect_back(client):
@@ -20,38 +21,38 @@ def test_api_without_login_is_401(client):
     assert client.get("/api/search").status_code == 401
 
 
-def test_login_cookie_is_httponly_and_samesite_lax(client, csrf, password):
-    token = csrf(client, "/login")
-    resp = client.post("/login", data={"username": "viewer", "password": password,
+def test_login_cookie_is_httponly_and_samesite_lax(client):
+    token = csrf_of(client, "/login")
+    resp = client.post("/login", data={"username": "viewer", "password": PASSWORD,
                                        "csrf_token": token}, follow_redirects=False)
     header = resp.headers["set-cookie"].lower()
     assert "fw_session=" in header and "httponly" in header and "samesite=lax" in header
     assert "secure" not in header
 
 
-def test_logout_ends_the_session(client, csrf, login):
-    login(client, "viewer")
+def test_logout_ends_the_session(client):
+    log_in(client, "viewer")
     assert client.get("/search").status_code == 200
-    client.post("/logout", data={"csrf_token": csrf(client, "/search")})
+    client.post("/logout", data={"csrf_token": csrf_of(client, "/search")})
     assert client.get("/search", follow_redirects=False).status_code == 303
 
 
-def test_wrong_password_is_refused(client, csrf):
-    token = csrf(client, "/login")
+def test_wrong_password_is_refused(client):
+    token = csrf_of(client, "/login")
     resp = client.post("/login", data={"username": "admin", "password": "nope-nope",
                                        "csrf_token": token})
     assert resp.status_code == 401
     assert "Wrong name or password" in resp.text
 
 
-def test_disabled_user_loses_access_at_once(client, users, login):
-    login(client, "analyst")
+def test_disabled_user_loses_access_at_once(client, users):
+    log_in(client, "analyst")
     users.disable("analyst")
     assert client.get("/search", follow_redirects=False).status_code == 303
 
 
-def test_post_without_csrf_token_is_403(client, login):
-    login(client, "supervisor")
+def test_post_without_csrf_token_is_403(client):
+    log_in(client, "supervisor")
     resp = client.post("/sites/altyn-bonus.kz/review", data={"action": "confirm"})
     assert resp.status_code == 403
     resp = client.post("/sites/altyn-bonus.kz/review",
@@ -59,16 +60,16 @@ def test_post_without_csrf_token_is_403(client, login):
     assert resp.status_code == 403
 
 
-def test_login_form_needs_csrf_too(client, password):
-    resp = client.post("/login", data={"username": "admin", "password": password})
+def test_login_form_needs_csrf_too(client):
+    resp = client.post("/login", data={"username": "admin", "password": PASSWORD})
     assert resp.status_code == 403
 
 
-def test_api_post_with_cookie_needs_csrf_header(client, csrf, login):
-    login(client, "supervisor")
+def test_api_post_with_cookie_needs_csrf_header(client):
+    log_in(client, "supervisor")
     body = {"action": "needs_info", "comment": "owner?"}
     assert client.post("/api/sites/tez-nesie.kz/review", json=body).status_code == 403
-    token = csrf(client, "/search")
+    token = csrf_of(client, "/search")
     resp = client.post("/api/sites/tez-nesie.kz/review", json=body,
                        headers={"X-CSRF-Token": token})
     assert resp.status_code == 200
@@ -90,26 +91,26 @@ def test_secret_key_from_env_or_generated_file(tmp_path):
     assert load_secret_key(tmp_path, {}) == key and len(key) > 40
 
 
-def test_password_guessing_is_throttled_per_account_then_lifted(client, csrf, password, app):
+def test_password_guessing_is_throttled_per_account_then_lifted(client, app):
     now = [1000.0]
     app.state.login_failures.clock = lambda: now[0]
 
     def attempt(name, secret):
         return client.post("/login", data={"username": name, "password": secret,
-                                           "csrf_token": csrf(client, "/login")},
+                                           "csrf_token": csrf_of(client, "/login")},
                            follow_redirects=False)
 
     assert [attempt("admin", f"guess-{n}").status_code for n in range(5)] == [401] * 5
-    refused = attempt("admin", password)  # even the right password, for now
+    refused = attempt("admin", PASSWORD)  # even the right password, for now
     assert refused.status_code == 429
     assert "Too many failed logins" in refused.text
     assert 0 < int(refused.headers["retry-after"]) <= 600
-    assert attempt("ADMIN ", password).status_code == 429  # the same account, spelt otherwise
+    assert attempt("ADMIN ", PASSWORD).status_code == 429  # the same account, spelt otherwise
     now[0] += 601
-    assert attempt("admin", password).status_code == 303
+    assert attempt("admin", PASSWORD).status_code == 303
 
 
-def test_concurrent_wrong_passwords_cannot_outrun_the_throttle(client, csrf, password, app):
+def test_concurrent_wrong_passwords_cannot_outrun_the_throttle(client, app):
     """40 wrong passwords at once, each held inside the password check until all have
     arrived: at most 5 reach the check, and the right password is refused afterwards."""
     import threading
@@ -125,7 +126,7 @@ def test_concurrent_wrong_passwords_cannot_outrun_the_throttle(client, csrf, pas
         return real(name, secret)
 
     users.authenticate = held
-    token = csrf(client, "/login")
+    token = csrf_of(client, "/login")
 
     def attempt(secret):
         return client.post("/login", data={"username": "admin", "password": secret,
@@ -143,7 +144,7 @@ def test_concurrent_wrong_passwords_cannot_outrun_the_throttle(client, csrf, pas
             codes = [f.result() for f in futures]
         assert len(checked) <= 5 and codes.count(401) == len(checked)
         assert codes.count(429) == 40 - len(checked)
-        assert attempt(password) == 429
+        assert attempt(PASSWORD) == 429
     finally:
         users.authenticate = real
 
@@ -192,37 +193,37 @@ def _replayed(app, cookie) -> int:
 
 
 @pytest.mark.parametrize("event", ["logout", "password reset", "disable and enable"])
-def test_a_captured_session_cookie_dies_with_logout_reset_or_disable(app, as_role, users, csrf,
-                                                                      password, event):
+def test_a_captured_session_cookie_dies_with_logout_reset_or_disable(app, as_role, users,
+                                                                      event):
     client = as_role("analyst")
     cookie = client.cookies.get("fw_session")
     assert _replayed(app, cookie) == 200
     if event == "logout":
-        client.post("/logout", data={"csrf_token": csrf(client, "/")})
+        client.post("/logout", data={"csrf_token": csrf_of(client, "/")})
     elif event == "password reset":
         users.add("analyst", "analyst", "a-new-password-1")
     else:
         users.disable("analyst")
-        users.add("analyst", "analyst", password)
+        users.add("analyst", "analyst", PASSWORD)
     assert _replayed(app, cookie) == 303  # sent to the login page
 
 
-def test_failures_from_a_shared_address_never_lock_out_another_account(client, csrf, password):
+def test_failures_from_a_shared_address_never_lock_out_another_account(client):
     """Behind one proxy or carrier address, someone's wrong passwords must not refuse another
     person's right one."""
     def attempt(name, secret):
         return client.post("/login", data={"username": name, "password": secret,
-                                           "csrf_token": csrf(client, "/login")},
+                                           "csrf_token": csrf_of(client, "/login")},
                            follow_redirects=False).status_code
 
     assert [attempt("viewer", f"guess-{n}") for n in range(6)] == [401] * 5 + [429]
-    assert attempt("analyst", password) == 303
+    assert attempt("analyst", PASSWORD) == 303
 
 
-def test_many_accounts_tried_from_one_address_are_throttled(client, csrf, app):
+def test_many_accounts_tried_from_one_address_are_throttled(client, app):
     app.state.client_failures.burst = 8
     codes = [client.post("/login", data={"username": f"user{n}", "password": "wrong-password",
-                                         "csrf_token": csrf(client, "/login")},
+                                         "csrf_token": csrf_of(client, "/login")},
                          follow_redirects=False).status_code for n in range(10)]
     assert codes == [401] * 8 + [429] * 2
 

@@ -13,20 +13,21 @@ import uvicorn
 
 from fraudwatch.browser import launch_options
 from fraudwatch.web import create_app
+from tests.web.support import PASSWORD, XSS
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def server(filled, web_config, users):
+def server(sample_store, web_config, users):
     """The app on a real socket (127.0.0.1, a free port), served from a thread."""
-    yield from _serve(create_app(filled, web_config, secret_key="e2e", users=users))
+    yield from _serve(create_app(sample_store, web_config, secret_key="e2e", users=users))
 
 
 @pytest.fixture
-def busy_server(filled, web_config, users):
+def busy_server(sample_store, web_config, users):
     """The app with one citizen check an address (as if its carrier's NAT used the rest)."""
-    yield from _serve(create_app(filled, web_config, secret_key="e2e", users=users,
+    yield from _serve(create_app(sample_store, web_config, secret_key="e2e", users=users,
                                  check_rate=0.001, check_burst=1))
 
 
@@ -66,16 +67,16 @@ def page(browser):
     context.close()
 
 
-def _log_in(page, base: str, name: str, password: str) -> None:
+def _log_in(page, base: str, name: str) -> None:
     page.goto(f"{base}/login")
     page.fill("input[name=username]", name)
-    page.fill("input[name=password]", password)
+    page.fill("input[name=password]", PASSWORD)
     page.click("button:has-text('Log in')")
     page.wait_for_url(f"{base}/")
 
 
-def test_supervisor_searches_filters_confirms_and_sees_audit(server, page, password):
-    _log_in(page, server, "supervisor", password)
+def test_supervisor_searches_filters_confirms_and_sees_audit(server, page):
+    _log_in(page, server, "supervisor", PASSWORD)
     page.click("nav >> text=Search")
     page.fill("input[name=q]", "депозит")
     page.click("form.searchbox button")
@@ -95,8 +96,8 @@ def test_supervisor_searches_filters_confirms_and_sees_audit(server, page, passw
     assert audit[-1]["domain"] == "altyn-bonus.kz" and audit[-1]["action"] == "confirm"
 
 
-def test_viewer_cannot_confirm(server, page, password):
-    _log_in(page, server, "viewer", password)
+def test_viewer_cannot_confirm(server, page):
+    _log_in(page, server, "viewer", PASSWORD)
     page.goto(f"{server}/sites/altyn-bonus.kz")
     assert page.locator("form.review").count() == 0
     response = page.request.post(f"{server}/sites/altyn-bonus.kz/review",
@@ -104,19 +105,19 @@ def test_viewer_cannot_confirm(server, page, password):
     assert response.status == 403
 
 
-def test_script_in_a_title_renders_as_text(server, page, password, xss):
-    _log_in(page, server, "analyst", password)
+def test_script_in_a_title_renders_as_text(server, page):
+    _log_in(page, server, "analyst", PASSWORD)
     page.goto(f"{server}/search?q=returns")
     title = page.locator("table.hits .title").first
-    assert title.inner_text() == xss
+    assert title.inner_text() == XSS
     page.goto(f"{server}/sites/profit-daily.com")
-    assert page.locator("p.title").first.inner_text() == xss
+    assert page.locator("p.title").first.inner_text() == XSS
     page.wait_for_timeout(300)
     assert page.dialogs == []
 
 
-def test_network_page_draws_both_mirror_members(networked, server, page, password, xss):
-    _log_in(page, server, "viewer", password)
+def test_network_page_draws_both_mirror_members(networked, server, page):
+    _log_in(page, server, "viewer", PASSWORD)
     page.goto(f"{server}/sites/tez-nesie.kz")
     assert page.locator("a.badge.mirror").inner_text() == "mirror of altyn-bonus.kz"
     assert "new mirror of a confirmed site" in \
@@ -130,7 +131,7 @@ def test_network_page_draws_both_mirror_members(networked, server, page, passwor
         assert node.locator("circle").is_visible()
         assert node.locator("text").text_content() == domain
     assert svg.locator("line[stroke-dasharray]").count() == 1  # the mirror's link is dashed
-    assert page.locator("table.members .title", has_text="alert(").inner_text() == xss
+    assert page.locator("table.members .title", has_text="alert(").inner_text() == XSS
     page.wait_for_timeout(300)
     assert page.dialogs == []
 
@@ -178,8 +179,8 @@ def test_past_the_limit_a_phone_proves_its_work_and_the_check_follows(busy_serve
         context.close()
 
 
-def test_a_stored_page_shown_on_the_site_page_never_contacts_anything(filled, web_config,
-                                                                     server, page, password):
+def test_a_stored_page_shown_on_the_site_page_never_contacts_anything(sample_store, web_config,
+                                                                     server, page):
     """The inert view in real Chromium: a hostile stored page (refresh, images, styles,
     scripts, frames aimed at a canary) makes no request at all."""
     import threading
@@ -214,12 +215,12 @@ def test_a_stored_page_shown_on_the_site_page_never_contacts_anything(filled, we
     warc.open()
     offset = warc.resource("http://altyn-bonus.kz/", hostile, "text/html; charset=utf-8")
     warc.close()
-    filled.put_captures([Capture(url="http://altyn-bonus.kz/", domain="altyn-bonus.kz",
+    sample_store.put_captures([Capture(url="http://altyn-bonus.kz/", domain="altyn-bonus.kz",
                                  status=200, fetched_at="2026-11-05T10:00:00+00:00",
                                  render="desktop", warc_file=str(path), warc_offset=offset)])
-    filled.refresh()
+    sample_store.refresh()
     try:
-        _log_in(page, server, "viewer", password)
+        _log_in(page, server, "viewer", PASSWORD)
         page.goto(f"{server}/sites/altyn-bonus.kz")
         frame = page.frame_locator("figure.replay iframe")
         assert frame.locator("h1").inner_text() == "Stored casino page"

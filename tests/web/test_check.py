@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.web.support import csrf_of
 
-def test_known_site_in_kazakh(client, csrf):
-    token = csrf(client, "/check?lang=kk")
+
+def test_known_site_in_kazakh(client):
+    token = csrf_of(client, "/check?lang=kk")
     page = client.post("/check", data={"url": "https://www.altyn-bonus.kz/promo", "lang": "kk",
                                        "csrf_token": token}).text
     assert "заңсыз қызмет белгілері" in page and '<html lang="kk">' in page
@@ -55,7 +57,7 @@ def test_token_bucket_refills_over_time():
     assert bucket.take("ip") == 0.0
 
 
-def test_the_check_follows_the_regulators_decisions(client, filled, app):
+def test_the_check_follows_the_regulators_decisions(client, sample_store, app):
     """Rejected or delisted: never shown as dangerous. Confirmed: says so, with the date.
     Not reviewed: the machine's verdict, marked automatic and unconfirmed."""
     from datetime import UTC, datetime
@@ -71,9 +73,9 @@ def test_the_check_follows_the_regulators_decisions(client, filled, app):
 
     automatic = check("altyn-bonus.kz")
     assert automatic["review"] == "automatic" and "автоматическая оценка" in automatic["message"]
-    review_site(filled, "altyn-bonus.kz", "supervisor", "reject", "licensed operator")
-    review_site(filled, "tez-nesie.kz", "supervisor", "confirm")
-    filled.refresh()
+    review_site(sample_store, "altyn-bonus.kz", "supervisor", "reject", "licensed operator")
+    review_site(sample_store, "tez-nesie.kz", "supervisor", "confirm")
+    sample_store.refresh()
     today = datetime.now(UTC).date()
     cleared = check("altyn-bonus.kz", "en")
     assert (cleared["verdict"], cleared["review"], cleared["signs"]) == ("clean", "cleared", [])
@@ -84,8 +86,8 @@ def test_the_check_follows_the_regulators_decisions(client, filled, app):
     assert confirmed["decided_on"] == today.isoformat()
     said_day = format_day(today.isoformat(), form="long", lang="kk")
     assert said_day in confirmed["message"] and "растады" in confirmed["message"]
-    review_site(filled, "tez-nesie.kz", "supervisor", "delist", "the site is gone")
-    filled.refresh()
+    review_site(sample_store, "tez-nesie.kz", "supervisor", "delist", "the site is gone")
+    sample_store.refresh()
     assert check("tez-nesie.kz")["verdict"] == "clean"
 
 
@@ -112,14 +114,14 @@ def test_the_citizen_queue_is_bounded(client, web_config, app, monkeypatch):
     assert seeds == ["http://new-0.kz/", "http://new-1.kz/"]
 
 
-def test_a_shared_mobile_address_gets_a_busy_hours_checks(filled, web_config, users):
+def test_a_shared_mobile_address_gets_a_busy_hours_checks(sample_store, web_config, users):
     """Many citizens share one carrier address: the default limits allow a burst of dozens
     of checks from one address before refusing."""
     from fastapi.testclient import TestClient
 
     from fraudwatch.web import create_app
 
-    app = create_app(filled, web_config, secret_key="s", users=users)
+    app = create_app(sample_store, web_config, secret_key="s", users=users)
     with TestClient(app) as client:
         codes = [client.post("/api/check", json={"url": "altyn-bonus.kz", "lang": "en"})
                  .status_code for _ in range(50)]

@@ -8,6 +8,7 @@ import pytest
 
 from fraudwatch.web.challenge import Challenges, solves
 from fraudwatch.web.ratelimit import TokenBucket
+from tests.web.support import csrf_of
 
 CHALLENGE = re.compile(r'name="challenge" value="([^"]+)"')
 
@@ -47,8 +48,8 @@ def test_no_work_forged_or_stale_tokens_admit_nothing(challenges):
     assert not challenges.redeem("a", token, nonce)  # expired
 
 
-def check(client, csrf, **fields):
-    token = csrf(client, "/check?lang=ru")
+def check(client, **fields):
+    token = csrf_of(client, "/check?lang=ru")
     return client.post("/check", data={"url": "altyn-bonus.kz", "csrf_token": token, **fields})
 
 
@@ -59,28 +60,28 @@ def slow_refill(app):
 
 
 @pytest.mark.usefixtures("slow_refill")
-def test_past_the_limit_the_page_asks_for_work_then_checks(client, csrf):
-    codes = [check(client, csrf).status_code for _ in range(3)]
+def test_past_the_limit_the_page_asks_for_work_then_checks(client):
+    codes = [check(client, csrf_of).status_code for _ in range(3)]
     assert codes == [200] * 3
-    asked = check(client, csrf)
+    asked = check(client, csrf_of)
     assert asked.status_code == 429 and int(asked.headers["retry-after"]) >= 1
     assert "Ваш браузер" in asked.text and "/static/challenge.js" in asked.text
     assert 'name="url" value="altyn-bonus.kz"' in asked.text  # the check is not lost
     token = CHALLENGE.search(asked.text).group(1)
-    answered = check(client, csrf, challenge=token, solution=solve(token))
+    answered = check(client, csrf_of, challenge=token, solution=solve(token))
     assert answered.status_code == 200 and "заңсыз" not in answered.text
     assert 'class="check-result' in answered.text
-    again = check(client, csrf, challenge=token, solution=solve(token))  # spent
+    again = check(client, csrf_of, challenge=token, solution=solve(token))  # spent
     assert again.status_code == 429 and CHALLENGE.search(again.text)
 
 
 @pytest.mark.usefixtures("slow_refill")
-def test_solved_checks_have_their_own_limit(client, csrf, app):
+def test_solved_checks_have_their_own_limit(client, app):
     app.state.solved_bucket = TokenBucket(rate_per_minute=0.001, burst=1)
     for _ in range(3):
-        check(client, csrf)
+        check(client, csrf_of)
     codes = []
     for _ in range(2):
-        token = CHALLENGE.search(check(client, csrf).text).group(1)
-        codes.append(check(client, csrf, challenge=token, solution=solve(token)).status_code)
+        token = CHALLENGE.search(check(client, csrf_of).text).group(1)
+        codes.append(check(client, csrf_of, challenge=token, solution=solve(token)).status_code)
     assert codes == [200, 429]

@@ -20,24 +20,25 @@ def test_dashboard_page_renders_svg_charts(as_role):
     assert "<svg" in page and "Case pipeline" in page and "letter sent" in page
 
 
-def test_the_dashboard_and_letters_cases_agree_on_the_same_store(filled, web_config, as_role):
+def test_the_dashboard_and_letters_cases_agree_on_the_same_store(sample_store, web_config, as_role):
     """One owner for the case lifecycle (takedown.lifecycle): the dashboard's funnel, median
     time to block and overdue list are those `fraudwatch letters cases` prints (its summary)."""
-    altyn = filled.get_site_by_domain("altyn-bonus.kz")
-    tez = filled.get_site_by_domain("tez-nesie.kz")
+    altyn = sample_store.get_site_by_domain("altyn-bonus.kz")
+    tez = sample_store.get_site_by_domain("tez-nesie.kz")
     for site in (altyn, tez):
-        filled.add_review(Review(site.id, "boss", "confirm", at="2026-11-01T00:00:00+00:00"))
-        filled.add_review(Review(site.id, "clerk", "letter_sent",
+        sample_store.add_review(Review(site.id, "boss", "confirm", at="2026-11-01T00:00:00+00:00"))
+        sample_store.add_review(Review(site.id, "clerk", "letter_sent",
                                  at="2026-11-02T00:00:00+00:00"))
-    filled.add_review(Review(altyn.id, "fraudwatch", "blocked", at="2026-11-05T00:00:00+00:00"))
+    sample_store.add_review(Review(altyn.id, "fraudwatch", "blocked",
+                                   at="2026-11-05T00:00:00+00:00"))
     altyn.review_state = tez.review_state = "confirmed"
     altyn.status = "live"  # the store's status alone never counts as a block
-    filled.put_sites([altyn, tez])
-    filled.refresh()
+    sample_store.put_sites([altyn, tez])
+    sample_store.refresh()
     today = date(2026, 11, 30)
 
-    figures = dashboard(filled, web_config, today=today)
-    cases = summary(filled, web_config, datetime(2026, 11, 30, tzinfo=UTC))
+    figures = dashboard(sample_store, web_config, today=today)
+    cases = summary(sample_store, web_config, datetime(2026, 11, 30, tzinfo=UTC))
     assert figures.stages == {"detected": 3, "confirmed": 2, "letter sent": 2, "blocked": 1,
                               "reappeared": 0}
     assert figures.median_days_to_block == cases["median_days_to_block"] == 4.0
@@ -84,9 +85,9 @@ def _alert(page: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
-def test_the_dashboard_warns_when_reviewers_disagree_with_the_model_too_often(lang, filled,
+def test_the_dashboard_warns_when_reviewers_disagree_with_the_model_too_often(lang, sample_store,
                                                                              as_role):
-    monday = _decide(filled, rejects=3, confirms=2)  # 3 of 5 decisions disagree: 60% > 20%
+    monday = _decide(sample_store, rejects=3, confirms=2)  # 3 of 5 decisions disagree: 60% > 20%
     alert = _alert(as_role("viewer").get(f"/?hl={lang}").text)
     assert i18n.format_percent(0.6, lang) in alert and i18n.format_percent(0.2, lang) in alert
     assert i18n.format_day(monday, lang=lang) in alert and "5" in alert
@@ -95,8 +96,8 @@ def test_the_dashboard_warns_when_reviewers_disagree_with_the_model_too_often(la
 
 
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
-def test_the_dashboard_names_the_categories_and_languages_that_drift(lang, filled, as_role):
-    _decide(filled, rejects=15, confirms=0)  # 5 rejections of each flagged sample site
+def test_the_dashboard_names_the_categories_and_languages_that_drift(lang, sample_store, as_role):
+    _decide(sample_store, rejects=15, confirms=0)  # 5 rejections of each flagged sample site
     page = as_role("viewer").get(f"/?hl={lang}").text
     for attribute in ('data-category="casino"', 'data-category="loan"',
                       'data-category="pyramid"', 'data-language="kk"', 'data-language="en"'):
@@ -107,21 +108,21 @@ def test_the_dashboard_names_the_categories_and_languages_that_drift(lang, fille
 
 
 @pytest.mark.parametrize(("rejects", "confirms"), [(1, 4), (4, 0)])
-def test_no_warning_at_the_alert_level_or_with_too_few_decisions(rejects, confirms, filled,
+def test_no_warning_at_the_alert_level_or_with_too_few_decisions(rejects, confirms, sample_store,
                                                                  as_role):
-    monday = _decide(filled, rejects, confirms)  # 20% is not above 20%; 4 is fewer than 5
+    monday = _decide(sample_store, rejects, confirms)  # 20% is not above 20%; 4 is fewer than 5
     for lang in ("en", "kk", "ru"):
         page = as_role("viewer").get(f"/?hl={lang}").text
         assert _alert(page) == "" and 'class="drift-weeks"' in page
     assert f'<tr data-week="{monday}"><td>' in page
 
 
-def test_the_dashboard_shows_the_weeks_and_the_thin_language_share(filled, as_role):
-    _decide(filled, rejects=1, confirms=1)
+def test_the_dashboard_shows_the_weeks_and_the_thin_language_share(sample_store, as_role):
+    _decide(sample_store, rejects=1, confirms=1)
     now = datetime.now(UTC).isoformat()
-    filled.put_pages([Page(url=f"http://altyn-bonus.kz/{lang}", domain="altyn-bonus.kz",
+    sample_store.put_pages([Page(url=f"http://altyn-bonus.kz/{lang}", domain="altyn-bonus.kz",
                            lang=lang, last_seen=now) for lang in ("ru", "de")])
-    filled.refresh()
+    sample_store.refresh()
     page = as_role("viewer").get("/?hl=ru").text
     table = page.split('<table class="drift-weeks">', 1)[1].split("</table>", 1)[0]
     rows = table.split("<tr data-week=")[1:]

@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from classifiers.signs import load_catalogue
 from fraudwatch.web import create_app
-from tests.web.conftest import PAGES, add_network, log_in
+from tests.web.support import PAGES, add_network, csrf_of, log_in
 
 # Latin words a kk or ru page may carry: names of things, not English prose
 NAMES = {"fraudwatch", "ip", "as", "html", "sha", "telegram", "bitcoin", "ethereum", "tron",
@@ -66,7 +66,7 @@ def sign_ids_in(page: str) -> list[str]:
                                                           text)]
 
 
-def _pages(client: TestClient, csrf) -> dict[str, str]:
+def _pages(client: TestClient) -> dict[str, str]:
     """Every page of the UI, as an administrator sees it, and the citizen check's answers."""
     got = {}
     for path in ("/", "/search", "/search?q=казино", "/search?category=casino&verdict=illegal",
@@ -74,37 +74,37 @@ def _pages(client: TestClient, csrf) -> dict[str, str]:
                  "/sites/profit-daily.com", "/networks", "/networks/net-1",
                  "/sites/no-such-site.kz", "/check", "/audit", "/audit?since=yesterday"):
         got[path] = client.get(path).text
-    token = csrf(client, "/check")
+    token = csrf_of(client, "/check")
     for url in ("altyn-bonus.kz", "profit-daily.com", "brand-new-site.kz", "not a web address"):
         got[f"check {url}"] = client.post("/check", data={"url": url, "csrf_token": token}).text
     return got
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_no_page_shows_english_or_a_sign_id(lang, app, filled, csrf):
-    add_network(filled)
+def test_no_page_shows_english_or_a_sign_id(lang, app, sample_store):
+    add_network(sample_store)
     with TestClient(app, headers={"Accept-Language": lang}) as client:
         anonymous = {"/login": client.get("/login").text}
         log_in(client, "admin")
-        pages = anonymous | _pages(client, csrf)
-    data = _data_strings(filled)
+        pages = anonymous | _pages(client, csrf_of)
+    data = _data_strings(sample_store)
     for where, page in pages.items():
         assert f'<html lang="{lang}">' in page, where
         assert english_in(page, data) == [], where
         assert sign_ids_in(page) == [], where
 
 
-def test_the_checker_finds_english_left_in_a_page(app, filled, csrf):
+def test_the_checker_finds_english_left_in_a_page(app, sample_store):
     """The walk above can fail: an English page is caught by the same words."""
     with TestClient(app, headers={"Accept-Language": "en"}) as client:
         log_in(client, "admin")
         page = client.get("/sites/altyn-bonus.kz").text
-    assert "Verdict" in english_in(page, _data_strings(filled))
+    assert "Verdict" in english_in(page, _data_strings(sample_store))
 
 
-def test_the_language_is_chosen_then_the_browsers_then_the_configs(filled, web_config, users):
+def test_the_language_is_chosen_then_the_browsers_then_the_configs(sample_store, web_config, users):
     web_config.values["web.language"] = "kk"
-    app = create_app(filled, web_config, secret_key="s", users=users)
+    app = create_app(sample_store, web_config, secret_key="s", users=users)
     with TestClient(app) as client:
         assert '<html lang="kk">' in client.get("/check").text  # config
         page = client.get("/check", headers={"Accept-Language": "ru-RU,ru;q=0.9"}).text
@@ -130,8 +130,8 @@ def test_the_page_language_filter_never_changes_the_readers_language(as_role):
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_refused_check_is_a_page_in_the_readers_language(lang, client, csrf):
-    token = csrf(client, f"/check?lang={lang}")
+def test_a_refused_check_is_a_page_in_the_readers_language(lang, client):
+    token = csrf_of(client, f"/check?lang={lang}")
     answers = [client.post("/check", data={"url": "altyn-bonus.kz", "csrf_token": token})
                for _ in range(4)]
     refused = answers[-1]
@@ -142,8 +142,8 @@ def test_a_refused_check_is_a_page_in_the_readers_language(lang, client, csrf):
     assert english_in(refused.text, []) == []
 
 
-def test_the_kazakh_check_lists_its_reasons_in_kazakh(client, csrf):
-    token = csrf(client, "/check?lang=kk")
+def test_the_kazakh_check_lists_its_reasons_in_kazakh(client):
+    token = csrf_of(client, "/check?lang=kk")
     page = client.post("/check", data={"url": "altyn-bonus.kz", "csrf_token": token}).text
     reasons = lxml_html.fromstring(page).xpath("//section[contains(@class,'check-result')]//li")
     assert reasons and all(re.search("[әғқңөұүһі]", li.text_content(), re.I) for li in reasons)

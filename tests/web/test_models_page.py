@@ -11,7 +11,7 @@ import pytest
 
 from classifiers.artifact import MODEL_PATH, load_model
 from fraudwatch.modelversions import ModelVersions
-from tests.web.conftest import PAGES
+from tests.web.support import PAGES
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def versions(web_config):
 
 
 @pytest.fixture
-def shadowed(filled, versions):
+def shadowed(sample_store, versions):
     """The candidate in shadow: it clears altyn-bonus.kz, calls profit-daily.com illegal and
     agrees on tez-nesie.kz."""
     versions.set_shadow(2)
@@ -34,12 +34,12 @@ def shadowed(filled, versions):
                              "signs": ["pyramid.fixed_daily_return",
                                        "pyramid.recruitment_income"]},
     }
-    filled.put_pages([dataclasses.replace(
+    sample_store.put_pages([dataclasses.replace(
         page, shadow={"model": "candidate-7", **said.get(page.domain, {
             "category": page.category, "verdict": page.verdict, "score": page.score,
             "signs": page.sign_ids})}) for page in PAGES])
-    filled.refresh()
-    return filled
+    sample_store.refresh()
+    return sample_store
 
 
 @pytest.fixture

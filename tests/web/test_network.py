@@ -10,6 +10,7 @@ import pytest
 from fraudwatch.networks import Link
 from fraudwatch.store import Site
 from fraudwatch.web.networkgraph import HEIGHT, WIDTH, circle_layout
+from tests.web.support import XSS
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def viewer(networked, as_role):
     return as_role("viewer")
 
 
-def test_network_page_lists_members_links_and_draws_them(viewer, xss):
+def test_network_page_lists_members_links_and_draws_them(viewer):
     page = viewer.get("/networks/net-1").text
     for domain in ("altyn-bonus.kz", "tez-nesie.kz", "profit-daily.com"):
         assert f'href="/sites/{domain}"' in page
@@ -29,9 +30,9 @@ def test_network_page_lists_members_links_and_draws_them(viewer, xss):
     assert "<td>2.0</td>" in page  # telegram 1.0 + phone 0.8 + ip 0.2
 
 
-def test_network_page_escapes_titles_and_fingerprint_values(viewer, xss):
+def test_network_page_escapes_titles_and_fingerprint_values(viewer):
     page = viewer.get("/networks/net-1").text
-    assert xss not in page
+    assert XSS not in page
     assert page.count("&lt;script&gt;alert(") >= 2  # the title and the shared ym value
 
 
@@ -61,7 +62,7 @@ def test_network_pages_need_a_login(client):
     assert client.get("/api/networks/net-1").status_code == 401
 
 
-def test_api_network_gives_members_and_shared_fingerprints(viewer, xss):
+def test_api_network_gives_members_and_shared_fingerprints(viewer):
     body = viewer.get("/api/networks/net-1").json()
     assert [m["domain"] for m in body["members"]] == [
         "altyn-bonus.kz", "profit-daily.com", "tez-nesie.kz"]
@@ -70,7 +71,7 @@ def test_api_network_gives_members_and_shared_fingerprints(viewer, xss):
     assert mirror["shared"] == {"ip": "203.0.113.7", "phone": "+77015551234",
                                 "telegram": "altyn_pay"}
     assert mirror["weight"] == 2.0
-    assert links[("altyn-bonus.kz", "profit-daily.com")]["shared"] == {"ym": xss}
+    assert links[("altyn-bonus.kz", "profit-daily.com")]["shared"] == {"ym": XSS}
     listed = viewer.get("/api/networks").json()
     assert listed[0]["id"] == "net-1" and listed[0]["size"] == 3
 

@@ -18,7 +18,7 @@ HOSTILE = (b'<html><head><meta http-equiv="refresh" content="0;url=http://evil.e
 
 
 @pytest.fixture
-def stored(filled, web_config):
+def stored(sample_store, web_config):
     path = web_config.var_dir / "warc" / "r.warc.gz"
     path.parent.mkdir(parents=True)
     warc = WarcLog(path)
@@ -28,8 +28,8 @@ def stored(filled, web_config):
     capture = Capture(url="http://altyn-bonus.kz/", domain="altyn-bonus.kz", status=200,
                       fetched_at="2026-11-05T10:00:00+00:00", render="desktop",
                       warc_file=str(path), warc_offset=offset)
-    filled.put_captures([capture])
-    filled.refresh()
+    sample_store.put_captures([capture])
+    sample_store.refresh()
     return capture
 
 
@@ -54,7 +54,7 @@ def test_the_site_page_frames_the_latest_stored_page_in_a_sandbox(stored, as_rol
     assert "frame-ancestors 'none'" in other.headers["content-security-policy"]
 
 
-def test_a_capture_without_a_record_has_no_view(filled, as_role):
-    capture = filled.captures_for("altyn-bonus.kz")[0]
+def test_a_capture_without_a_record_has_no_view(sample_store, as_role):
+    capture = sample_store.captures_for("altyn-bonus.kz")[0]
     resp = as_role("viewer").get(f"/sites/altyn-bonus.kz/captures/{capture.id}/view")
     assert resp.status_code == 404

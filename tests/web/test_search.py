@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.web.support import XSS
+
 
 @pytest.fixture
 def viewer(as_role):
@@ -45,9 +47,9 @@ def test_bad_query_is_a_400_with_a_message(viewer):
     assert brackets.status_code == 400 and "no brackets or operators" in brackets.text
 
 
-def test_site_text_is_escaped_and_links_are_safe(viewer, xss):
+def test_site_text_is_escaped_and_links_are_safe(viewer):
     page = viewer.get("/search", params={"q": "returns"}).text
-    assert xss not in page
+    assert XSS not in page
     assert "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;" in page
     assert 'rel="noopener noreferrer nofollow"' in page
 
@@ -65,7 +67,7 @@ def test_security_headers(viewer):
     assert headers["x-frame-options"] == "DENY"
 
 
-def test_results_come_by_site_with_its_verdict_and_review_state(viewer, filled):
+def test_results_come_by_site_with_its_verdict_and_review_state(viewer, sample_store):
     from fraudwatch.review import review_site
     from fraudwatch.store import Page
 
@@ -73,9 +75,9 @@ def test_results_come_by_site_with_its_verdict_and_review_state(viewer, filled):
                  title="About us", text="Бонус на депозит для новых игроков", lang="ru",
                  category="legit", verdict="clean", score=0.01,
                  last_seen="2026-11-06T10:00:00+00:00")
-    filled.put_pages([about])
-    review_site(filled, "altyn-bonus.kz", "boss", "confirm")
-    filled.refresh()
+    sample_store.put_pages([about])
+    review_site(sample_store, "altyn-bonus.kz", "boss", "confirm")
+    sample_store.refresh()
     page = viewer.get("/search", params={"q": "депозит"}).text
     rows = page.split('<table class="hits">', 1)[1].split("</table>", 1)[0].split("<tr>")[2:]
     assert len(rows) == 1 and "altyn-bonus.kz" in rows[0]  # the site once, not per page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fraudwatch.web.render import safe_href
+from tests.web.support import XSS
 
 
 @pytest.fixture
@@ -23,9 +24,9 @@ def test_site_page_shows_signs_history_network_letters(viewer):
     assert "Redirect chain" in page
 
 
-def test_site_page_escapes_evidence_and_registrar(viewer, xss):
+def test_site_page_escapes_evidence_and_registrar(viewer):
     page = viewer.get("/sites/profit-daily.com").text
-    assert xss not in page and "&lt;script&gt;" in page
+    assert XSS not in page and "&lt;script&gt;" in page
 
 
 def test_unknown_site_is_404(viewer):
@@ -63,9 +64,9 @@ def test_unknown_route_is_an_html_404(viewer):
     assert resp.status_code == 404 and "<h1>Error 404</h1>" in resp.text
 
 
-def test_site_page_lists_the_servers_answer_as_text(viewer, xss):
+def test_site_page_lists_the_servers_answer_as_text(viewer):
     page = viewer.get("/sites/altyn-bonus.kz").text
     answer = page.split('<details class="transaction">', 1)[1].split("</details>", 1)[0]
     assert "status 200 from 203.0.113.7, 2 headers" in answer
     assert "<th>Server</th>" in answer and "nginx" in answer
-    assert xss not in answer and "&lt;script&gt;" in answer
+    assert XSS not in answer and "&lt;script&gt;" in answer

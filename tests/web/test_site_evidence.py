@@ -31,7 +31,7 @@ def _warc(path, url: str, body: bytes) -> int:
 
 
 @pytest.fixture
-def evidence(filled, web_config):
+def evidence(sample_store, web_config):
     """Desktop and mobile renders with screenshots, a second URL, a WARC record."""
     var = web_config.var_dir
     (var / "screenshots").mkdir(parents=True)
@@ -41,7 +41,7 @@ def evidence(filled, web_config):
         shots[view] = var / "screenshots" / f"{digit * 64}.png"
         shots[view].write_bytes(b"\x89PNG fake " + view.encode())
     offset = _warc(var / "warc" / "a.warc.gz", "http://altyn-bonus.kz/", b"<h1>casino</h1>")
-    filled.put_captures([
+    sample_store.put_captures([
         Capture(url="http://altyn-bonus.kz/about", domain="altyn-bonus.kz", status=200,
                 fetched_at="2026-11-03T11:00:00+00:00", html_sha256="e" * 64),
         Capture(url="http://altyn-bonus.kz/", domain="altyn-bonus.kz", status=200,
@@ -52,11 +52,11 @@ def evidence(filled, web_config):
                 fetched_at="2026-11-04T10:00:05+00:00", html_sha256="9" * 64, render="mobile",
                 screenshot=str(shots["mobile"])),
     ])
-    site = filled.get_site_by_domain("altyn-bonus.kz")
+    site = sample_store.get_site_by_domain("altyn-bonus.kz")
     site.cloaking = True
-    filled.put_sites([site])
-    filled.refresh()
-    return filled
+    sample_store.put_sites([site])
+    sample_store.refresh()
+    return sample_store
 
 
 def _capture_rows(page: str) -> list[str]:

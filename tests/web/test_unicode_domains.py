@@ -8,6 +8,7 @@ import zipfile
 from fraudwatch.review import review_site
 from fraudwatch.store import Page, Site
 from takedown.evidence import build_pack
+from tests.web.support import csrf_of
 
 UNICODE, ASCII = "казино-алтын.қаз", "xn----7sbb0afjmndg1cyg.xn--80ao21a"
 
@@ -22,8 +23,8 @@ def add_idn_site(store) -> None:
     store.refresh()
 
 
-def test_the_site_page_answers_to_both_forms_and_shows_both(filled, as_role):
-    add_idn_site(filled)
+def test_the_site_page_answers_to_both_forms_and_shows_both(sample_store, as_role):
+    add_idn_site(sample_store)
     viewer = as_role("viewer")
     for name in (UNICODE, ASCII, UNICODE.upper()):
         page = viewer.get(f"/sites/{name}")
@@ -34,19 +35,19 @@ def test_the_site_page_answers_to_both_forms_and_shows_both(filled, as_role):
     assert "қаз (xn--80ao21a)" in results  # the TLD facet
 
 
-def test_review_and_evidence_take_the_unicode_name(filled, tmp_path):
-    add_idn_site(filled)
-    entry = review_site(filled, UNICODE, "boss", "confirm", "casino")
-    assert entry.site_id == filled.get_site_by_domain(ASCII).id
-    assert filled.get_site_by_domain(ASCII).review_state == "confirmed"
-    pack = build_pack(filled, UNICODE, tmp_path / "var", tmp_path / "packs")
+def test_review_and_evidence_take_the_unicode_name(sample_store, tmp_path):
+    add_idn_site(sample_store)
+    entry = review_site(sample_store, UNICODE, "boss", "confirm", "casino")
+    assert entry.site_id == sample_store.get_site_by_domain(ASCII).id
+    assert sample_store.get_site_by_domain(ASCII).review_state == "confirmed"
+    pack = build_pack(sample_store, UNICODE, tmp_path / "var", tmp_path / "packs")
     assert ASCII in pack.name
     with zipfile.ZipFile(pack) as zf:
         assert ASCII in zf.read("site.json").decode()
 
 
-def test_the_citizen_check_heading_reads_in_unicode(filled, client, csrf):
-    add_idn_site(filled)
+def test_the_citizen_check_heading_reads_in_unicode(sample_store, client):
+    add_idn_site(sample_store)
     body = client.post("/check", data={"url": f"http://{UNICODE}/", "lang": "ru",
-                                       "csrf_token": csrf(client)}).text
+                                       "csrf_token": csrf_of(client)}).text
     assert f"{UNICODE} ({ASCII})" in body
