@@ -1,8 +1,9 @@
 """One page as the classifier reads it: parsed once, read by every feature.
 
 `PageView.parse(html)` runs lxml once and keeps the title, the meta description, the visible
-text (one line per text block) and the texts of the links. Signs, the fast model, the sentence
-encoder, promotion detection and the crawler's stored text all read the same view.
+text (one line per text block), the texts of the links and every http(s) link with its anchor
+text. Signs, the fast model, the sentence encoder, promotion detection, the crawler's links to
+follow and its stored text all read the same view.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
@@ -31,13 +33,16 @@ class PageView:
     title: str = ""
     description: str = ""
     links: tuple[str, ...] = field(default=())
+    # (absolute http(s) URL, anchor text) of every link, in page order; `url` and <base href>
+    # resolve relative ones
+    anchors: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
     @classmethod
     def parse(cls, html: str, url: str = "", text: str | None = None) -> PageView:
         """The view of an HTML page; `text`, when given, replaces the extracted visible text."""
-        title, description, visible, links = parse_html(html)
+        title, description, visible, links, anchors = parse_html(html, url)
         return cls(text=visible if text is None else text, html=html, url=url, title=title,
-                   description=description, links=links)
+                   description=description, links=links, anchors=anchors)
 
     @classmethod
     def of(cls, text: str = "", html: str = "", url: str = "") -> PageView:
@@ -85,15 +90,32 @@ def _clean(parts) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def parse_html(html: str) -> tuple[str, str, str, tuple[str, ...]]:
-    """(title, meta description, visible text, link texts) of an HTML page, in one parse."""
+def _anchors(doc, url: str) -> tuple[tuple[str, str], ...]:
+    """(absolute http(s) URL, anchor text) of each link of `doc`, found at `url`."""
+    base = urljoin(url, (doc.xpath("//base/@href") or [""])[0].strip())
+    found = []
+    for anchor in doc.iter("a"):
+        href = anchor.get("href")
+        if href is None:
+            continue
+        link = urljoin(base, href.strip())
+        if link.startswith(("http://", "https://")):
+            found.append((link, " ".join(anchor.itertext())))
+    return tuple(found)
+
+
+def parse_html(html: str, url: str = ""
+               ) -> tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """(title, meta description, visible text, link texts, links with their anchor text) of
+    an HTML page found at `url`, in one parse."""
     doc, complete = _document(html)
     if doc is None:
-        return "", "", html_to_text(html) if "<" in html else html, ()
+        return "", "", html_to_text(html) if "<" in html else html, (), ()
     title = _clean(doc.xpath("//title//text()"))
     description = _clean(doc.xpath(
         "//meta[translate(@name,'DESCRIPTION','description')='description']/@content"
         " | //meta[@property='og:description']/@content")[:1])
+    anchors = _anchors(doc, url)
     links = []
     for anchor in doc.xpath("//a")[:MAX_LINKS]:
         label = _clean(anchor.itertext())
@@ -102,6 +124,6 @@ def parse_html(html: str) -> tuple[str, str, str, tuple[str, ...]]:
     for element in doc.xpath(_INVISIBLE):
         element.drop_tree()
     if not complete:  # too deep for lxml: the streaming extractor has no depth limit
-        return title, description, html_to_text(html), tuple(links)
+        return title, description, html_to_text(html), tuple(links), anchors
     lines = (" ".join(piece.split()) for piece in doc.itertext())
-    return title, description, "\n".join(line for line in lines if line), tuple(links)
+    return title, description, "\n".join(line for line in lines if line), tuple(links), anchors

@@ -19,9 +19,9 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import TextResponse
 from scrapy_playwright.page import PageMethod
 
-from crawler.charset import decode_html
 from crawler.profiles import PROFILES, context_kwargs
-from crawler.text import needs_render, title_and_text
+from crawler.reading import content_type, page_of
+from crawler.text import needs_render
 
 MODES = ("auto", "always", "never")
 
@@ -31,14 +31,6 @@ def screenshot_of(request) -> bytes:
     methods = request.meta.get("playwright_page_methods") or {}
     method = methods.get("screenshot") if isinstance(methods, dict) else None
     return getattr(method, "result", None) or b""
-
-
-def browser_charset(request) -> str:
-    """The charset Chromium read a rendered page in (`document.characterSet`), or ''."""
-    methods = request.meta.get("playwright_page_methods") or {}
-    method = methods.get("charset") if isinstance(methods, dict) else None
-    result = getattr(method, "result", None)
-    return result if isinstance(result, str) else ""
 
 
 async def close_popup(popup) -> None:
@@ -133,11 +125,11 @@ class RenderPolicyMiddleware:
     def _looks_empty(self, response) -> bool:
         if response.status != 200 or not isinstance(response, TextResponse):
             return False
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
-        if content_type and "html" not in content_type:
+        kind = content_type(response)
+        if kind and "html" not in kind:
             return False
-        html, _ = decode_html(response.body, content_type)
-        return needs_render(html, title_and_text(html)[1], self.min_text)
+        page = page_of(response)
+        return needs_render(page.html, page.text, self.min_text)
 
     async def _release(self, request) -> None:
         """Close the request's page, and its context once retired and idle."""

@@ -1,4 +1,4 @@
-"""Parse each fetched page once: its registered domain, title, visible text and parts."""
+"""A fetched page's registered domain, title and visible text, from its one parse."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ class ExtractPipeline:
     def process_item(self, item):
         item.domain = registered_domain(host_of(item.final_url or item.url))
         if item.html:
-            item.page = PageView.parse(item.html, item.final_url or item.url)
+            # the spider's parse of the response (crawler.reading); a page from elsewhere
+            # (a replayed spool, a test) is parsed here
+            item.page = item.page or PageView.parse(item.html, item.final_url or item.url)
             item.title, item.text = item.page.title, item.page.text
         return item

@@ -23,13 +23,12 @@ from scrapy.http import TextResponse
 
 from crawler.addon import open_crawl_store
 from crawler.budget import Budget, SharedBudgets, SiteBudgets
-from crawler.charset import decode_html, repair_render
 from crawler.errors import EvidenceNotKept, describe
 from crawler.frontier import JOURNAL, FrontierJournal, Scheduled, pending
 from crawler.items import Fetch
-from crawler.links import page_links
 from crawler.priority import link_priority
-from crawler.renderpolicy import browser_charset, screenshot_of
+from crawler.reading import page_of
+from crawler.renderpolicy import screenshot_of
 from crawler.robots import obeys_robots
 from crawler.seeds import parse_seeds
 from crawler.seen import LocalSeen, SharedSeen
@@ -252,7 +251,7 @@ class SitesSpider(scrapy.Spider):
         external: dict[str, None] = {}
         internal: dict[str, tuple[int, str]] = {}  # url: (priority, normalised url)
         budget_open = self.budgets.open(site, depth + 1)
-        for url, text in page_links(response):
+        for url, text in page_of(response).anchors:
             link_site = registered_domain(host_of(url))
             if link_site != site:
                 external.setdefault(normalise_url(url))
@@ -271,12 +270,7 @@ class SitesSpider(scrapy.Spider):
 
     def _fetch(self, response) -> Fetch:
         meta = response.meta
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
-        rendered = "playwright" in response.flags
-        html = ""
-        if isinstance(response, TextResponse):
-            html = repair_render(response.text, browser_charset(response.request), content_type) \
-                if rendered else decode_html(response.body, content_type)[0]
+        page = page_of(response) if isinstance(response, TextResponse) else None
         warc_file, warc_offset = meta.get("fw_warc", ("", None))
         redirects = list(meta.get("redirect_urls", []))
         return Fetch(
@@ -285,7 +279,7 @@ class SitesSpider(scrapy.Spider):
             status=response.status, ip=str(response.ip_address or ""),
             headers={k.decode("latin-1"): ", ".join(v.decode("latin-1") for v in vs)
                      for k, vs in response.headers.items()},
-            render=meta.get("fw_render") or "static", html=html,
+            render=meta.get("fw_render") or "static", html=page.html if page else "", page=page,
             body_sha256=hashlib.sha256(response.body).hexdigest(),
             warc_file=warc_file, warc_offset=warc_offset,
             screenshot_png=screenshot_of(response.request), depth=meta["fw_depth"],

@@ -6,8 +6,8 @@ import dataclasses
 import pytest
 
 from classifiers import predict
+from classifiers.page import PageView
 from classifiers.signs import presence_hits
-from crawler.text import title_and_text
 from fraudwatch.farm.content import pages_for
 from fraudwatch.farm.render import render_page
 from fraudwatch.farm.sites import catalogue
@@ -113,7 +113,7 @@ def _farm_page(domain: str, path: str) -> tuple[str, str, str]:
     """(text, html, url) of a farm page, text extracted as the crawler does."""
     site = next(s for s in catalogue(hostile=False) if s.domain == domain)
     html = render_page(dataclasses.replace(site, variant="static"), path, 8080)
-    return title_and_text(html)[1], html, site.url(8080, path)
+    return PageView.parse(html).text, html, site.url(8080, path)
 
 
 LEGIT_FARM_PAGES = [

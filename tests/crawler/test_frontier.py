@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.http import HtmlResponse
 
 from crawler.frontier import FrontierJournal, Scheduled, pending
-from crawler.links import page_links
+from crawler.reading import page_of
 
 
 def entry(url: str, kind: str = "link", render: str = "") -> Scheduled:
@@ -37,7 +37,22 @@ def test_pending_are_the_entries_without_a_capture_once_each():
 def test_page_links_are_absolute_http_links_with_their_whole_text():
     body = ('<html><body><a href="/register"><span>Регистрация</span> сейчас</a>'
             '<a href="mailto:x@a.kz">mail</a><a>no href</a>'
-            '<a href=" https://b.kz/x ">B</a></body></html>').encode()
+            '<a href=" https://b.kz/x ">B</a><a href="bonus">bonus</a></body></html>').encode()
     response = HtmlResponse("http://a.kz/page/", body=body, encoding="utf-8")
-    assert list(page_links(response)) == [("http://a.kz/register", "Регистрация  сейчас"),
-                                           ("https://b.kz/x", "B")]
+    assert page_of(response).anchors == (("http://a.kz/register", "Регистрация  сейчас"),
+                                         ("https://b.kz/x", "B"), ("http://a.kz/page/bonus",
+                                                                   "bonus"))
+    based = HtmlResponse("http://a.kz/page/", encoding="utf-8",
+                         body=b'<head><base href="/m/"></head><a href="bonus">b</a>')
+    assert page_of(based).anchors == (("http://a.kz/m/bonus", "b"),)
+
+
+def test_links_of_a_short_koi8r_page_without_charset_read_as_its_text():
+    """Scrapy's own decoding reads this page as cp932; the links come from the page as the
+    project decodes it, so their anchor text is the Russian the page text shows."""
+    html = '<p>Казино</p><a href="/bonus">Бонус за регистрацию</a>'
+    response = HtmlResponse("http://a.kz/", body=html.encode("koi8-r"),
+                            headers={"Content-Type": "text/html"})
+    page = page_of(response)
+    assert page.anchors == (("http://a.kz/bonus", "Бонус за регистрацию"),)
+    assert "Бонус за регистрацию" in page.text
