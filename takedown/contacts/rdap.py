@@ -2,6 +2,14 @@
 
 Which server to ask comes from IANA's bootstrap registries (takedown.contacts.bootstrap), or
 every query goes to `contacts.rdap_base` when one is configured.
+
+Kept rather than replaced by an RDAP client library: whoisit (the maintained one, 4.x) was
+weighed. It would replace only this module's 74 lines (one GET, the jCard fields), while the
+rest stays ours anyway: one configured RDAP base for every query (a national mirror, and the
+loopback server the tests use), the IANA bootstrap cached on disk beside the contacts cache
+(whoisit keeps it in process-global state loaded over the network), the WHOIS fallback for
+TLDs without RDAP such as .kz, and the expiry cache. It would also bring requests and
+python-dateutil for that.
 """
 
 from __future__ import annotations
