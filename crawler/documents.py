@@ -5,7 +5,6 @@ Their sites' rows are the store's to aggregate (fraudwatch.store.siterollup).
 
 from __future__ import annotations
 
-from classifiers.fingerprints import extract
 from crawler.items import Fetch
 from fraudwatch.store.models import Capture, Page, stable_id
 from fraudwatch.urls import normalise_url, public_suffix
@@ -21,17 +20,8 @@ def capture_of(fetch: Fetch) -> Capture:
         lang=fetch.verdict.lang if fetch.verdict else "", screenshot=fetch.screenshot,
         screenshot_sha256=fetch.screenshot_sha256, warc_file=fetch.warc_file,
         warc_offset=fetch.warc_offset, error=fetch.error, run_id=fetch.run_id,
-        fingerprints=fingerprints_of(fetch),
+        fingerprints=fetch.fingerprints,
     )
-
-
-def fingerprints_of(fetch: Fetch) -> dict[str, list[str]]:
-    """Operator fingerprints of a fetched page, plus the external links it carries."""
-    prints = extract(fetch.html, fetch.url, final_url=fetch.final_url, ip=fetch.ip,
-                     redirects=fetch.redirects) if fetch.html else {}
-    if fetch.external_links:
-        prints["external_links"] = fetch.external_links
-    return prints
 
 
 def page_of(fetch: Fetch, capture: Capture) -> Page | None:

@@ -39,4 +39,7 @@ class Fetch:
     verdict: Any = None
     shadow: Any = None  # the shadow model's verdict (fraudwatch.modelversions), if one runs
     page: Any = None  # the parsed page (classifiers.PageView), read by every pipeline
+    # operator fingerprints (analytics ids, wallets, contacts, external links), found by the
+    # extract pipeline; the store keeps them on the capture
+    fingerprints: dict[str, list[str]] = field(default_factory=dict)
     cloaking: bool = False  # a victim's render differs in substance from the plain fetch

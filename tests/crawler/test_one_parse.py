@@ -12,7 +12,6 @@ from classifiers.artifact import load_model
 from classifiers.classify import classify
 from classifiers.registry import default_registry
 from crawler import reading
-from crawler.documents import fingerprints_of
 from crawler.items import Fetch
 from crawler.pipelines.extract import ExtractPipeline
 from crawler.renderpolicy import RenderPolicyMiddleware
@@ -56,9 +55,8 @@ def test_a_plain_page_is_decoded_once_and_parsed_once_for_every_reader(monkeypat
     assert [r.url for r in out if not isinstance(r, Fetch)] == ["http://vulkan.kz/register"]
     ExtractPipeline().process_item(fetch)
     verdict = classify(fetch.page, default_registry(), load_model(), mode="never")
-    prints = fingerprints_of(fetch)
 
     assert (len(decodes), len(parses)) == (1, 1)
     assert response._cached_selector is None  # Scrapy never parsed it either
     assert fetch.title == "Казино Вулкан" and "Бонус 200%" in fetch.text
-    assert verdict.category == "casino" and prints["telegram"] == ["vulkan_pay"]
+    assert verdict.category == "casino" and fetch.fingerprints["telegram"] == ["vulkan_pay"]
