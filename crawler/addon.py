@@ -17,14 +17,14 @@ import shlex
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crawler.redisfrontier import join_run
-from crawler.resolver import host_resolver_rules
+from crawler.frontier.shared import join_run
+from crawler.safety.resolver import host_resolver_rules
 from fraudwatch import seedqueue
 from fraudwatch.browser import launch_options
 from fraudwatch.config import Config, ConfigError, load_config
 from fraudwatch.store import open_store
 
-PLAYWRIGHT_HANDLER = "crawler.renderwatchdog.BoundedPlaywrightHandler"  # bounded renders
+PLAYWRIGHT_HANDLER = "crawler.render.watchdog.BoundedPlaywrightHandler"  # bounded renders
 PRIORITY = "spider"  # above the project's defaults, below -s / the CLI's own settings
 CONFIG_VALUES = "FRAUDWATCH_CONFIG_VALUES"  # the configuration as read once, by the addon
 
@@ -98,7 +98,7 @@ class FraudwatchAddon:
         """The Redis frontier's scheduler, and the run this worker joins."""
         name = settings.get("FRAUDWATCH_FRONTIER_NAME") or config["frontier.name"]
         lease = settings.getfloat("FRAUDWATCH_FRONTIER_LEASE") or config["frontier.lease"]
-        derived = {"SCHEDULER": "crawler.redisscheduler.FrontierScheduler",
+        derived = {"SCHEDULER": "crawler.frontier.scheduler.FrontierScheduler",
                    "FRAUDWATCH_FRONTIER": url, "FRAUDWATCH_FRONTIER_NAME": name,
                    "FRAUDWATCH_FRONTIER_LEASE": lease}
         if not settings.get("FRAUDWATCH_FRONTIER_WORKER"):
@@ -117,7 +117,7 @@ class FraudwatchAddon:
             "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(config, extra_args=rules),
             "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
             "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": timeout_ms,
-            "PLAYWRIGHT_ABORT_REQUEST": "crawler.browserfilter.abort_request",
+            "PLAYWRIGHT_ABORT_REQUEST": "crawler.render.browserfilter.abort_request",
             # Renders send the browser's own headers (the profile's user agent and language,
             # Upgrade-Insecure-Requests...), not Scrapy's: a victim's browser, to a cloaker.
             "PLAYWRIGHT_PROCESS_REQUEST_HEADERS": None,

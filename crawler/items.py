@@ -29,7 +29,7 @@ class Fetch:
     depth: int = 0
     hop: int = 0
     error: str = ""
-    claim: str = ""  # the distributed frontier's claim on the request (crawler.redisscheduler)
+    claim: str = ""  # the distributed frontier's claim on the request (crawler.frontier.scheduler)
     # Filled by the pipelines.
     domain: str = ""
     title: str = ""

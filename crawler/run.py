@@ -2,7 +2,7 @@
 
 A run folder (`<var_dir>/runs/<run_id>/` unless given) holds `run.json` (seeds, id, start
 time), the frontier journal (`frontier.jsonl`, so `--resume` continues where an interrupted or
-killed run stopped, see crawler.frontier) and `summary.json`.
+killed run stopped, see crawler.frontier.journal) and `summary.json`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from scrapy.settings import Settings
 
 from crawler.addon import new_run_id
-from crawler.frontier import JOURNAL
+from crawler.frontier.journal import JOURNAL
 
 DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw]?)$")
 UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -52,7 +52,7 @@ class CrawlOptions:
     progress: bool = False
     extra: dict[str, str] = field(default_factory=dict)  # raw Scrapy settings (--set)
     profile_proxies: dict[str, str] = field(default_factory=dict)  # profile name -> proxy URL
-    frontier: str = ""  # Redis URL of a shared frontier (crawler.redisfrontier); "" = local
+    frontier: str = ""  # Redis URL of a shared frontier (crawler.frontier.shared); "" = local
     queued: list[str] = field(default_factory=list)  # queued seeds taken (fraudwatch.seedqueue)
 
 
@@ -112,7 +112,7 @@ def _claim_run_folder(var_dir: Path) -> tuple[str, Path]:
 def worker_run(var_dir: Path, seeds: list[str], frontier_url: str, config) -> tuple[Run, str]:
     """Join the shared frontier's current run (or start it): this worker's run folder,
     `<var_dir>/runs/<run id>/workers/<worker id>`, and its worker id."""
-    from crawler.redisfrontier import FrontierError, join_run
+    from crawler.frontier.shared import FrontierError, join_run
 
     try:
         run_id, worker = join_run(frontier_url, config["frontier.name"], config["frontier.lease"],

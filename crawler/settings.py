@@ -40,27 +40,27 @@ METAREFRESH_MAXDELAY = 10
 RETRY_TIMES = 1
 HTTPERROR_ALLOW_ALL = True  # 4xx/5xx pages are evidence too (Capture.error = "http: 404")
 DNS_TIMEOUT = 10
-TWISTED_DNS_RESOLVER = "crawler.resolver.OverrideResolver"  # --resolve HOST=IP
+TWISTED_DNS_RESOLVER = "crawler.safety.resolver.OverrideResolver"  # --resolve HOST=IP
 COOKIES_ENABLED = True
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 # The spider dedupes links itself (its `seen` set, rebuilt from the run's frontier journal by
-# --resume, see crawler.frontier); requests skip the duplicate filter so a redirect back to a
-# seen URL ends as a recorded redirect loop. No JOBDIR: the journal and the store make a run
+# --resume, see crawler.frontier.journal); requests skip the duplicate filter so a redirect back
+# to a seen URL ends as a recorded redirect loop. No JOBDIR: the journal and the store make a run
 # resumable even after kill -9, and memory queues keep the scheduler fast.
 
 # --- robots.txt ----------------------------------------------------------------------
-# Handled per request by the spider from FRAUDWATCH_ROBOTS (see crawler.robots); Scrapy's
+# Handled per request by the spider from FRAUDWATCH_ROBOTS (see crawler.safety.robots); Scrapy's
 # RobotsTxtMiddleware stays installed and honours `dont_obey_robotstxt`.
 ROBOTSTXT_OBEY = True
 
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.ssrfguard.SSRFGuardMiddleware": 50,
-    "crawler.renderpolicy.RenderPolicyMiddleware": 620,
-    "crawler.warcwriter.WarcWriterMiddleware": 950,
+    "crawler.safety.ssrfguard.SSRFGuardMiddleware": 50,
+    "crawler.render.policy.RenderPolicyMiddleware": 620,
+    "crawler.evidence.warcwriter.WarcWriterMiddleware": 950,
 }
 EXTENSIONS = {
-    "crawler.downloadfilter.DownloadFilter": 100,
+    "crawler.safety.downloadfilter.DownloadFilter": 100,
     "crawler.aftercrawl.AfterCrawl": 400,  # before RunLog: its summary counts what this found
     "crawler.runlog.RunLog": 500,
 }
@@ -84,7 +84,7 @@ FRAUDWATCH_QUEUED_SEEDS: list[str] = []  # the queued seeds taken; [] = the queu
 FRAUDWATCH_ALLOW_PRIVATE = False  # allow private/loopback targets (the demo farm)
 FRAUDWATCH_ALLOW_PRIVATE_HOSTS: list[str] = []  # only these hosts may be private/loopback
 FRAUDWATCH_RESOLVE = {}  # {"host": "ip"} DNS overrides, for Scrapy and Chromium alike
-FRAUDWATCH_ROBOTS = "expanded"  # obey | ignore | expanded (see crawler.robots)
+FRAUDWATCH_ROBOTS = "expanded"  # obey | ignore | expanded (see crawler.safety.robots)
 FRAUDWATCH_MAX_PAGES = 20  # pages per site
 FRAUDWATCH_MAX_DEPTH = 2  # link depth from a site's landing page
 FRAUDWATCH_SITE_TIMEOUT = 180  # seconds after which a site schedules no more pages
@@ -93,8 +93,8 @@ FRAUDWATCH_RECRAWL_AFTER = 0  # seconds; sites fetched more recently are skipped
 FRAUDWATCH_STORE_BATCH = 50  # documents per store write
 FRAUDWATCH_MIN_TEXT = 200  # auto render: fewer visible characters than this means render
 FRAUDWATCH_SCREENSHOT_LANDING = True  # render and screenshot each landing page
-# Victim profiles each landing page is rendered in (crawler.profiles); the first one takes the
-# screenshot. Comparing them with the plain fetch flags cloaking (crawler.cloaking).
+# Victim profiles each landing page is rendered in (crawler.render.profiles); the first one takes
+# the screenshot. Comparing them with the plain fetch flags cloaking (crawler.render.cloaking).
 FRAUDWATCH_LANDING_PROFILES = ["desktop", "mobile"]
 # Proxy per profile for its renders, e.g. an in-country vantage point: {"mobile":
 # "http://user:pass@host:3128"}; a profile not named browses directly. Plain fetches don't use it.
@@ -103,10 +103,10 @@ FRAUDWATCH_BROWSER_ARGS: list[str] = []  # extra Chromium flags (a string: split
 FRAUDWATCH_CONTEXT_PAGES = 20  # browser context recycled after this many pages
 FRAUDWATCH_RENDER_TIMEOUT = 20  # seconds for a rendered page to load
 # Seconds a whole render may take (navigation, screenshot, DOM capture) before it is torn down
-# and recorded as `render_timeout` (crawler.renderwatchdog); 0 = twice FRAUDWATCH_RENDER_TIMEOUT.
+# and recorded as `render_timeout` (crawler.render.watchdog); 0 = twice FRAUDWATCH_RENDER_TIMEOUT.
 FRAUDWATCH_RENDER_DEADLINE = 0
 FRAUDWATCH_PROGRESS = False  # live progress on stderr (the CLI turns it on for terminals)
-# Distributed crawl (crawler.redisfrontier): a Redis URL makes this process one worker of the
+# Distributed crawl (crawler.frontier.shared): a Redis URL makes this process one worker of the
 # crawl named FRAUDWATCH_FRONTIER_NAME; "" = the configuration's frontier.url (empty: local).
 FRAUDWATCH_FRONTIER = ""
 FRAUDWATCH_FRONTIER_NAME = ""  # "" = the configuration's frontier.name

@@ -1,7 +1,8 @@
 """A guarding forward proxy on loopback: every request through it is checked against a
-TargetPolicy (`fraudwatch.netpolicy`). Chromium renders through it (`crawler.browserguard`), so
-images, scripts, frames, fetch/XHR, beacons, forms, redirects and navigations all pass the same
-rule as Scrapy's requests; re-verification of blocked sites fetches through it too.
+TargetPolicy (`fraudwatch.netpolicy`). Chromium renders through it
+(`crawler.safety.browserguard`), so images, scripts, frames, fetch/XHR, beacons, forms,
+redirects and navigations all pass the same rule as Scrapy's requests; re-verification of
+blocked sites fetches through it too.
 
 Each request's host is resolved once (`--resolve` overrides first), checked, and the proxy
 connects to exactly that address, so a DNS answer that changes between check and use cannot

@@ -10,7 +10,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from crawler.frontier import FrontierJournal
+from crawler.frontier.journal import FrontierJournal
 from fraudwatch.cli import main
 from fraudwatch.cli.crawl_cmd import _lines
 from tests.paths import ROOT

@@ -8,7 +8,7 @@
   page may wait twice as long). So the encoder never caps the crawl, not even at its end, when
   the pages still queued are embedded; the summary counts the pages it had to skip.
 - always: every page, however long the crawl waits; never: the fast stage alone.
-The encoder runs in its own thread (crawler.encoderworker), so the crawl goes on meanwhile.
+The encoder runs in its own thread (crawler.ingest.encoderworker), so the crawl goes on meanwhile.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from classifiers.passagestore import PassageStore
 from classifiers.registry import default_registry
 from classifiers.stages import finish, first_stage
 from crawler.addon import crawl_config
-from crawler.encoderworker import EncoderWorker
+from crawler.ingest.encoderworker import EncoderWorker
 from fraudwatch.logs import get_logger
 from fraudwatch.modelversions import ModelVersions, VersionError
 

@@ -1,8 +1,9 @@
-"""Flag landing-page renders that differ in substance from the plain fetch (crawler.cloaking)."""
+"""Flag landing-page renders that differ in substance from the plain fetch
+(crawler.render.cloaking)."""
 
 from __future__ import annotations
 
-from crawler.cloaking import differs_in_substance
+from crawler.render.cloaking import differs_in_substance
 
 
 def label(item) -> tuple[str, str]:

@@ -22,7 +22,7 @@ class ExtractPipeline:
     def process_item(self, item):
         item.domain = registered_domain(host_of(item.final_url or item.url))
         if item.html:
-            # the spider's parse of the response (crawler.reading); a page from elsewhere
+            # the spider's parse of the response (crawler.ingest.reading); a page from elsewhere
             # (a replayed spool, a test) is parsed here
             item.page = item.page or PageView.parse(item.html, item.final_url or item.url)
             item.title, item.text = item.page.title, item.page.text

@@ -19,7 +19,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
 from crawler.addon import crawl_config
-from crawler.documents import capture_of, page_of
+from crawler.ingest.documents import capture_of, page_of
 from crawler.signals import items_durable
 from crawler.stop import stop_crawl
 from fraudwatch.logs import get_logger
@@ -54,7 +54,7 @@ class StorePipeline:
         self.retry_at = 0.0  # time.monotonic() of the next attempt during an outage
         self.failures = 0  # failed attempts in a row: the pause between them doubles
         self.halted = ""  # why a batch could be neither stored nor spooled (crawl stopping)
-        self.shared = False  # one worker of a distributed crawl (crawler.redisscheduler)
+        self.shared = False  # one worker of a distributed crawl (crawler.frontier.scheduler)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -71,7 +71,7 @@ class StorePipeline:
 
     def on_idle(self) -> None:
         """Nothing is in flight: write the pending batch, so the store (and a distributed
-        frontier's acknowledgements, crawler.redisscheduler) is up to date."""
+        frontier's acknowledgements, crawler.frontier.scheduler) is up to date."""
         if self.store is not None and self.items:
             self.flush()
 

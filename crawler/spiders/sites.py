@@ -1,10 +1,10 @@
 """The `sites` spider: each seed site within a page, depth and time budget, evidence first.
 
-Links are fetched in order of what they tell a regulator (crawler.priority); links to other
+Links are fetched in order of what they tell a regulator (crawler.frontier.priority); links to other
 sites are recorded on the page's Capture as discovery candidates and followed for
 FRAUDWATCH_EXPAND hops. Every fetch, failed or not, becomes one `Fetch` item. Every request
 is written to the run's frontier journal first, so `--resume` continues after any stop
-(crawler.frontier).
+(crawler.frontier.journal).
 
     scrapy crawl sites -a seeds=seeds.txt [-a max_pages=20 -a max_depth=2 -a expand=0]
 """
@@ -22,17 +22,17 @@ from scrapy.exceptions import CloseSpider
 from scrapy.http import TextResponse
 
 from crawler.addon import open_crawl_store
-from crawler.budget import Budget, SharedBudgets, SiteBudgets
-from crawler.errors import EvidenceNotKept, describe
-from crawler.frontier import JOURNAL, FrontierJournal, Scheduled, pending
+from crawler.evidence.warccompact import compact_run
+from crawler.frontier.budget import Budget, SharedBudgets, SiteBudgets
+from crawler.frontier.journal import JOURNAL, FrontierJournal, Scheduled, pending
+from crawler.frontier.priority import link_priority
+from crawler.frontier.seeds import parse_seeds
+from crawler.frontier.seen import LocalSeen, SharedSeen
+from crawler.ingest.errors import EvidenceNotKept, describe
+from crawler.ingest.reading import page_of
 from crawler.items import Fetch
-from crawler.priority import link_priority
-from crawler.reading import page_of
-from crawler.renderpolicy import screenshot_of
-from crawler.robots import obeys_robots
-from crawler.seeds import parse_seeds
-from crawler.seen import LocalSeen, SharedSeen
-from crawler.warccompact import compact_run
+from crawler.render.policy import screenshot_of
+from crawler.safety.robots import obeys_robots
 from fraudwatch.store import StoreError, StoreUnavailable
 from fraudwatch.urls import host_of, normalise_url, registered_domain
 
@@ -122,7 +122,7 @@ class SitesSpider(scrapy.Spider):
 
     def _resume(self) -> list[scrapy.Request]:
         """Requests of this run's journal without a stored capture; restores `seen` and the
-        sites' spent budgets (crawler.frontier). Nothing for a new run."""
+        sites' spent budgets (crawler.frontier.journal). Nothing for a new run."""
         entries = self.journal.load() if self.journal else []
         if not entries:
             return []
@@ -164,7 +164,7 @@ class SitesSpider(scrapy.Spider):
 
     def _drop_unreferenced_warc(self, stored: list) -> None:
         """The killed processes' WARC records of fetches this resume does again go
-        (crawler.warccompact); a failure to do so only costs disk space."""
+        (crawler.evidence.warccompact); a failure to do so only costs disk space."""
         current = self.settings.get("FRAUDWATCH_WARC_FILE")
         if not current:
             return
@@ -199,7 +199,7 @@ class SitesSpider(scrapy.Spider):
 
     def _request(self, url: str, site: str, depth: int, hop: int, priority: int,
                  kind: str = "link", render: str = "", screenshot: bool = False):
-        """A request, written to the run's journal first (crawler.frontier)."""
+        """A request, written to the run's journal first (crawler.frontier.journal)."""
         entry = Scheduled(url, site, depth, hop, priority, kind, render, screenshot)
         if self.journal is not None:
             self.journal.record(entry)
@@ -289,7 +289,7 @@ class SitesSpider(scrapy.Spider):
 
     def failed(self, failure):
         if failure.check(EvidenceNotKept):
-            return  # not captured, so `--resume` fetches it again (crawler.warcwriter)
+            return  # not captured, so `--resume` fetches it again (crawler.evidence.warcwriter)
         request = failure.request
         meta = request.meta
         self.crawler.stats.inc_value("fraudwatch/failures")

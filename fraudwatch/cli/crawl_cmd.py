@@ -18,7 +18,7 @@ EXIT_STORE = 4
 def _lines(path: str, option: str) -> list[str]:
     """The lines of a text file (or '-' for stdin) in any encoding the crawler reads; a clear
     usage error for a missing, unreadable or binary file."""
-    from crawler.charset import decode_html
+    from crawler.ingest.charset import decode_html
 
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
@@ -45,7 +45,7 @@ def _key_values(entries: tuple[str, ...], option: str) -> dict[str, str]:
 def _seeds(args: tuple[str, ...], seeds_file: str | None) -> list[str]:
     """Seed URLs from arguments (an argument naming an existing file is a seed list, as
     `fraudwatch crawl seeds.txt`) and the seed file; bad seeds are reported and skipped."""
-    from crawler.seeds import parse_seeds
+    from crawler.frontier.seeds import parse_seeds
 
     lines = [line for arg in args
              for line in (_lines(arg, "SEEDS") if Path(arg).is_file() else [arg])]
@@ -57,7 +57,7 @@ def _seeds(args: tuple[str, ...], seeds_file: str | None) -> list[str]:
 
 
 def _resolve(entries: tuple[str, ...], resolve_file: str | None) -> dict[str, str]:
-    from crawler.resolver import parse_resolve
+    from crawler.safety.resolver import parse_resolve
 
     try:
         return parse_resolve(list(entries) + (_lines(resolve_file, "--resolve-file")
@@ -68,8 +68,8 @@ def _resolve(entries: tuple[str, ...], resolve_file: str | None) -> dict[str, st
 
 def _profile_proxies(entries: tuple[str, ...], guarded: bool = True) -> dict[str, str]:
     """{profile: proxy URL}; behind the browser's SSRF guard only http proxies can chain."""
-    from crawler.browserguard import upstream_url
-    from crawler.profiles import PROFILES, proxy_settings
+    from crawler.render.profiles import PROFILES, proxy_settings
+    from crawler.safety.browserguard import upstream_url
 
     proxies = _key_values(entries, "--profile-proxy")
     for name, url in proxies.items():

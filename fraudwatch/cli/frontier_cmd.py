@@ -9,7 +9,7 @@ import click
 
 
 def _client(obj, url: str | None):
-    from crawler.redisfrontier import FrontierError, connect
+    from crawler.frontier.shared import FrontierError, connect
 
     url = url or obj.config["frontier.url"]
     if not url:
@@ -39,7 +39,7 @@ NAME = click.option("--name", help="The crawl's name (default: frontier.name).")
 def status_cmd(obj, frontier: str | None, name: str | None, as_json: bool) -> None:
     """The current run: requests queued, URLs seen, sites started, and each worker with the
     requests it holds (a worker that is not alive gives them back at the next look)."""
-    from crawler.redisfrontier import status
+    from crawler.frontier.shared import status
 
     with _client(obj, frontier) as client:
         state = status(client, name or obj.config["frontier.name"])
@@ -64,7 +64,7 @@ def status_cmd(obj, frontier: str | None, name: str | None, as_json: bool) -> No
 def reset_cmd(obj, frontier: str | None, name: str | None, force: bool) -> None:
     """Forget the crawl's frontier: its queue, duplicate filter and budgets, so the next
     `crawl --frontier` starts afresh. Refused while a worker is alive, unless --force."""
-    from crawler.redisfrontier import reset, status
+    from crawler.frontier.shared import reset, status
 
     name = name or obj.config["frontier.name"]
     with _client(obj, frontier) as client:

@@ -1,12 +1,12 @@
 """Pages given on the command line (`classify`, `evaluate`): found in folders, read with a
-size cap and decoded as the crawler decodes a body (`crawler.charset`)."""
+size cap and decoded as the crawler decodes a body (`crawler.ingest.charset`)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from crawler.charset import decode_html
+from crawler.ingest.charset import decode_html
 from crawler.settings import DOWNLOAD_MAXSIZE
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from classifiers.page import PageView
-from crawler.charset import decode_html
+from crawler.ingest.charset import decode_html
 from fraudwatch.logs import get_logger
 from fraudwatch.store import Page, Store
 from takedown.evidence import local_file

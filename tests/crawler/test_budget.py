@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.budget import Budget, SiteBudgets
+from crawler.frontier.budget import Budget, SiteBudgets
 
 
 def test_pages_depth_and_time_bound_a_site():

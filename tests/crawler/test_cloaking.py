@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from classifiers import Verdict
-from crawler.cloaking import differs_in_substance, word_overlap
 from crawler.items import Fetch
 from crawler.pipelines.cloaking import CloakingPipeline
+from crawler.render.cloaking import differs_in_substance, word_overlap
 
 NEWS = "Погода в Алматы: солнечно, днём до двадцати градусов, вечером возможен дождь. " * 5
 CASINO = "Казино Вулкан: бонус двести процентов на первый депозит, слоты и рулетка. " * 5

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from classifiers import Verdict
-from crawler.documents import capture_of, page_of
+from crawler.ingest.documents import capture_of, page_of
 from crawler.items import Fetch
 from fraudwatch.store.models import Site
 from fraudwatch.store.siterollup import SiteRollup

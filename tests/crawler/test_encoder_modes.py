@@ -85,7 +85,7 @@ def test_a_bad_encoder_mode_is_refused_with_the_fix(tmp_path):
 def test_the_expected_wait_follows_the_encoders_measured_speed_and_share():
     """A page queued behind others waits for them at the speed the encoder showed lately,
     slowed by the rests its CPU share takes; so a slow encoder admits fewer pages."""
-    from crawler.encoderworker import PRIOR_PAGE_SECONDS, EncoderWorker
+    from crawler.ingest.encoderworker import PRIOR_PAGE_SECONDS, EncoderWorker
 
     worker = EncoderWorker.__new__(EncoderWorker)
     worker.share, worker.pending, worker.page_seconds = 0.5, 0, PRIOR_PAGE_SECONDS

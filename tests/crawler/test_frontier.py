@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from scrapy.http import HtmlResponse
 
-from crawler.frontier import FrontierJournal, Scheduled, pending
-from crawler.reading import page_of
+from crawler.frontier.journal import FrontierJournal, Scheduled, pending
+from crawler.ingest.reading import page_of
 
 
 def entry(url: str, kind: str = "link", render: str = "") -> Scheduled:

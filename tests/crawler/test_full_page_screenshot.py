@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.profiles import PROFILES
+from crawler.render.profiles import PROFILES
 from fraudwatch.store import open_store
 
 pytestmark = [pytest.mark.timeout(300)]

@@ -11,10 +11,10 @@ from classifiers import page as page_module
 from classifiers.artifact import load_model
 from classifiers.classify import classify
 from classifiers.registry import default_registry
-from crawler import reading
+from crawler.ingest import reading
 from crawler.items import Fetch
 from crawler.pipelines.extract import ExtractPipeline
-from crawler.renderpolicy import RenderPolicyMiddleware
+from crawler.render.policy import RenderPolicyMiddleware
 from crawler.spiders.sites import SitesSpider
 
 # koi8-r without a charset, as many Russian pages are served

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.priority import link_priority
+from crawler.frontier.priority import link_priority
 
 
 def test_evidence_pages_come_before_ordinary_ones():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 import pytest
 
-from crawler.profiles import PROFILES, context_kwargs, proxy_settings
-from crawler.renderpolicy import RenderPolicyMiddleware
+from crawler.render.policy import RenderPolicyMiddleware
+from crawler.render.profiles import PROFILES, context_kwargs, proxy_settings
 from fraudwatch.cli.crawl_cmd import _profile_proxies
 
 

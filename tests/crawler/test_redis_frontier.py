@@ -10,10 +10,10 @@ import pytest
 import scrapy
 from scrapy.utils.request import request_from_dict
 
-from crawler import requestcodec
-from crawler.budget import Budget, SharedBudgets
-from crawler.redisfrontier import FrontierError, RedisFrontier, connect
-from crawler.seen import SharedSeen
+from crawler.frontier import requestcodec
+from crawler.frontier.budget import Budget, SharedBudgets
+from crawler.frontier.seen import SharedSeen
+from crawler.frontier.shared import FrontierError, RedisFrontier, connect
 
 
 @pytest.fixture
@@ -196,7 +196,7 @@ def test_frontier_status_shows_the_run_and_reset_waits_for_live_workers(workers,
 def test_claims_that_never_make_a_page_are_retried_once_then_given_up(workers):
     from scrapy.utils.test import get_crawler
 
-    from crawler.redisscheduler import FrontierScheduler
+    from crawler.frontier.scheduler import FrontierScheduler
 
     first, _ = workers
     scheduler = FrontierScheduler(first, get_crawler())

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from crawler.charset import repair_render
+from crawler.ingest.charset import repair_render
 from fraudwatch.store import open_store
 
 pytestmark = [pytest.mark.timeout(300)]

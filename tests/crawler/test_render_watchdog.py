@@ -1,5 +1,5 @@
 """A page that spins forever after `load` ends as a recorded `render_timeout`, in bounded time,
-while the rest of the crawl completes (crawler.renderwatchdog)."""
+while the rest of the crawl completes (crawler.render.watchdog)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.resolver import OverrideResolver, host_resolver_rules, parse_resolve
+from crawler.safety.resolver import OverrideResolver, host_resolver_rules, parse_resolve
 
 
 def test_parse_resolve_accepts_idns_and_comments():

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from scrapy.http import Headers
 
-from crawler.warc import WarcLog
+from crawler.evidence.warc import WarcLog
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
 from tests.paths import ROOT
@@ -161,7 +161,7 @@ def test_a_resume_renders_a_landing_page_once_when_its_renders_were_already_sche
     """Killed after the landing page scheduled its browser renders but before the page itself
     was stored: the resumed run fetches the page again, and must not schedule the renders a
     second time (they are in the journal already)."""
-    from crawler.frontier import JOURNAL, Scheduled
+    from crawler.frontier.journal import JOURNAL, Scheduled
 
     landing = farm.seeds()[0]
     site = landing.split("//", 1)[1].split(":", 1)[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.robots import obeys_robots
+from crawler.safety.robots import obeys_robots
 
 
 def test_default_policy_exempts_seeds_only():

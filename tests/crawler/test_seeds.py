@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.seeds import parse_seeds
+from crawler.frontier.seeds import parse_seeds
 
 
 def test_urls_domains_idns_and_comments():

@@ -8,7 +8,7 @@ import pytest
 from scrapy import Request
 from twisted.internet import defer
 
-from crawler.ssrfguard import PrivateTargetRefused, SSRFGuardMiddleware, policy_from_settings
+from crawler.safety.ssrfguard import PrivateTargetRefused, SSRFGuardMiddleware, policy_from_settings
 from fraudwatch.netpolicy import TargetPolicy, is_public
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from classifiers.page import PageView
-from crawler.charset import decode_html
-from crawler.text import needs_render
+from crawler.ingest.charset import decode_html
+from crawler.render.shells import needs_render
 
 PAGE = ("<html><head><title>Казино Вулкан</title><style>p{}</style></head><body>"
         "<script>var x = 'скрыто';</script><p>Бонус 200% на первый депозит!</p>"

@@ -8,7 +8,7 @@ import hashlib
 from scrapy.http import Headers
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.warc import WarcLog
+from crawler.evidence.warc import WarcLog
 
 
 def record_at(path, offset):

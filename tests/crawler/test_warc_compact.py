@@ -11,8 +11,8 @@ from pathlib import Path
 from scrapy.http import Headers
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.warc import WarcLog
-from crawler.warccompact import compact_run
+from crawler.evidence.warc import WarcLog
+from crawler.evidence.warccompact import compact_run
 from fraudwatch.store.models import Capture
 from takedown.warc_copy import read_record
 

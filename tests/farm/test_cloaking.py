@@ -6,7 +6,7 @@ import http.client
 
 import pytest
 
-from crawler.profiles import PROFILES
+from crawler.render.profiles import PROFILES
 from crawler.settings import USER_AGENT
 
 CHROME = {"Upgrade-Insecure-Requests": "1"}  # sent by every Chrome navigation

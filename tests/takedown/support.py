@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scrapy.http import Headers
 
-from crawler.warc import WarcLog
+from crawler.evidence.warc import WarcLog
 from fraudwatch.review import review_site
 from fraudwatch.store import Capture, Page, SignHit, Site
 

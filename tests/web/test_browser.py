@@ -186,7 +186,7 @@ def test_a_stored_page_shown_on_the_site_page_never_contacts_anything(sample_sto
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    from crawler.warc import WarcLog
+    from crawler.evidence.warc import WarcLog
     from fraudwatch.store import Capture
 
     hits = []

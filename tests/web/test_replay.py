@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.warc import WarcLog
+from crawler.evidence.warc import WarcLog
 from fraudwatch.store import Capture
 
 HOSTILE = (b'<html><head><meta http-equiv="refresh" content="0;url=http://evil.example/">'

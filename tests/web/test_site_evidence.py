@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.warc import WarcLog
+from crawler.evidence.warc import WarcLog
 from fraudwatch.store import Capture
 from takedown.evidence import MANIFEST, manifest
 

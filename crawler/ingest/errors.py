@@ -15,16 +15,16 @@ from scrapy.exceptions import (
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as twisted_error
 
-from crawler.ssrfguard import PrivateTargetRefused
+from crawler.safety.ssrfguard import PrivateTargetRefused
 
 
 class EvidenceNotKept(IgnoreRequest):
     """The response could not be written to the WARC file (disk full, I/O error): it is
-    dropped unrecorded, so `--resume` fetches it again (crawler.warcwriter)."""
+    dropped unrecorded, so `--resume` fetches it again (crawler.evidence.warcwriter)."""
 
 
 class RenderTimeout(Exception):
-    """A render overran its deadline and was torn down (crawler.renderwatchdog)."""
+    """A render overran its deadline and was torn down (crawler.render.watchdog)."""
 
 
 # (exception types, kind), first match wins.

@@ -24,7 +24,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from fraudwatch.logs import get_logger
 from fraudwatch.store.models import Capture
 
-log = get_logger("crawler.warccompact")
+log = get_logger("crawler.evidence.warccompact")
 KEPT = re.compile(r"(-kept-\d+)?\.warc\.gz$")  # what a compacted copy's name ends with
 
 

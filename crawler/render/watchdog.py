@@ -10,7 +10,7 @@ that does not answer, its context and then the browser (scrapy-playwright starts
 the next render), and the request fails with `RenderTimeout`: a capture with error kind
 `render_timeout`. Other requests and the queue are untouched.
 
-The handler also puts the browser behind the SSRF guard (`crawler.browserguard`): the browser
+The handler also puts the browser behind the SSRF guard (`crawler.safety.browserguard`): the browser
 and every context use the guard's proxy, so no request of a rendered page reaches a private or
 loopback address unless the crawl allows it.
 """
@@ -23,8 +23,8 @@ import logging
 
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
-from crawler.browserguard import BrowserGuard
-from crawler.errors import RenderTimeout
+from crawler.ingest.errors import RenderTimeout
+from crawler.safety.browserguard import BrowserGuard
 
 log = logging.getLogger(__name__)
 CLOSE_SECONDS = 5  # for each step of tearing a stuck render down

@@ -50,7 +50,7 @@ class SiteBudgets:
 
 
 class SharedBudgets:
-    """Site budgets of the Redis frontier (crawler.redisfrontier), read to skip links early:
+    """Site budgets of the Redis frontier (crawler.frontier.shared), read to skip links early:
     the frontier's gate spends them, atomically with queueing the request."""
 
     def __init__(self, budget: Budget, frontier, clock=time.time):

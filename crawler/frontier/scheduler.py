@@ -1,4 +1,4 @@
-"""scrapy-redis' scheduler over fraudwatch's shared frontier (crawler.redisfrontier).
+"""scrapy-redis' scheduler over fraudwatch's shared frontier (crawler.frontier.shared).
 
 Installed by `fraudwatch crawl --frontier redis://...` (SCHEDULER, see crawler.run). What it adds
 to scrapy-redis: a pop claims the request for this worker, and the claim is acknowledged when
@@ -17,9 +17,9 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import Base
 from scrapy_redis.scheduler import Scheduler
 
-from crawler import requestcodec
 from crawler.addon import open_crawl_store
-from crawler.redisfrontier import RedisFrontier, connect
+from crawler.frontier import requestcodec
+from crawler.frontier.shared import RedisFrontier, connect
 from crawler.signals import items_durable
 
 log = logging.getLogger(__name__)

@@ -14,15 +14,15 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.errors import EvidenceNotKept
-from crawler.profiles import PROFILES
-from crawler.renderpolicy import screenshot_of
+from crawler.evidence.warc import WarcLog
+from crawler.ingest.errors import EvidenceNotKept
+from crawler.render.policy import screenshot_of
+from crawler.render.profiles import PROFILES
 from crawler.stop import stop_crawl
-from crawler.warc import WarcLog
 from fraudwatch import __version__
 from fraudwatch.logs import get_logger
 
-log = get_logger("crawler.warcwriter")
+log = get_logger("crawler.evidence.warcwriter")
 
 
 def session_info(settings) -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
-from crawler.ssrfguard import policy_from_settings
+from crawler.safety.ssrfguard import policy_from_settings
 from fraudwatch.guardproxy import GuardProxy
 from fraudwatch.netpolicy import TargetPolicy
 

@@ -21,7 +21,7 @@ from classifiers.encoder import Encoder
 from classifiers.page import PageView
 from fraudwatch.logs import get_logger
 
-log = get_logger("crawler.encoderworker")
+log = get_logger("crawler.ingest.encoderworker")
 MAX_BATCH = 16
 PRIOR_PAGE_SECONDS = 1.0  # a page's embedding time until the first batch measures it
 RECENT = 0.3  # weight of the latest batch in the running time a page

@@ -1,7 +1,7 @@
 """Cloaking: a site that shows the crawler something else than a victim's browser.
 
 The plain fetch of a landing page is compared with its renders in victims' profiles
-(crawler.profiles). A JavaScript shell rendering into a full page is not cloaking; a page
+(crawler.render.profiles). A JavaScript shell rendering into a full page is not cloaking; a page
 that reads as a different category or verdict, or shares few words, is.
 """
 

@@ -14,7 +14,7 @@ import logging
 
 log = logging.getLogger(__name__)
 BYTES = "__bytes__"
-# Browser meta that crawler.renderpolicy derives from `fw_render` when the request is fetched
+# Browser meta that crawler.render.policy derives from `fw_render` when the request is fetched
 # (page methods, callbacks, a context already closed): never carried over.
 DERIVED = ("playwright",)
 

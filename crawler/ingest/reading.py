@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 from scrapy.http import TextResponse
 
 from classifiers.page import PageView
-from crawler.charset import decode_html, repair_render
+from crawler.ingest.charset import decode_html, repair_render
 
 _read: WeakKeyDictionary = WeakKeyDictionary()  # response: its PageView
 

@@ -3,8 +3,8 @@
 `FRAUDWATCH_RENDER`: `never`; `always` (every request); `auto` (requests that ask for it with
 `meta["fw_render"] = profile`, e.g. landing pages for their screenshot, plus plain responses
 that turn out to be JavaScript shells or nearly empty, which are fetched again rendered).
-Rendered pages get a victim's profile (crawler.profiles), a page-level timeout, pop-ups closed
-at once and `window.open` disabled (Playwright already dismisses dialogs), and a browser
+Rendered pages get a victim's profile (crawler.render.profiles), a page-level timeout, pop-ups
+closed at once and `window.open` disabled (Playwright already dismisses dialogs), and a browser
 context that is closed and replaced after FRAUDWATCH_CONTEXT_PAGES pages. A profile may
 browse through its own proxy (FRAUDWATCH_PROFILE_PROXIES, `--profile-proxy NAME=URL`).
 """
@@ -19,9 +19,9 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import TextResponse
 from scrapy_playwright.page import PageMethod
 
-from crawler.profiles import PROFILES, context_kwargs
-from crawler.reading import content_type, page_of
-from crawler.text import needs_render
+from crawler.ingest.reading import content_type, page_of
+from crawler.render.profiles import PROFILES, context_kwargs
+from crawler.render.shells import needs_render
 
 MODES = ("auto", "always", "never")
 
@@ -91,7 +91,7 @@ class RenderPolicyMiddleware:
         if self.started[context] >= self.context_pages:
             self.generation[profile] += 1
         # the charset Chromium read the page in, so the crawler can read it as the static
-        # path does (crawler.charset.repair_render)
+        # path does (crawler.ingest.charset.repair_render)
         methods = {"charset": PageMethod("evaluate", "document.characterSet")}
         if screenshot:
             # the whole page: what a scam shows below the first screen is evidence too
