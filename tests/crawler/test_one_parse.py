@@ -16,6 +16,7 @@ from crawler.items import Fetch
 from crawler.pipelines.extract import ExtractPipeline
 from crawler.render.policy import RenderPolicyMiddleware
 from crawler.spiders.sites import SitesSpider
+from tests.calls import recorded
 
 # koi8-r without a charset, as many Russian pages are served
 PAGE = ("<html><head><title>Казино Вулкан</title></head><body>"
@@ -24,20 +25,9 @@ PAGE = ("<html><head><title>Казино Вулкан</title></head><body>"
         "<form action='/deposit'><input name='amount'></form></body></html>")
 
 
-def _counted(monkeypatch, module, name: str) -> list:
-    calls, real = [], getattr(module, name)
-
-    def counting(*args, **kwargs):
-        calls.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counting)
-    return calls
-
-
 def test_a_plain_page_is_decoded_once_and_parsed_once_for_every_reader(monkeypatch):
-    parses = _counted(monkeypatch, page_module, "_document")
-    decodes = _counted(monkeypatch, reading, "decode_html")
+    parses = recorded(monkeypatch, page_module, "_document")
+    decodes = recorded(monkeypatch, reading, "decode_html")
     spider = SitesSpider.from_crawler(get_crawler(SitesSpider, {
         "FRAUDWATCH_MAX_PAGES": 10, "FRAUDWATCH_MAX_DEPTH": 2, "FRAUDWATCH_RENDER": "auto",
         "FRAUDWATCH_SITE_TIMEOUT": 60, "FRAUDWATCH_ROBOTS": "ignore"}))

@@ -8,6 +8,7 @@ import pytest
 
 from fraudwatch.review import review_site
 from takedown.letters import LetterError, build_letters, mark_letter, plan_letters
+from tests.calls import recorded
 
 DAY = date(2026, 11, 20)
 
@@ -52,24 +53,12 @@ def test_marking_sent_then_blocked_is_logged_and_blocks_sites(confirmed_store, c
         mark_letter(confirmed_store, "FW-1999/00001", "sent", "aigerim")
 
 
-def _counting(monkeypatch, store, method: str) -> list:
-    """Calls to `store.method` from here on, one entry (its arguments) per call."""
-    calls, real = [], getattr(store, method)
-
-    def counted(*args, **kwargs):
-        calls.append(args)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(store, method, counted)
-    return calls
-
-
 def test_building_letters_reads_the_register_once(confirmed_store, config, tmp_path, monkeypatch):
     build_letters(confirmed_store, config, tmp_path / "out", DAY)
     review_site(confirmed_store, "profit-daily.com", "owner", "appeal", "we hold a licence")
     review_site(confirmed_store, "profit-daily.com", "serik", "delist", "licence checked")
     confirmed_store.refresh()
-    reads = _counting(monkeypatch, confirmed_store, "iter_letters")
+    reads = recorded(monkeypatch, confirmed_store, "iter_letters")
     [letter] = build_letters(confirmed_store, config, tmp_path / "out", DAY)
     assert (letter.letter_type, letter.number) == ("delisting", "FW-2026/00008")
     assert len(reads) == 1
@@ -78,9 +67,9 @@ def test_building_letters_reads_the_register_once(confirmed_store, config, tmp_p
 def test_marking_a_letter_writes_its_audit_entries_and_sites_in_one_call_each(
         confirmed_store, config, tmp_path, monkeypatch):
     [ministry, *_] = build_letters(confirmed_store, config, tmp_path / "out", DAY)
-    bulk = _counting(monkeypatch, confirmed_store, "add_reviews")
-    single = _counting(monkeypatch, confirmed_store, "add_review")
-    site_reads = _counting(monkeypatch, confirmed_store, "get_site")
+    bulk = recorded(monkeypatch, confirmed_store, "add_reviews")
+    single = recorded(monkeypatch, confirmed_store, "add_review")
+    site_reads = recorded(monkeypatch, confirmed_store, "get_site")
     mark_letter(confirmed_store, ministry.number, "blocked", "aigerim")
     assert (len(bulk), len(single), len(site_reads)) == (1, 0, 0)
     for site_id in ministry.site_ids:
