@@ -19,6 +19,7 @@ class Fetch:
     status: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     ip: str = ""
+    tls: dict[str, str] = field(default_factory=dict)  # the certificate (crawler.ingest.reading)
     render: str = "static"  # static, or the browser profile that rendered it
     html: str = ""
     body_sha256: str = ""

@@ -44,6 +44,17 @@ def html_of(response) -> str:
     return decode_html(response.body, content_type(response))[0]
 
 
+def certificate_of(response) -> dict[str, str]:
+    """The TLS certificate an https server presented: subject and issuer (RFC 4514) and the
+    end of its validity (ISO 8601); {} over plain http."""
+    certificate = getattr(response, "certificate", None)
+    if certificate is None:
+        return {}
+    cert = certificate.original.to_cryptography()
+    return {"subject": cert.subject.rfc4514_string(), "issuer": cert.issuer.rfc4514_string(),
+            "not_after": cert.not_valid_after_utc.isoformat()}
+
+
 def page_of(response) -> PageView:
     """The parsed page of a response, made once per response."""
     page = _read.get(response)

@@ -89,6 +89,8 @@ class Capture(Doc):
     fingerprints: dict[str, list[str]] = field(default_factory=dict)
     error: str = ""
     run_id: str = ""
+    # the server's TLS certificate over https: subject, issuer (RFC 4514), not_after (ISO)
+    tls: dict[str, str] = field(default_factory=dict)
     id: str = ""
 
     def __post_init__(self) -> None:

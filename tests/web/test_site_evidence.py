@@ -114,3 +114,20 @@ def test_a_pack_the_tsa_cannot_stamp_is_a_503_in_the_readers_language(evidence, 
     resp = viewer.get("/sites/altyn-bonus.kz/evidence.zip", headers={"Accept-Language": "ru"})
     assert resp.status_code == 503
     assert "Пакет доказательств сейчас нельзя собрать" in resp.text
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "TLS certificate of the latest fetch"), ("ru", "TLS-сертификат последней загрузки"),
+    ("kk", "Соңғы жүктеудің TLS сертификаты")])
+def test_the_certificate_of_an_https_site_is_shown_with_its_issuer(sample_store, viewer, lang,
+                                                                   words):
+    sample_store.put_captures([Capture(
+        url="https://altyn-bonus.kz/", domain="altyn-bonus.kz", status=200,
+        fetched_at="2026-11-09T10:00:00+00:00", headers={"Server": "nginx"},
+        tls={"subject": "CN=altyn-bonus.kz", "issuer": "O=<b>Let's Encrypt</b>,CN=R11",
+             "not_after": "2027-01-31T23:59:59+00:00"})])
+    sample_store.refresh()
+    page = viewer.get(f"/sites/altyn-bonus.kz?hl={lang}").text
+    assert words in page and "CN=altyn-bonus.kz" in page
+    assert "O=&lt;b&gt;Let&#39;s Encrypt&lt;/b&gt;,CN=R11" in page  # page-controlled: escaped
+    assert "2027" in page
