@@ -76,7 +76,7 @@ def _log_in(page, base: str, name: str) -> None:
 
 
 def test_supervisor_searches_filters_confirms_and_sees_audit(server, page):
-    _log_in(page, server, "supervisor", PASSWORD)
+    _log_in(page, server, "supervisor")
     page.click("nav >> text=Search")
     page.fill("input[name=q]", "депозит")
     page.click("form.searchbox button")
@@ -97,7 +97,7 @@ def test_supervisor_searches_filters_confirms_and_sees_audit(server, page):
 
 
 def test_viewer_cannot_confirm(server, page):
-    _log_in(page, server, "viewer", PASSWORD)
+    _log_in(page, server, "viewer")
     page.goto(f"{server}/sites/altyn-bonus.kz")
     assert page.locator("form.review").count() == 0
     response = page.request.post(f"{server}/sites/altyn-bonus.kz/review",
@@ -106,7 +106,7 @@ def test_viewer_cannot_confirm(server, page):
 
 
 def test_script_in_a_title_renders_as_text(server, page):
-    _log_in(page, server, "analyst", PASSWORD)
+    _log_in(page, server, "analyst")
     page.goto(f"{server}/search?q=returns")
     title = page.locator("table.hits .title").first
     assert title.inner_text() == XSS
@@ -117,7 +117,7 @@ def test_script_in_a_title_renders_as_text(server, page):
 
 
 def test_network_page_draws_both_mirror_members(networked, server, page):
-    _log_in(page, server, "viewer", PASSWORD)
+    _log_in(page, server, "viewer")
     page.goto(f"{server}/sites/tez-nesie.kz")
     assert page.locator("a.badge.mirror").inner_text() == "mirror of altyn-bonus.kz"
     assert "new mirror of a confirmed site" in \
@@ -220,7 +220,7 @@ def test_a_stored_page_shown_on_the_site_page_never_contacts_anything(sample_sto
                                  render="desktop", warc_file=str(path), warc_offset=offset)])
     sample_store.refresh()
     try:
-        _log_in(page, server, "viewer", PASSWORD)
+        _log_in(page, server, "viewer")
         page.goto(f"{server}/sites/altyn-bonus.kz")
         frame = page.frame_locator("figure.replay iframe")
         assert frame.locator("h1").inner_text() == "Stored casino page"

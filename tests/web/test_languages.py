@@ -86,7 +86,7 @@ def test_no_page_shows_english_or_a_sign_id(lang, app, sample_store):
     with TestClient(app, headers={"Accept-Language": lang}) as client:
         anonymous = {"/login": client.get("/login").text}
         log_in(client, "admin")
-        pages = anonymous | _pages(client, csrf_of)
+        pages = anonymous | _pages(client)
     data = _data_strings(sample_store)
     for where, page in pages.items():
         assert f'<html lang="{lang}">' in page, where

@@ -20,7 +20,7 @@ def _saved(page: str) -> str:
 
 def test_a_saved_search_is_listed_opened_and_counts_new_hits(as_role, sample_store):
     aigerim = as_role("analyst")
-    resp = _save(aigerim, csrf_of, "kz casinos", "category=casino&tld=kz&page=3&hl=ru")
+    resp = _save(aigerim, "kz casinos", "category=casino&tld=kz&page=3&hl=ru")
     assert resp.status_code == 303 and resp.headers["location"] == "/search?category=casino&tld=kz"
     listed = _saved(aigerim.get("/search").text)
     assert "kz casinos" in listed and 'class="new"' not in listed
@@ -38,7 +38,7 @@ def test_a_saved_search_is_listed_opened_and_counts_new_hits(as_role, sample_sto
 
 
 def test_saved_searches_are_each_persons_own(as_role):
-    _save(as_role("analyst"), csrf_of, "mine", "verdict=illegal")
+    _save(as_role("analyst"), "mine", "verdict=illegal")
     other = as_role("supervisor")
     assert "mine" not in _saved(other.get("/search").text)
     listed = _saved(as_role("analyst").get("/search").text)
@@ -48,8 +48,8 @@ def test_saved_searches_are_each_persons_own(as_role):
 
 def test_saving_under_a_name_replaces_and_delete_removes(as_role):
     boss = as_role("supervisor")
-    _save(boss, csrf_of, "watch", "verdict=illegal")
-    _save(boss, csrf_of, "watch", "verdict=suspicious")
+    _save(boss, "watch", "verdict=illegal")
+    _save(boss, "watch", "verdict=suspicious")
     listed = _saved(boss.get("/search").text)
     assert listed.count('href="/searches/') == 1
     search_id = re.search(r'href="/searches/(\d+)"', listed).group(1)
@@ -57,4 +57,4 @@ def test_saving_under_a_name_replaces_and_delete_removes(as_role):
         == "/search?verdict=suspicious"
     boss.post(f"/searches/{search_id}/delete", data={"csrf_token": csrf_of(boss, "/search")})
     assert 'href="/searches/' not in _saved(boss.get("/search").text)
-    assert _save(boss, csrf_of, "  ", "q=x").status_code == 400
+    assert _save(boss, "  ", "q=x").status_code == 400
