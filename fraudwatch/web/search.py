@@ -10,8 +10,9 @@ from fastapi import APIRouter, HTTPException, Request
 
 from classifiers.explain import sign_name
 from fraudwatch.i18n import current
-from fraudwatch.store import QueryError, SearchResult
+from fraudwatch.store import QueryError, SearchResult, stable_id
 from fraudwatch.store.query import FACET_FIELDS, SORTS, TIMELINE_FIELDS
+from fraudwatch.web import columns as result_columns
 from fraudwatch.web.csvout import csv_response
 from fraudwatch.web.render import render
 from fraudwatch.web.savedsearches import search_params, with_news
@@ -33,22 +34,26 @@ def search_page(request: Request, user: Viewer):
     except QueryError as exc:
         query, result, error = None, SearchResult(0, [], {}), str(exc)
     pages = -(-result.total // query.size) if query else 0
-    sites = {}
-    if query and query.by_site:  # each row shows its site's own verdict and review state
-        store = request.app.state.store
-        sites = {hit.domain: store.get_site_by_domain(hit.domain) for hit in result.hits}
+    # each row's site, in one read: its own verdict and review state, and the site columns
+    ids = [stable_id("site", hit.domain) for hit in result.hits]
+    sites = {site.domain: site for site in request.app.state.store.get_sites(ids)}
+    columns, keep = result_columns.chosen(request)
     actions = [a for a in REVIEW_ROLES if user.at_least(REVIEW_ROLES[a])]
     timelines = [t for name in TIMELINE_FIELDS
                  if (t := timeline(name, result.timeline.get(name, {}))) is not None]
-    return render(request, "search.html", status_code=400 if error else 200, form=form,
-                  result=result, error=error, page=query.page if query else 1, pages=pages,
-                  by_site=query.by_site if query else True, sites=sites,
-                  saved=with_news(request.app.state.store,
-                                  request.app.state.saved_searches.of(user.name)),
-                  this_search=search_params(str(request.url.query)),
-                  facet_fields=FACET_FIELDS, sorts=SORTS, actions=actions, timelines=timelines,
-                  next_url=str(request.url.path) + ("?" + request.url.query
-                                                    if request.url.query else ""))
+    response = render(
+        request, "search.html", status_code=400 if error else 200, form=form, result=result,
+        error=error, page=query.page if query else 1, pages=pages,
+        by_site=query.by_site if query else True, sites=sites, columns=columns,
+        all_columns=result_columns.COLUMNS, cell=result_columns.value,
+        saved=with_news(request.app.state.store, request.app.state.saved_searches.of(user.name)),
+        this_search=search_params(str(request.url.query)), facet_fields=FACET_FIELDS,
+        sorts=SORTS, actions=actions, timelines=timelines,
+        next_url=str(request.url.path) + ("?" + request.url.query if request.url.query else ""))
+    if keep is not None:  # the analyst chose columns: remembered for the next searches
+        response.set_cookie(result_columns.COOKIE, keep, max_age=365 * 24 * 3600, httponly=True,
+                            samesite="lax")
+    return response
 
 
 EXPORT_COLUMNS = ("domain", "url", "verdict", "category", "score", "review_state", "pages",
