@@ -10,6 +10,7 @@ import pytest
 
 from classifiers import Verdict
 from crawler.items import Fetch
+from crawler.pipelines.extract import ExtractPipeline
 from crawler.pipelines.store import StorePipeline
 from fraudwatch.config import load_config
 from fraudwatch.store import StoreUnavailable, open_store
@@ -34,7 +35,9 @@ def fetch(n: int, site: str, depth: int = 1) -> Fetch:
 
 
 def items() -> list[Fetch]:
-    return [fetch(n, ("a.kz", "b.kz")[n % 2], depth=0 if n < 2 else 1) for n in range(12)]
+    """Fetches as they reach the store pipeline: analysed by the extract pipeline first."""
+    return [ExtractPipeline().process_item(fetch(n, ("a.kz", "b.kz")[n % 2],
+                                                 depth=0 if n < 2 else 1)) for n in range(12)]
 
 
 class Switch:
@@ -108,7 +111,8 @@ def run(writer: StorePipeline, switch: Switch, monkeypatch, fetches, down=(),
         down_at_close: bool = False) -> None:
     """Open, process `fetches` (the store down at the start and while processing those
     numbered in `down`), close; in an asyncio loop, as under Scrapy's reactor."""
-    monkeypatch.setattr("fraudwatch.store.open_store", lambda url, config=None: switch)
+    for where in ("crawler.pipelines.store.open_store", "fraudwatch.store.open_store"):
+        monkeypatch.setattr(where, lambda url, config=None: switch)
 
     async def crawl():
         switch.down = 0 in down
