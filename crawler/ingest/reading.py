@@ -1,8 +1,10 @@
 """Each fetched response read once: decoded with the project's decoder, parsed once.
 
 The render policy (does a plain page need the browser?), the spider (links to follow, the
-stored HTML) and the pipelines (text, signs, features, promotion, fingerprints) all read the
-one `PageView` of a response, made on first use and kept for that response object only.
+stored HTML) and the pipelines (title, text, and the classifier's view of the page) all read
+the one `PageView` of a response, made on first use and kept for that response object only.
+(The classifier's HTML features, promotion links and the fingerprints still scan its HTML
+text with regexes; no second parse.)
 Before, a plain page was decoded twice and parsed three times, and its links came from
 Scrapy's own decoding, which reads a short koi8-r page without a charset as cp932, so the
 anchor texts disagreed with the page text.
