@@ -5,8 +5,9 @@ Empty FRAUDWATCH_STORE / FRAUDWATCH_VAR_DIR are taken from the fraudwatch config
 (FRAUDWATCH_CONFIG names its file; environment variables apply as usual).
 
 The configuration is read here once, when the crawl starts, and kept whole in the setting
-CONFIG_VALUES; every component reads it back with `crawl_config(crawler.settings)`, so a file
-edited during a crawl never gives two components two different values.
+CONFIG_READ (the values, where each came from, and the file); every component reads it back
+with `crawl_config(crawler.settings)`, so a file edited during a crawl never gives two
+components two different values.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from fraudwatch.store import open_store
 
 PLAYWRIGHT_HANDLER = "crawler.render.watchdog.BoundedPlaywrightHandler"  # bounded renders
 PRIORITY = "spider"  # above the project's defaults, below -s / the CLI's own settings
-CONFIG_VALUES = "FRAUDWATCH_CONFIG_VALUES"  # the configuration as read once, by the addon
+CONFIG_READ = "FRAUDWATCH_CONFIG_READ"  # the configuration as read once, by the addon
 
 
 def browser_args(value) -> list[str]:
@@ -46,11 +47,12 @@ def new_run_id() -> str:
 def crawl_config(settings) -> Config:
     """The fraudwatch configuration a crawl runs with, as the addon read it when the crawl
     started (with the crawl's store and evidence folder)."""
-    values = settings.getdict(CONFIG_VALUES)
-    if not values:
-        raise ConfigError(f"{CONFIG_VALUES} is not set: the crawl runs without "
+    read = settings.getdict(CONFIG_READ)
+    if not read:
+        raise ConfigError(f"{CONFIG_READ} is not set: the crawl runs without "
                           "crawler.addon.FraudwatchAddon; keep it in ADDONS (crawler.settings)")
-    return Config(values=values)
+    return Config(values=dict(read["values"]), sources=dict(read["sources"]),
+                  path=Path(read["path"]) if read["path"] else None)
 
 
 def open_crawl_store(settings):
@@ -87,12 +89,24 @@ class FraudwatchAddon:
             or str(var_dir / "warc" / f"{run_id}-{session}-{os.getpid()}.warc.gz"),
         }
         derived["FRAUDWATCH_QUEUED_SEEDS"] = queued_seeds(settings, var_dir)
-        derived[CONFIG_VALUES] = {**config.values, "store": derived["FRAUDWATCH_STORE"],
-                                  "var_dir": str(var_dir)}
+        derived[CONFIG_READ] = self._config_read(settings, config, derived)
         if settings.get("FRAUDWATCH_RENDER") != "never":
             derived |= self._browser_settings(settings, config)
         for name, value in derived.items():
             settings.set(name, value, priority=PRIORITY)
+
+    @staticmethod
+    def _config_read(settings, config: Config, derived: dict) -> dict:
+        """The configuration as this crawl runs it: the store and var_dir it uses (from the
+        crawl's own settings when given there), each value's source, and the file read."""
+        values = {**config.values, "store": derived["FRAUDWATCH_STORE"],
+                  "var_dir": derived["FRAUDWATCH_VAR_DIR"]}
+        sources = dict(config.sources)
+        for key, setting in (("store", "FRAUDWATCH_STORE"), ("var_dir", "FRAUDWATCH_VAR_DIR")):
+            if settings.get(setting):
+                sources[key] = f"Scrapy setting {setting}"
+        return {"values": values, "sources": sources,
+                "path": str(config.path) if config.path else ""}
 
     def _frontier_settings(self, settings, config, url: str, run_id: str) -> dict:
         """The Redis frontier's scheduler, and the run this worker joins."""

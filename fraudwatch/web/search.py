@@ -35,8 +35,7 @@ def search_page(request: Request, user: Viewer):
         query, result, error = None, SearchResult(0, [], {}), str(exc)
     pages = -(-result.total // query.size) if query else 0
     # each row's site, in one read: its own verdict and review state, and the site columns
-    ids = [stable_id("site", hit.domain) for hit in result.hits]
-    sites = {site.domain: site for site in request.app.state.store.get_sites(ids)}
+    sites = _sites_of(request.app.state.store, result.hits)
     columns, keep = result_columns.chosen(request)
     actions = [a for a in REVIEW_ROLES if user.at_least(REVIEW_ROLES[a])]
     timelines = [t for name in TIMELINE_FIELDS
@@ -75,15 +74,21 @@ def search_csv(request: Request, user: Viewer):
     for number in range(1, MAX_WINDOW // EXPORT_PAGE + 1):
         query = replace(first, page=number, size=EXPORT_PAGE)
         hits = store.search(query).hits
-        rows += [_export_row(hit, store if query.by_site else None) for hit in hits]
+        sites = _sites_of(store, hits) if query.by_site else {}
+        rows += [_export_row(hit, sites.get(hit.domain)) for hit in hits]
         if len(hits) < EXPORT_PAGE:
             break
     return csv_response(EXPORT_COLUMNS, rows, "search.csv")
 
 
-def _export_row(hit, store) -> dict:
-    """One CSV row: a page, or (with `store`) a site with its own verdict."""
-    site = store.get_site_by_domain(hit.domain) if store is not None else None
+def _sites_of(store, hits) -> dict:
+    """The hits' sites by domain, in one read."""
+    return {site.domain: site for site in store.get_sites(stable_id("site", hit.domain)
+                                                          for hit in hits)}
+
+
+def _export_row(hit, site) -> dict:
+    """One CSV row: a page, or (with its `site`) a site with the site's own verdict."""
     shown = site or hit
     return {"domain": hit.domain, "url": hit.url, "verdict": shown.verdict,
             "category": shown.category, "score": f"{shown.score:.2f}",

@@ -35,6 +35,17 @@ def test_components_see_the_configuration_as_it_was_when_the_crawl_started(tmp_p
     assert config.store == settings["FRAUDWATCH_STORE"]
 
 
+def test_the_crawls_configuration_still_says_where_each_value_came_from(tmp_path,
+                                                                        monkeypatch):
+    settings = _started(tmp_path, monkeypatch, '[es]\nindex_prefix = "kz"\n')
+    config = crawl_config(settings)
+    assert config.path == tmp_path / "fraudwatch.toml"
+    sources = {name: source for name, _, source in config.items()}
+    assert str(tmp_path / "fraudwatch.toml") in sources["es.index_prefix"]
+    assert sources["var_dir"] == "Scrapy setting FRAUDWATCH_VAR_DIR"
+    assert sources["log.level"] == "default"
+
+
 def test_the_classify_pipeline_reads_the_addons_copy(tmp_path, monkeypatch):
     from scrapy.utils.test import get_crawler
 

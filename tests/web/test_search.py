@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.calls import recorded
 from tests.web.support import XSS
 
 
@@ -111,3 +112,12 @@ def test_the_search_downloads_as_csv_with_sign_names(viewer):
     assert viewer.get("/search.csv", params={"since": "yesterday"}).status_code == 400
     page = viewer.get("/search", params={"category": "casino"}).text
     assert 'href="/search.csv?category=casino"' in page
+
+
+def test_the_csv_export_reads_each_result_page_of_sites_at_once(viewer, sample_store,
+                                                                monkeypatch):
+    one_by_one = recorded(monkeypatch, type(sample_store), "get_site_by_domain")
+    at_once = recorded(monkeypatch, type(sample_store), "get_sites")
+    rows = viewer.get("/search.csv").text.strip().splitlines()
+    assert len(rows) == 4  # the header and three sites, each with its site's own verdict
+    assert (len(one_by_one), len(at_once)) == (0, 1)
