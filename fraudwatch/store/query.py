@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -111,18 +111,28 @@ class SearchQuery:
 
 @dataclass
 class Hit:
+    """One search result, as the API and `fraudwatch search --json` give it (the API's
+    OpenAPI document takes the field descriptions below from here)."""
+
+    __pydantic_config__ = {"use_attribute_docstrings": True}
+
     id: str
+    """the page's stable id"""
     url: str
     domain: str
     category: str
     verdict: str
     score: float
     signs: list[str]
+    """sign ids (the classifier's catalogue)"""
     title: str
     last_seen: str
     snippet: str = ""
+    """HTML-escaped text with matches in <mark>"""
     review_state: str = ""
-    pages: int = 1  # matching pages of the site when hits are grouped by site
+    """the regulator's review state of the site"""
+    pages: int = 1
+    """matching pages of the site (group=site), else 1"""
 
     @classmethod
     def of(cls, page, query: SearchQuery, pages: int = 1) -> Hit:
@@ -134,12 +144,7 @@ class Hit:
                    review_state=page.review_state, pages=pages)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "url": self.url, "domain": self.domain, "category": self.category,
-            "verdict": self.verdict, "score": self.score, "signs": self.signs,
-            "title": self.title, "last_seen": self.last_seen, "snippet": self.snippet,
-            "review_state": self.review_state, "pages": self.pages,
-        }
+        return asdict(self)
 
 
 @dataclass

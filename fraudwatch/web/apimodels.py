@@ -6,30 +6,17 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from fraudwatch.store.query import Hit
 from fraudwatch.web.security import REVIEW_ROLES
 
 ReviewAction = Literal[tuple(str(a) for a in REVIEW_ROLES)]  # type: ignore[valid-type]
-
-
-class HitOut(BaseModel):
-    url: str
-    domain: str
-    category: str
-    verdict: str
-    score: float
-    signs: list[str]
-    title: str
-    last_seen: str
-    snippet: str = Field(description="HTML-escaped text with matches in <mark>")
-    review_state: str = Field("", description="the regulator's review state of the site")
-    pages: int = Field(1, description="matching pages of the site (group=site), else 1")
 
 
 class SearchOut(BaseModel):
     total: int
     page: int
     size: int
-    hits: list[HitOut]
+    hits: list[Hit]
     facets: dict[str, dict[str, int]]
 
 

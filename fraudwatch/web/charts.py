@@ -12,15 +12,20 @@ WIDTH, HEIGHT, GAP = 600, 160, 4
 
 
 @dataclass
-class Bar:
+class Rect:
+    """A bar's place in the SVG and the count it stands for (here and in web.timeline)."""
     x: float
     y: float
     width: float
     height: float
+    count: int
+
+
+@dataclass
+class Bar(Rect):
     fill: str
     key: str
     week: str  # ISO date of the week's Monday
-    count: int
 
 
 @dataclass
@@ -48,7 +53,7 @@ def stacked_bars(weeks: list[str], counts: dict[str, Counter], keys: tuple[str, 
             if n:
                 h = HEIGHT * n / peak
                 top -= h
-                bars.append(Bar(x, top, step - GAP, h, PALETTE.get(key, "#888888"), key, week,
-                                n))
+                bars.append(Bar(x=x, y=top, width=step - GAP, height=h, count=n,
+                                fill=PALETTE.get(key, "#888888"), key=key, week=week))
         labels.append((x, week))
     return Chart(bars, list(keys), labels, peak)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fraudwatch.i18n import N_, _
-from fraudwatch.web.charts import HEIGHT, WIDTH
+from fraudwatch.web.charts import HEIGHT, WIDTH, Rect
 from fraudwatch.weeks import monday
 
 MAX_BARS = 62
@@ -31,14 +31,9 @@ CAPTIONS = {
 
 
 @dataclass
-class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
+class Bar(Rect):
     start: str  # ISO date of the bar's first day
     end: str  # and of its last
-    count: int
 
 
 @dataclass
@@ -95,8 +90,8 @@ def timeline(field: str, days: dict[str, int]) -> Timeline | None:
     totals = [sum(n for d, n in counted.items() if a <= d <= b) for a, b in spans]
     peak = max(totals)
     step = WIDTH / len(spans)
-    bars = [Bar(i * step + 1, HEIGHT - HEIGHT * n / peak, max(step - 2, 1), HEIGHT * n / peak,
-                a.isoformat(), b.isoformat(), n)
+    bars = [Bar(x=i * step + 1, y=HEIGHT - HEIGHT * n / peak, width=max(step - 2, 1),
+                height=HEIGHT * n / peak, count=n, start=a.isoformat(), end=b.isoformat())
             for i, ((a, b), n) in enumerate(zip(spans, totals, strict=True)) if n]
     every = -(-len(spans) // LABELS)
     labels = [(i * step + 1, a.isoformat()) for i, (a, _) in enumerate(spans)

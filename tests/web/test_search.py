@@ -62,6 +62,13 @@ def test_api_search_matches_the_page(viewer):
     assert viewer.get("/api/search", params={"page": 600, "size": 20}).status_code == 400
 
 
+def test_api_hits_are_the_stores_hits_as_documented(viewer):
+    hit = viewer.get("/api/search", params={"q": "category:loan"}).json()["hits"][0]
+    documented = viewer.get("/openapi.json").json()["components"]["schemas"]["Hit"]
+    assert set(hit) == set(documented["properties"])
+    assert "<mark>" in documented["properties"]["snippet"]["description"]
+
+
 def test_security_headers(viewer):
     headers = viewer.get("/search").headers
     assert "script-src 'self'" in headers["content-security-policy"]
