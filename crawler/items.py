@@ -20,6 +20,8 @@ class Fetch:
     headers: dict[str, str] = field(default_factory=dict)
     ip: str = ""
     tls: dict[str, str] = field(default_factory=dict)  # the certificate (crawler.ingest.reading)
+    # hosts the page contacted (crawler.render.contacted); the extract step adds their AS
+    contacted: list[dict] = field(default_factory=list)
     render: str = "static"  # static, or the browser profile that rendered it
     html: str = ""
     body_sha256: str = ""

@@ -18,6 +18,7 @@ from scrapy.settings import Settings
 
 from crawler.addon import new_run_id
 from crawler.frontier.journal import JOURNAL
+from fraudwatch.config import ConfigError
 
 DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw]?)$")
 UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -188,7 +189,10 @@ def run_crawl(settings: Settings) -> dict:
     process.crawl(crawler).addErrback(failures.append)
     process.start()
     if failures:
+        # a configuration the operator can fix is said in its own words, without a traceback
+        told = failures[0].check(ConfigError)
         logging.getLogger(__name__).error("the crawl could not run: %s",
-                                          failures[0].getTraceback())
+                                          failures[0].getErrorMessage() if told
+                                          else failures[0].getTraceback())
         raise CrawlFailed(f"the crawl could not run: {failures[0].getErrorMessage()}")
     return crawler.stats.get_value("fraudwatch/summary") or {}

@@ -135,6 +135,9 @@ KEYS: dict[str, Key] = {
         Key("crawl.allow_private_hosts", str, "",
             "hosts (comma-separated) a crawl may fetch on private or loopback addresses, "
             "every other private target staying refused; like --allow-private-host"),
+        Key("crawl.asn_table", str, "",
+            "IP-to-AS table (iptoasn.com's ip2asn TSV, may be gzipped) that names the "
+            "autonomous system of each host a page contacted; empty = ASNs are not looked up"),
         Key("classifier.encoder", str, "auto",
             "when crawls run the sentence encoder: auto (pages the fast stage cannot settle, "
             "landing pages first), always, or never"),
@@ -329,6 +332,11 @@ def _validate(values: dict[str, Any], sources: dict[str, str]) -> None:
         raise ConfigError(f"classifier.encoder_share = {values['classifier.encoder_share']!r} "
                           f"(from {sources['classifier.encoder_share']}) is out of range; "
                           "fix: use 0.05 to 1, e.g. 0.3")
+    table = values["crawl.asn_table"]
+    if table and not Path(table).is_file():
+        raise ConfigError(f"crawl.asn_table = {table!r} (from {sources['crawl.asn_table']}) "
+                          "is not a file; fix: download an ip2asn TSV (iptoasn.com) and name "
+                          "it, or leave the key empty")
     if values["es.timeout"] <= 0:
         raise ConfigError("es.timeout must be positive; fix: set it to seconds, e.g. 30")
     for name, low, high, fix in _BOUNDS:

@@ -20,7 +20,7 @@ def capture_of(fetch: Fetch) -> Capture:
         lang=fetch.verdict.lang if fetch.verdict else "", screenshot=fetch.screenshot,
         screenshot_sha256=fetch.screenshot_sha256, warc_file=fetch.warc_file,
         warc_offset=fetch.warc_offset, error=fetch.error, run_id=fetch.run_id,
-        fingerprints=fetch.fingerprints, tls=fetch.tls,
+        fingerprints=fetch.fingerprints, tls=fetch.tls, contacted=fetch.contacted,
     )
 
 

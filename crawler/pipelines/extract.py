@@ -1,11 +1,15 @@
 """The analysis of a fetched page before it is classified or stored: its registered domain,
-title and visible text from its one parse, and its operator fingerprints."""
+title and visible text from its one parse, its operator fingerprints, and the autonomous
+system of each host it contacted (with the configured crawl.asn_table)."""
 
 from __future__ import annotations
 
 from classifiers.fingerprints import extract
 from classifiers.page import PageView
+from crawler.addon import crawl_config
 from crawler.items import Fetch
+from fraudwatch.asntable import AsnTable, AsnTableError
+from fraudwatch.config import ConfigError
 from fraudwatch.urls import host_of, registered_domain
 
 
@@ -18,7 +22,31 @@ def fingerprints_of(fetch: Fetch) -> dict[str, list[str]]:
     return prints
 
 
+def with_origins(contacted: list[dict], table: AsnTable | None) -> list[dict]:
+    """The contacted hosts, each with the AS number and name its IP address is announced by
+    (empty where the table does not say, or there is no table)."""
+    found = []
+    for host in contacted:
+        origin = table.origin(host.get("ip", "")) if table is not None else None
+        found.append({**host, "asn": str(origin.asn) if origin else "",
+                      "as_name": origin.name if origin else ""})
+    return found
+
+
 class ExtractPipeline:
+    def __init__(self, origins: AsnTable | None = None):
+        self.origins = origins
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        """With the crawl's ASN table, read once (a table that cannot be read stops the crawl
+        before it fetches anything, with the reason)."""
+        path = crawl_config(crawler.settings)["crawl.asn_table"]
+        try:
+            return cls(AsnTable.read(path) if path else None)
+        except AsnTableError as exc:
+            raise ConfigError(str(exc)) from exc
+
     def process_item(self, item):
         item.domain = registered_domain(host_of(item.final_url or item.url))
         if item.html:
@@ -27,4 +55,5 @@ class ExtractPipeline:
             item.page = item.page or PageView.parse(item.html, item.final_url or item.url)
             item.title, item.text = item.page.title, item.page.text
         item.fingerprints = fingerprints_of(item)
+        item.contacted = with_origins(item.contacted, self.origins)
         return item

@@ -20,6 +20,7 @@ from scrapy.http import TextResponse
 from scrapy_playwright.page import PageMethod
 
 from crawler.ingest.reading import content_type, page_of
+from crawler.render.contacted import record_contacts
 from crawler.render.profiles import PROFILES, context_kwargs
 from crawler.render.shells import needs_render
 
@@ -41,9 +42,11 @@ async def close_popup(popup) -> None:
 NO_POPUPS = "window.open = function () { return null; };"
 
 
-async def block_popups(page, request) -> None:
-    """scrapy-playwright page init callback: stop the page from opening windows."""
+async def prepare_page(page, request) -> None:
+    """scrapy-playwright page init callback: stop the page from opening windows, and record
+    the hosts it contacts (crawler.render.contacted)."""
     await page.add_init_script(NO_POPUPS)
+    record_contacts(page, request)
 
 
 class RenderPolicyMiddleware:
@@ -104,7 +107,7 @@ class RenderPolicyMiddleware:
             "playwright_include_page": True,
             "playwright_page_goto_kwargs": {"wait_until": "load", "timeout": self.timeout_ms},
             "playwright_page_event_handlers": {"popup": close_popup},
-            "playwright_page_init_callback": block_popups,
+            "playwright_page_init_callback": prepare_page,
             "playwright_page_methods": methods,
         }
 

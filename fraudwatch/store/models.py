@@ -91,6 +91,8 @@ class Capture(Doc):
     run_id: str = ""
     # the server's TLS certificate over https: subject, issuer (RFC 4514), not_after (ISO)
     tls: dict[str, str] = field(default_factory=dict)
+    # hosts the page contacted: host, ip, requests (responses), asn, as_name (where known)
+    contacted: list[dict] = field(default_factory=list)
     id: str = ""
 
     def __post_init__(self) -> None:

@@ -4,14 +4,13 @@ further down (licence claims, payment forms, testimonials) is evidence too."""
 from __future__ import annotations
 
 import struct
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from crawler.render.profiles import PROFILES
 from fraudwatch.store import open_store
+from tests.loopback import Answering, serving
 
 pytestmark = [pytest.mark.timeout(300)]
 TALL = 3000  # CSS pixels, far below the desktop viewport's bottom
@@ -20,25 +19,15 @@ PAGE = (f"<html><head><meta charset='utf-8'><title>Казино</title></head><b
         "<footer>Лицензия Кюрасао</footer></body></html>").encode()
 
 
-class Tall(BaseHTTPRequestHandler):
+class Tall(Answering):
     def do_GET(self):  # noqa: N802 (http.server's interface)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(PAGE)))
-        self.end_headers()
-        self.wfile.write(PAGE)
-
-    def log_message(self, *args) -> None:
-        pass
+        self.answer(PAGE, "text/html; charset=utf-8")
 
 
 @pytest.fixture
 def site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Tall)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server.server_port
-    server.shutdown()
-    server.server_close()
+    with serving(Tall) as port:
+        yield port
 
 
 def png_size(data: bytes) -> tuple[int, int]:

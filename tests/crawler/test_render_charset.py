@@ -3,13 +3,11 @@ windows-1252 for it, and the crawler reads the rendered DOM as the static decode
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from crawler.ingest.charset import repair_render
 from fraudwatch.store import open_store
+from tests.loopback import Answering, serving
 
 pytestmark = [pytest.mark.timeout(300)]
 TITLE = "Казино Алтын — бонус 200%"
@@ -17,26 +15,16 @@ PAGE = (f"<html><head><title>{TITLE}</title></head><body><h1>Онлайн каз
         "джекпот за первый депозит</h1><p>Зеркало работает круглосуточно.</p></body></html>")
 
 
-class NoCharset(BaseHTTPRequestHandler):
+class NoCharset(Answering):
     def do_GET(self):  # noqa: N802 (http.server's interface)
         body = PAGE.encode("utf-8")
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")  # no charset, no <meta charset>
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
+        self.answer(body, "text/html")  # no charset, no <meta charset>
 
 
 @pytest.fixture
 def site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), NoCharset)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server.server_port
-    server.shutdown()
-    server.server_close()
+    with serving(NoCharset) as port:
+        yield port
 
 
 @pytest.mark.parametrize("render", ["always", "never"])

@@ -131,3 +131,25 @@ def test_the_certificate_of_an_https_site_is_shown_with_its_issuer(sample_store,
     assert words in page and "CN=altyn-bonus.kz" in page
     assert "O=&lt;b&gt;Let&#39;s Encrypt&lt;/b&gt;,CN=R11" in page  # page-controlled: escaped
     assert "2027" in page
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "The latest fetch contacted 3 hosts"),
+    ("ru", "При последней загрузке страница обратилась к 3 хостам"),
+    ("kk", "Соңғы жүктеуде бет 3 хостқа жүгінді")])
+def test_the_hosts_a_page_contacted_are_listed_with_their_as(sample_store, viewer, lang, words):
+    sample_store.put_captures([Capture(
+        url="https://altyn-bonus.kz/", domain="altyn-bonus.kz", status=200,
+        fetched_at="2026-11-09T10:00:00+00:00", headers={"Server": "nginx"},
+        contacted=[
+            {"host": "altyn-bonus.kz", "ip": "203.0.113.7", "requests": 12, "asn": "64500",
+             "as_name": "EXAMPLE-HOSTING"},
+            {"host": "xn--80aaxitdbjk.xn--p1ai", "ip": "198.51.100.9", "requests": 2,
+             "asn": "", "as_name": ""},
+            {"host": "<img src=x>.example", "ip": "", "requests": 1}])])
+    sample_store.refresh()
+    page = viewer.get(f"/sites/altyn-bonus.kz?hl={lang}").text
+    assert words in page
+    assert "AS64500 · EXAMPLE-HOSTING" in page and "203.0.113.7" in page
+    assert "папироска.рф (xn--80aaxitdbjk.xn--p1ai)" in page  # a person reads the Unicode name
+    assert "&lt;img src=x&gt;.example" in page and "<img src=x>" not in page
