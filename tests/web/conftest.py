@@ -3,10 +3,15 @@ the app, and clients logged in with a role."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
+import uvicorn
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
+from fraudwatch.browser import launch_options
 from fraudwatch.config import load_config
 from fraudwatch.web import create_app
 from fraudwatch.web.users import ROLES, UserStore
@@ -68,3 +73,54 @@ def networked(sample_store):
     """The sample store with the sites joined into network net-1 (see add_network)."""
     add_network(sample_store)
     return sample_store
+
+
+# A real server and a real Chromium, for the browser tests (test_browser*.py)
+
+@pytest.fixture
+def server(sample_store, web_config, users):
+    """The app on a real socket (127.0.0.1, a free port), served from a thread."""
+    yield from _serve(create_app(sample_store, web_config, secret_key="e2e", users=users))
+
+
+@pytest.fixture
+def busy_server(sample_store, web_config, users):
+    """The app with one citizen check an address (as if its carrier's NAT used the rest)."""
+    yield from _serve(create_app(sample_store, web_config, secret_key="e2e", users=users,
+                                 check_rate=0.001, check_burst=1))
+
+
+def _serve(app):
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    port = srv.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium for the module; a missing browser fails (never skips)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(**launch_options())
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.dialogs = []
+    tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
+    yield tab
+    context.close()

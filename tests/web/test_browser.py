@@ -5,66 +5,11 @@ a network page draws its mirror members as an SVG graph.
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
-import uvicorn
 
-from fraudwatch.browser import launch_options
-from fraudwatch.web import create_app
 from tests.web.support import PASSWORD, XSS
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def server(sample_store, web_config, users):
-    """The app on a real socket (127.0.0.1, a free port), served from a thread."""
-    yield from _serve(create_app(sample_store, web_config, secret_key="e2e", users=users))
-
-
-@pytest.fixture
-def busy_server(sample_store, web_config, users):
-    """The app with one citizen check an address (as if its carrier's NAT used the rest)."""
-    yield from _serve(create_app(sample_store, web_config, secret_key="e2e", users=users,
-                                 check_rate=0.001, check_burst=1))
-
-
-def _serve(app):
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    port = srv.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One Chromium for the module; a missing browser fails (never skips)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(**launch_options())
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.dialogs = []
-    tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
-    yield tab
-    context.close()
 
 
 def _log_in(page, base: str, name: str) -> None:
