@@ -73,8 +73,8 @@ def generate(n: int, seed: int = 11) -> tuple[list[Page], list[Site]]:
         category = rnd.choices(list(CATEGORIES), weights=list(CATEGORIES.values()))[0]
         verdict = ("licensed" if rnd.random() < 0.5 else "clean") if category == "legit" else \
             rnd.choice(VERDICTS[:2])
-        domain = f"{rnd.choice(vocab[category][:8]).encode('idna').decode()}-{i}." \
-                 f"{rnd.choice(TLDS)}"
+        label = f"{rnd.choice(vocab[category][:8])}-{i}".encode("idna").decode()
+        domain = f"{label}.{rnd.choice(TLDS)}"
         words = rnd.choices(vocab[category] + vocab["legit"][:3], k=40)
         seen = f"2026-{rnd.randint(6, 11):02d}-{rnd.randint(1, 28):02d}T10:00:00+00:00"
         signs = rnd.sample(SIGNS[category], k=min(len(SIGNS[category]), rnd.randint(0, 3)))

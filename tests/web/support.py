@@ -4,6 +4,8 @@ password, and logging in through the form."""
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 
 from fastapi.testclient import TestClient
 
@@ -91,3 +93,15 @@ def add_network(store: Store) -> None:
                             action="mirror_alert",
                             comment="mirror of altyn-bonus.kz: shares telegram:altyn_pay"))
     store.refresh()
+
+
+def blank_png(width: int, height: int) -> bytes:
+    """A valid grey PNG of that size, as a screenshot stands in a page."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    rows = b"".join(b"\x00" + b"\x99" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))

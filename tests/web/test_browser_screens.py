@@ -11,7 +11,8 @@ import re
 import pytest
 
 from fraudwatch.review import review_site
-from tests.web.support import PASSWORD
+from fraudwatch.store import Capture
+from tests.web.support import PASSWORD, blank_png
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +22,31 @@ def store(sqlite_store):
     """The screens are the same on either store (the store contract and the server-side web
     tests run on both), so the browser walks them once, on SQLite."""
     return sqlite_store
+
+
+@pytest.fixture(autouse=True)
+def evidence(sample_store, web_config):
+    """The casino's site page as a crawl leaves it: a desktop and a mobile render, each with
+    a full-page screenshot, and the hosts the page contacted; the pyramid's with its landing
+    page's screenshot alone."""
+    shots = web_config.var_dir / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    captures = []
+    for view, (width, height), digit in (("desktop", (1280, 2400), "c"),
+                                         ("mobile", (390, 1600), "d")):
+        shot = shots / f"{digit * 64}.png"
+        shot.write_bytes(blank_png(width, height))
+        captures.append(Capture(
+            url="http://altyn-bonus.kz/", domain="altyn-bonus.kz", status=200, render=view,
+            fetched_at=f"2026-11-04T10:00:0{len(captures)}+00:00", screenshot=str(shot),
+            contacted=[{"host": "cdn.altyn-bonus-static.example", "ip": "203.0.113.20",
+                        "requests": 9, "asn": "64501", "as_name": "EXAMPLE-CDN-LONG-NAME"}]))
+    sample_store.put_captures(captures)
+    casino, pyramid = (sample_store.get_site_by_domain(d)
+                       for d in ("altyn-bonus.kz", "profit-daily.com"))
+    casino.screenshot = pyramid.screenshot = str(shots / f"{'c' * 64}.png")
+    sample_store.put_sites([casino, pyramid])
+    sample_store.refresh()
 LANGS = ("kk", "ru", "en")
 WIDTHS = (390, 1280)
 SCREENS = ("/", "/search", "/search?category=casino&category=loan", "/search?group=page",
