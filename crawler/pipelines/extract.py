@@ -23,13 +23,15 @@ def fingerprints_of(fetch: Fetch) -> dict[str, list[str]]:
 
 
 def with_origins(contacted: list[dict], table: AsnTable | None) -> list[dict]:
-    """The contacted hosts, each with the AS number and name its IP address is announced by
-    (empty where the table does not say, or there is no table)."""
+    """The contacted hosts, each with the AS number and name its IP address is announced by,
+    where the table says (no table: the hosts as they are)."""
+    if table is None:
+        return contacted
     found = []
     for host in contacted:
-        origin = table.origin(host.get("ip", "")) if table is not None else None
-        found.append({**host, "asn": str(origin.asn) if origin else "",
-                      "as_name": origin.name if origin else ""})
+        origin = table.origin(host.get("ip", ""))
+        found.append({**host, "asn": str(origin.asn), "as_name": origin.name} if origin
+                     else host)
     return found
 
 

@@ -35,14 +35,18 @@ def test_the_table_names_the_as_of_an_address(tmp_path):
     assert table.origin("9.9.9.9") is None and table.origin("not an ip") is None
     hosts = with_origins([{"host": "cdn.example", "ip": "127.0.0.1", "requests": 2},
                           {"host": "gone.example", "ip": "", "requests": 1}], table)
-    assert [(h["asn"], h["as_name"]) for h in hosts] == [("64500", "TEST-LOOPBACK-NET"),
-                                                         ("", "")]
+    assert [(h.get("asn"), h.get("as_name")) for h in hosts] == [
+        ("64500", "TEST-LOOPBACK-NET"), (None, None)]
+    assert with_origins(hosts[1:], None) == [{"host": "gone.example", "ip": "", "requests": 1}]
 
 
 def test_a_broken_table_is_refused_with_its_line(tmp_path):
     path = tmp_path / "ip2asn.tsv"
     path.write_text(TABLE + "this is not a range\n")
     with pytest.raises(AsnTableError, match="line 5"):
+        AsnTable.read(path)
+    path.write_text(TABLE + "1.0.0.9\t1.0.0.1\t13335\tUS\tBACKWARDS\n")
+    with pytest.raises(AsnTableError, match="line 5.*not a range"):
         AsnTable.read(path)
 
 
