@@ -22,6 +22,7 @@ class Fetch:
     tls: dict[str, str] = field(default_factory=dict)  # the certificate (crawler.ingest.reading)
     # hosts the page contacted (crawler.render.contacted); the extract step adds their AS
     contacted: list[dict] = field(default_factory=list)
+    requests: list[dict] = field(default_factory=list)  # crawler.render.contacted.requests_of
     render: str = "static"  # static, or the browser profile that rendered it
     html: str = ""
     body_sha256: str = ""

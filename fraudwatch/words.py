@@ -1,5 +1,5 @@
 """The human words for the values fraudwatch stores: verdicts, categories, review states,
-audit actions, site and letter statuses, search fields, fingerprint kinds.
+audit actions, site and letter statuses, search fields, fingerprint kinds, browser resource types.
 
 The values themselves are declared by their owners (classifiers.verdict, store.vocabulary,
 takedown.letters, fraudwatch.networks); this module only names them for people, in English
@@ -68,6 +68,12 @@ WORDS: dict[str, dict[str, str]] = {
               "reappeared": N_("came back after the block")},
     "render": {"static": N_("plain fetch"), "desktop": N_("desktop browser"),
                "mobile": N_("mobile browser")},
+    "resource": {"document": N_("page"), "stylesheet": N_("style sheet"), "image": N_("image"),
+                 "media": N_("audio or video"), "font": N_("font"), "script": N_("script"),
+                 "texttrack": N_("subtitles"), "xhr": N_("data request (XHR)"),
+                 "fetch": N_("data request (fetch)"), "eventsource": N_("event stream"),
+                 "websocket": N_("WebSocket"), "manifest": N_("web app manifest"),
+                 "other": N_("other")},
     "role": {"viewer": N_("viewer"), "analyst": N_("analyst"), "supervisor": N_("supervisor"),
              "admin": N_("administrator")},
     "language": {"kk": N_("Kazakh"), "ru": N_("Russian"), "en": N_("English"),

@@ -3,6 +3,7 @@ gains a value, this fails until fraudwatch.words names it."""
 
 from __future__ import annotations
 
+from crawler.render.contacted import RESOURCE_TYPES
 from fraudwatch.networks import WEIGHTS
 from fraudwatch.store.query import FACET_FIELDS, FILTER_FIELDS, SORTS
 from fraudwatch.store.vocabulary import (
@@ -24,7 +25,7 @@ def test_every_stored_value_has_words():
         "action": tuple(Action), "status": SITE_STATUSES, "letter_status": STATUSES,
         "letter_type": tuple(TEMPLATES), "field": (*FILTER_FIELDS, *FACET_FIELDS),
         "sort": SORTS, "fingerprint": tuple(WEIGHTS), "stage": [s for s, _ in FUNNEL],
-        "role": ROLES,
+        "role": ROLES, "resource": RESOURCE_TYPES,
     }
     for kind, values in owners.items():
         missing = [str(v) for v in values if str(v) not in WORDS[kind]]

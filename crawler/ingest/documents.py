@@ -21,6 +21,7 @@ def capture_of(fetch: Fetch) -> Capture:
         screenshot_sha256=fetch.screenshot_sha256, warc_file=fetch.warc_file,
         warc_offset=fetch.warc_offset, error=fetch.error, run_id=fetch.run_id,
         fingerprints=fetch.fingerprints, tls=fetch.tls, contacted=fetch.contacted,
+        requests=fetch.requests,
     )
 
 

@@ -31,7 +31,7 @@ from crawler.frontier.seen import LocalSeen, SharedSeen
 from crawler.ingest.errors import EvidenceNotKept, describe
 from crawler.ingest.reading import certificate_of, page_of
 from crawler.items import Fetch
-from crawler.render.contacted import contacted_of
+from crawler.render.contacted import contacted_of, requests_of
 from crawler.render.policy import screenshot_of
 from crawler.safety.robots import obeys_robots
 from fraudwatch.store import StoreError, StoreUnavailable
@@ -279,6 +279,7 @@ class SitesSpider(scrapy.Spider):
             fetched_at=now(), run_id=self.run_id, final_url=response.url, redirects=redirects,
             status=response.status, ip=str(response.ip_address or ""),
             tls=certificate_of(response), contacted=contacted_of(response),
+            requests=requests_of(response),
             headers={k.decode("latin-1"): ", ".join(v.decode("latin-1") for v in vs)
                      for k, vs in response.headers.items()},
             render=meta.get("fw_render") or "static", html=page.html if page else "", page=page,

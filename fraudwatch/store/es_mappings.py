@@ -36,7 +36,7 @@ PROPERTIES: dict[str, dict] = {
         "fetched_at": DATE, "status": INT, "warc_offset": {"type": "long"},
         "title": MULTILINGUAL_TEXT, "text": {"type": "text", "index": False},
         "headers": UNINDEXED, "fingerprints": UNINDEXED, "redirects": KEYWORD,
-        "tls": UNINDEXED, "contacted": UNINDEXED,
+        "tls": UNINDEXED, "contacted": UNINDEXED, "requests": UNINDEXED,
     },
     "page": {
         **_keywords("id", "url", "domain", "tld", "lang", "category", "verdict", "model",

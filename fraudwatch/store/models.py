@@ -93,6 +93,9 @@ class Capture(Doc):
     tls: dict[str, str] = field(default_factory=dict)
     # hosts the page contacted: host, ip, requests (responses), asn, as_name (where known)
     contacted: list[dict] = field(default_factory=list)
+    # what the page fetched, in order: url, type (a browser resource type), status (None when
+    # it failed), size (body bytes), failure (the browser's reason, or "")
+    requests: list[dict] = field(default_factory=list)
     id: str = ""
 
     def __post_init__(self) -> None:

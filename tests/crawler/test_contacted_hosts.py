@@ -8,6 +8,7 @@ import gzip
 import os
 import subprocess
 import sys
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -84,10 +85,13 @@ def _crawl(tmp_path, port: int, render: str, table) -> subprocess.CompletedProce
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=240)
 
 
-def _contacted(tmp_path) -> dict[str, dict]:
+def _latest(tmp_path):
     with open_store(f"sqlite:///{tmp_path}/fw.db") as store:
-        captures = store.captures_for("kazino-tag.kz")
-    return {host["host"]: host for host in captures[-1].contacted}
+        return store.captures_for("kazino-tag.kz")[-1]
+
+
+def _contacted(tmp_path) -> dict[str, dict]:
+    return {host["host"]: host for host in _latest(tmp_path).contacted}
 
 
 def test_a_rendered_page_lists_the_hosts_it_contacted_with_their_as(tmp_path, shop):
@@ -99,6 +103,10 @@ def test_a_rendered_page_lists_the_hosts_it_contacted_with_their_as(tmp_path, sh
     assert hosts["cdn-pixel.test"]["requests"] == 2  # the script and the pixel
     assert {(h["ip"], h["asn"], h["as_name"]) for h in hosts.values()} == {
         ("127.0.0.1", "64500", "TEST-LOOPBACK-NET")}
+    made = {urlsplit(r["url"]).path: r for r in _latest(tmp_path).requests}
+    assert {path: (r["type"], r["status"]) for path, r in made.items()} == {
+        "/": ("document", 200), "/tag.js": ("script", 200), "/p.gif": ("image", 200)}
+    assert made["/tag.js"]["size"] == len(b"var seen = 1;")
 
 
 def test_a_plain_fetch_lists_its_own_host(tmp_path, shop):
@@ -106,6 +114,9 @@ def test_a_plain_fetch_lists_its_own_host(tmp_path, shop):
     result = _crawl(tmp_path, shop, "never", tmp_path / "ip2asn.tsv")
     assert result.returncode == 0, result.stderr[-3000:]
     assert list(_contacted(tmp_path)) == ["kazino-tag.kz"]
+    [made] = _latest(tmp_path).requests
+    assert (made["type"], made["status"], made["failure"]) == ("document", 200, "")
+    assert made["size"] > 100 and made["url"].startswith("http://kazino-tag.kz:")
 
 
 def test_a_missing_table_stops_the_crawl_with_the_fix(tmp_path, shop):

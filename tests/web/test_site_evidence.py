@@ -152,3 +152,29 @@ def test_the_hosts_a_page_contacted_are_listed_with_their_as(sample_store, viewe
     assert "AS64500 · EXAMPLE-HOSTING" in page and "203.0.113.7" in page
     assert "папироска.рф (xn--80aaxitdbjk.xn--p1ai)" in page  # a person reads the Unicode name
     assert "&lt;img src=x&gt;.example" in page and "<img src=x>" not in page
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ["The latest fetch made 3 requests", "script", "failed", "Size, bytes"]),
+    ("ru", ["Последняя загрузка сделала 3 запроса", "скрипт", "не удался", "Размер, байт"]),
+    ("kk", ["Соңғы жүктеу 3 сұрау жасады", "скрипт", "сәтсіз", "Өлшемі, байт"])])
+def test_the_requests_a_page_made_are_listed_in_the_readers_words(sample_store, viewer, lang,
+                                                                  words):
+    sample_store.put_captures([Capture(
+        url="https://altyn-bonus.kz/", domain="altyn-bonus.kz", status=200,
+        fetched_at="2026-11-09T10:00:00+00:00",
+        requests=[
+            {"url": "https://altyn-bonus.kz/", "type": "document", "status": 200,
+             "size": 5120, "failure": ""},
+            {"url": "https://cdn.example/t.js?<script>x</script>", "type": "script",
+             "status": 200, "size": 13, "failure": ""},
+            {"url": "https://gone.example/p.gif", "type": "image", "status": None, "size": 0,
+             "failure": "net::ERR_NAME_NOT_RESOLVED"}])])
+    sample_store.refresh()
+    page = viewer.get(f"/sites/altyn-bonus.kz?hl={lang}").text
+    for text in words:
+        assert text in page
+    assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x</script>" not in page
+    if lang != "en":  # the browser's resource types show in the reader's words
+        assert ">script<" not in page and ">document<" not in page
+    assert "net::ERR_NAME_NOT_RESOLVED" in page
