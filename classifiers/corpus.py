@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from pathlib import Path
 
@@ -18,15 +19,23 @@ def load_corpus(seed: int = SEED) -> list[dict]:
 
 
 def sample(docs: list[dict], share: float) -> list[dict]:
-    """A share of `docs` that keeps every archetype, language and split: the first
-    ceil(share × n) pages of each such group (at least one), in corpus order."""
+    """About `share` of `docs`: ceil(share × n) pages of each archetype and split (at least
+    one), taken in turn from each of its languages in corpus order, the first language
+    changing from group to group so small shares still cover every language; the result
+    keeps corpus order."""
     if share >= 1.0:
         return list(docs)
-    groups: dict[tuple, list[dict]] = {}
+    groups: dict[tuple, dict[str, list[dict]]] = {}
     for doc in docs:
-        groups.setdefault((doc["kind"], doc["lang"], doc["split"]), []).append(doc)
-    kept = {id(d) for group in groups.values()
-            for d in group[:max(1, math.ceil(share * len(group)))]}
+        groups.setdefault((doc["kind"], doc["split"]), {}).setdefault(doc["lang"], []).append(doc)
+    kept: set[int] = set()
+    for turn, by_lang in enumerate(groups.values()):
+        wanted = max(1, math.ceil(share * sum(len(pages) for pages in by_lang.values())))
+        langs = list(by_lang.values())
+        langs = langs[turn % len(langs):] + langs[:turn % len(langs)]
+        in_turn = (page for row in itertools.zip_longest(*langs) for page in row
+                   if page is not None)
+        kept.update(id(page) for page in itertools.islice(in_turn, wanted))
     return [d for d in docs if id(d) in kept]
 
 

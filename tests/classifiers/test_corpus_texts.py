@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from classifiers.corpus import load_corpus
+from classifiers.corpus import load_corpus, sample
 from classifiers.synth.generate import generate
 from classifiers.synth.sources import archetype_paths, check, load_archetypes
 
@@ -74,3 +74,15 @@ def test_bad_texts_file_lists_every_problem(tmp_path):
     for expected in ("archetype must be 'odd'", "label must be", "unknown html decoration",
                      "langs lacks kk", "unknown slot {unknown_slot}", "at least 8 needed"):
         assert expected in problems
+
+
+def test_a_share_of_the_corpus_is_that_share_of_every_kind_in_every_language(corpus):
+    part = sample(corpus, 0.02)
+    groups = {(d["kind"], d["split"]) for d in corpus}
+    # ceil() keeps at most one page per kind and split beyond the share itself
+    assert len(part) <= 0.02 * len(corpus) + len(groups)
+    assert {(d["kind"], d["split"]) for d in part} == groups
+    assert {d["lang"] for d in part} == {d["lang"] for d in corpus}
+    at = {id(d): n for n, d in enumerate(corpus)}
+    assert [at[id(d)] for d in part] == sorted(at[id(d)] for d in part)
+    assert sample(corpus, 1.0) == corpus
