@@ -111,7 +111,7 @@ def finish(first: FirstStage, model: Model | None, embedding=None) -> Verdict:
     decision, hits = decide(probs, list(first.hits), absence, first.licensed)
     category = decision.category
     score = probs[category] if category != "legit" else max(probs[c] for c in FRAUD_CATEGORIES)
-    promotion, promoted = detect_promotion(category, page.text, page.html, page.url)
+    promotion, promoted = detect_promotion(category, page.text, page.anchors, page.url)
     return Verdict(
         category=category, verdict=decision.verdict, score=round(float(score), 4),
         lang=detect_lang(page.text), signs=hits, model=version, promotion=promotion,

@@ -101,3 +101,21 @@ def test_registry_rejects_bad_bin(tmp_path):
 )
 def test_detect_lang(text, lang):
     assert detect_lang(text) == lang
+
+
+NEWS = ("Погода в Алматы: солнечно, днём до двадцати градусов. Акимат открыл новый парк у реки, "
+        "а в выходные в центре пройдёт ярмарка местных производителей. ") * 3
+
+
+def test_a_casino_banner_on_a_news_page_is_promotion_however_its_link_is_written():
+    html = (f"<p>{NEWS}</p><a class=ad href = 'https://vulkan-777.bet/go?src=news'>"
+            "<img src='/b.png' alt=''></a>")
+    verdict = predict(NEWS, html=html, url="https://news.kz/2026/12/weather")
+    assert verdict.promotion and verdict.promoted_domains == ["vulkan-777.bet"]
+
+
+def test_a_link_in_a_comment_or_a_script_is_no_banner():
+    html = (f"<p>{NEWS}</p><!-- old ad: <a href='https://vulkan-777.bet/go'>казино</a> -->"
+            "<script>var ad = \"<a href='https://slot-bet.top/'>spin</a>\";</script>")
+    verdict = predict(NEWS, html=html, url="https://news.kz/2026/12/weather")
+    assert not verdict.promotion and verdict.promoted_domains == []
