@@ -47,9 +47,9 @@ class RunLog:
             self.live.start()
 
     def item_scraped(self, item, response, spider):
-        self.sites.add(item.site)
-        if item.error:
-            self.counts[f"error/{item.error.split(':', 1)[0]}"] += 1
+        self.sites.add(item.capture.domain)
+        if item.capture.error:
+            self.counts[f"error/{item.capture.error.split(':', 1)[0]}"] += 1
         elif item.verdict is not None:
             self.counts["pages"] += 1
             self.counts[f"category/{item.verdict.category}"] += 1
@@ -57,7 +57,7 @@ class RunLog:
 
     def item_error(self, item, response, spider, failure):
         """A pipeline failed on a fetched page: it is neither classified nor stored."""
-        self.sites.add(item.site)
+        self.sites.add(item.capture.domain)
         self.counts["lost"] += 1
 
     def line(self) -> str:

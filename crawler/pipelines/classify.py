@@ -89,7 +89,7 @@ class ClassifyPipeline:
             return False
         if self.mode == "always":
             return True
-        used = self.encoded[item.site]
+        used = self.encoded[item.capture.domain]
         landing = item.depth == 0 and used == 0
         if not (used < self.pages_per_site or landing):
             return False
@@ -100,13 +100,13 @@ class ClassifyPipeline:
         return True
 
     async def process_item(self, item):
-        if not item.html or item.error:
+        if not item.html or item.capture.error:
             return item
-        page = item.page or PageView.parse(item.html, item.final_url or item.url, item.text)
+        page = item.page or PageView.parse(item.html, item.address, item.capture.text)
         first = first_stage(page, self.registry, self.model)
         embedding = None
         if self._wants(first, item):
-            self.encoded[item.site] += 1
+            self.encoded[item.capture.domain] += 1
             if self.stats:
                 self.stats.inc_value("fraudwatch/encoder_pages")
             try:
@@ -120,6 +120,7 @@ class ClassifyPipeline:
     def _decide(self, item, page: PageView, first, embedding=None) -> None:
         """The page's verdict, and the shadow model's from the same page and embedding."""
         item.verdict = finish(first, self.model, embedding)
+        item.capture.lang = item.verdict.lang
         if self.shadow is not None:
             shadow_first = first_stage(page, self.registry, self.shadow)
             item.shadow = finish(shadow_first, self.shadow, embedding)

@@ -22,10 +22,11 @@ class CloakingPipeline:
     def process_item(self, item):
         if item.depth != 0 or item.verdict is None:
             return item
-        if item.render == "static":
-            self.plain[item.url] = (item.text, label(item))
-        elif item.url in self.plain:
-            text, plain_label = self.plain[item.url]
-            item.cloaking = differs_in_substance(text, plain_label, item.text, label(item),
+        capture = item.capture
+        if capture.render == "static":
+            self.plain[capture.url] = (capture.text, label(item))
+        elif capture.url in self.plain:
+            text, plain_label = self.plain[capture.url]
+            item.cloaking = differs_in_substance(text, plain_label, capture.text, label(item),
                                                  self.min_text)
         return item

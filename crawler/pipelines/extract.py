@@ -15,8 +15,9 @@ from fraudwatch.urls import host_of, registered_domain
 
 def fingerprints_of(fetch: Fetch) -> dict[str, list[str]]:
     """Operator fingerprints of a fetched page, plus the external links it carries."""
-    prints = extract(fetch.html, fetch.url, final_url=fetch.final_url, ip=fetch.ip,
-                     redirects=fetch.redirects) if fetch.html else {}
+    capture = fetch.capture
+    prints = extract(fetch.html, capture.url, final_url=capture.final_url, ip=capture.ip,
+                     redirects=capture.redirects) if fetch.html else {}
     if fetch.external_links:
         prints["external_links"] = fetch.external_links
     return prints
@@ -50,12 +51,13 @@ class ExtractPipeline:
             raise ConfigError(str(exc)) from exc
 
     def process_item(self, item):
-        item.domain = registered_domain(host_of(item.final_url or item.url))
+        capture = item.capture
+        item.final_domain = registered_domain(host_of(item.address))
         if item.html:
             # the spider's parse of the response (crawler.ingest.reading); a page from elsewhere
             # (a replayed spool, a test) is parsed here
-            item.page = item.page or PageView.parse(item.html, item.final_url or item.url)
-            item.title, item.text = item.page.title, item.page.text
-        item.fingerprints = fingerprints_of(item)
-        item.contacted = with_origins(item.contacted, self.origins)
+            item.page = item.page or PageView.parse(item.html, item.address)
+            capture.title, capture.text = item.page.title, item.page.text
+        capture.fingerprints = fingerprints_of(item)
+        capture.contacted = with_origins(capture.contacted, self.origins)
         return item

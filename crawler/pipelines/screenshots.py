@@ -31,6 +31,7 @@ class ScreenshotPipeline:
 
     def process_item(self, item):
         if item.screenshot_png:
-            item.screenshot, item.screenshot_sha256 = save_png(item.screenshot_png, self.folder)
+            item.capture.screenshot, item.capture.screenshot_sha256 = save_png(item.screenshot_png,
+                                                                              self.folder)
             item.screenshot_png = b""
         return item

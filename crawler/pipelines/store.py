@@ -19,7 +19,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
 from crawler.addon import crawl_config
-from crawler.ingest.documents import capture_of, page_of
+from crawler.ingest.documents import page_of
 from crawler.signals import items_durable
 from crawler.stop import stop_crawl
 from fraudwatch.logs import get_logger
@@ -80,13 +80,13 @@ class StorePipeline:
         self._replay()  # what an earlier crawl spooled, before this one reads the store
 
     def process_item(self, item):
-        capture = capture_of(item)
-        page = page_of(item, capture)
+        capture = item.capture
+        page = page_of(item)
         self.captures.append(capture)
         self.items.append(item)
         if page is not None:
             self.pages.append(page)
-        for domain in {item.site, item.domain} - {""}:
+        for domain in {capture.domain, item.final_domain} - {""}:
             self.sites.setdefault(domain, SiteRollup(domain)).add(
                 capture, page, landing=item.depth == 0, cloaking=item.cloaking)
             self.dirty.add(domain)

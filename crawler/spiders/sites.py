@@ -30,11 +30,11 @@ from crawler.frontier.seeds import parse_seeds
 from crawler.frontier.seen import LocalSeen, SharedSeen
 from crawler.ingest.errors import EvidenceNotKept, describe
 from crawler.ingest.reading import certificate_of, page_of
-from crawler.items import Fetch
+from crawler.items import Fetch, capture_id
 from crawler.render.contacted import contacted_of, requests_of
 from crawler.render.policy import screenshot_of
 from crawler.safety.robots import obeys_robots
-from fraudwatch.store import StoreError, StoreUnavailable
+from fraudwatch.store import Capture, StoreError, StoreUnavailable
 from fraudwatch.urls import host_of, normalise_url, registered_domain
 
 LANDING_PRIORITY = 100
@@ -226,7 +226,7 @@ class SitesSpider(scrapy.Spider):
         meta = response.meta
         fetch = self._fetch(response)
         if not isinstance(response, TextResponse):
-            fetch.error = "download: not a page (binary body)"
+            fetch.capture.error = "download: not a page (binary body)"
             yield fetch
             return
         yield from self._follow(response, fetch)
@@ -235,7 +235,7 @@ class SitesSpider(scrapy.Spider):
                 if (response.request.url, profile) in self.renders:
                     continue  # scheduled before a resume: the journal issues it
                 self.renders.add((response.request.url, profile))
-                yield self._request(response.request.url, fetch.site, meta["fw_depth"],
+                yield self._request(response.request.url, fetch.capture.domain, meta["fw_depth"],
                                     meta["fw_hop"], LANDING_PRIORITY, "render", profile, n == 0)
         yield fetch
 
@@ -248,7 +248,7 @@ class SitesSpider(scrapy.Spider):
     def _follow(self, response, fetch: Fetch):
         """Requests for the site's own links within budget, most telling first; other sites'
         links noted on `fetch` (and followed as new sites while hops remain)."""
-        site, depth, hop = fetch.site, response.meta["fw_depth"], response.meta["fw_hop"]
+        site, depth, hop = fetch.capture.domain, response.meta["fw_depth"], response.meta["fw_hop"]
         external: dict[str, None] = {}
         internal: dict[str, tuple[int, str]] = {}  # url: (priority, normalised url)
         budget_open = self.budgets.open(site, depth + 1)
@@ -274,20 +274,23 @@ class SitesSpider(scrapy.Spider):
         page = page_of(response) if isinstance(response, TextResponse) else None
         warc_file, warc_offset = meta.get("fw_warc", ("", None))
         redirects = list(meta.get("redirect_urls", []))
+        url, fetched_at = redirects[0] if redirects else response.request.url, now()
+        render = meta.get("fw_render") or "static"
+        html = page.html if page else ""
         return Fetch(
-            url=redirects[0] if redirects else response.request.url, site=meta["fw_site"],
-            fetched_at=now(), run_id=self.run_id, final_url=response.url, redirects=redirects,
-            status=response.status, ip=str(response.ip_address or ""),
-            tls=certificate_of(response), contacted=contacted_of(response),
-            requests=requests_of(response),
-            headers={k.decode("latin-1"): ", ".join(v.decode("latin-1") for v in vs)
-                     for k, vs in response.headers.items()},
-            render=meta.get("fw_render") or "static", html=page.html if page else "", page=page,
-            body_sha256=hashlib.sha256(response.body).hexdigest(),
-            warc_file=warc_file, warc_offset=warc_offset,
-            screenshot_png=screenshot_of(response.request), depth=meta["fw_depth"],
-            hop=meta["fw_hop"], error=f"http: {response.status}" if response.status >= 400 else "",
-            claim=meta.get("fw_claim", ""),
+            Capture(
+                id=capture_id(url, fetched_at, render), url=url, fetched_at=fetched_at,
+                domain=meta["fw_site"], run_id=self.run_id, final_url=response.url,
+                redirects=redirects, status=response.status,
+                ip=str(response.ip_address or ""), tls=certificate_of(response),
+                contacted=contacted_of(response), requests=requests_of(response),
+                headers={k.decode("latin-1"): ", ".join(v.decode("latin-1") for v in vs)
+                         for k, vs in response.headers.items()},
+                render=render, warc_file=warc_file, warc_offset=warc_offset,
+                html_sha256=hashlib.sha256(response.body).hexdigest() if html else "",
+                error=f"http: {response.status}" if response.status >= 400 else ""),
+            html=html, page=page, screenshot_png=screenshot_of(response.request),
+            depth=meta["fw_depth"], hop=meta["fw_hop"], claim=meta.get("fw_claim", ""),
         )
 
     def failed(self, failure):
@@ -299,8 +302,10 @@ class SitesSpider(scrapy.Spider):
         warc_file, warc_offset = meta.get("fw_warc", ("", None))
         # Keyed by the URL the spider asked for, as a good fetch is (and the journal is).
         redirects = list(meta.get("redirect_urls", []))
-        yield Fetch(url=redirects[0] if redirects else request.url, site=meta["fw_site"],
-                    fetched_at=now(), run_id=self.run_id, redirects=redirects,
-                    render=meta.get("fw_render") or "static", depth=meta["fw_depth"],
-                    hop=meta["fw_hop"], error=describe(failure.value),
-                    warc_file=warc_file, warc_offset=warc_offset, claim=meta.get("fw_claim", ""))
+        url, fetched_at = redirects[0] if redirects else request.url, now()
+        render = meta.get("fw_render") or "static"
+        yield Fetch(Capture(id=capture_id(url, fetched_at, render), url=url,
+                            fetched_at=fetched_at, domain=meta["fw_site"], run_id=self.run_id,
+                            redirects=redirects, render=render, error=describe(failure.value),
+                            warc_file=warc_file, warc_offset=warc_offset),
+                    depth=meta["fw_depth"], hop=meta["fw_hop"], claim=meta.get("fw_claim", ""))

@@ -6,6 +6,7 @@ from classifiers import Verdict
 from crawler.items import Fetch
 from crawler.pipelines.cloaking import CloakingPipeline
 from crawler.render.cloaking import differs_in_substance, word_overlap
+from fraudwatch.store import Capture
 
 NEWS = "Погода в Алматы: солнечно, днём до двадцати градусов, вечером возможен дождь. " * 5
 CASINO = "Казино Вулкан: бонус двести процентов на первый депозит, слоты и рулетка. " * 5
@@ -27,7 +28,8 @@ def test_a_javascript_shell_filled_in_by_the_browser_is_not():
 
 
 def fetch(render: str, text: str, category: str, verdict: str) -> Fetch:
-    item = Fetch(url="http://a.kz/", site="a.kz", fetched_at="t", render=render, text=text)
+    item = Fetch(Capture(url="http://a.kz/", domain="a.kz", fetched_at="t", render=render,
+                         text=text))
     item.verdict = Verdict(category=category, verdict=verdict, score=0.9, lang="ru")
     return item
 

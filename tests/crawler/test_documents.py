@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from classifiers import Verdict
-from crawler.ingest.documents import capture_of, page_of
+from crawler.ingest.documents import page_of
 from crawler.items import Fetch
-from fraudwatch.store.models import Site
+from fraudwatch.store.models import Capture, Site
 from fraudwatch.store.siterollup import SiteRollup
 
 
 def fetch(url: str, verdict: str | None, category: str = "casino", score: float = 0.5,
           error: str = "", depth: int = 1) -> Fetch:
-    item = Fetch(url=url, site="a.kz", fetched_at="2026-01-01T00:00:00.000+00:00",
-                 final_url=url, domain="a.kz", html="<p>x</p>", text="x", title="A",
-                 error=error, depth=depth, ip="203.0.113.5", body_sha256="ab" * 32)
+    item = Fetch(Capture(url=url, domain="a.kz", fetched_at="2026-01-01T00:00:00.000+00:00",
+                         final_url=url, text="x", title="A", error=error, ip="203.0.113.5",
+                         html_sha256="ab" * 32),
+                 html="<p>x</p>", final_domain="a.kz", depth=depth)
     if verdict:
         item.verdict = Verdict(category=category, verdict=verdict, score=score, lang="ru",
                                signs=[{"id": f"{category}.sign", "category": category,
@@ -24,24 +25,22 @@ def fetch(url: str, verdict: str | None, category: str = "casino", score: float 
 def seen(rollup: SiteRollup, *items: Fetch) -> SiteRollup:
     """`rollup` after the store pipeline counted `items`."""
     for item in items:
-        capture = capture_of(item)
-        rollup.add(capture, page_of(item, capture), landing=item.depth == 0)
+        rollup.add(item.capture, page_of(item), landing=item.depth == 0)
     return rollup
 
 
 def test_capture_and_page_of_a_good_fetch():
     item = fetch("http://a.kz/bonus", "illegal")
-    capture = capture_of(item)
-    page = page_of(item, capture)
-    assert capture.lang == "ru" and capture.html_sha256 == "ab" * 32
-    assert page.capture_id == capture.id and page.category == "casino"
+    page = page_of(item)
+    assert page.capture_id == item.capture.id and page.category == "casino"
+    assert (page.domain, page.tld, page.ip, page.lang) == ("a.kz", "kz", "203.0.113.5", "ru")
     assert page.sign_ids == ["casino.sign"]
 
 
 def test_failures_have_a_capture_but_no_page():
     item = fetch("http://a.kz/big", None, error="too_big: cancelled")
-    assert capture_of(item).error == "too_big: cancelled"
-    assert page_of(item, capture_of(item)) is None
+    assert item.capture.error == "too_big: cancelled"
+    assert page_of(item) is None
 
 
 def test_site_takes_its_most_severe_page_and_keeps_review_state():

@@ -102,7 +102,9 @@ def test_auto_mode_keeps_the_fast_verdict_while_the_encoder_is_behind(monkeypatc
     from collections import Counter
     from types import SimpleNamespace
 
+    from crawler.items import Fetch
     from crawler.pipelines import classify
+    from fraudwatch.store import Capture
 
     pipeline = classify.ClassifyPipeline.__new__(classify.ClassifyPipeline)
     pipeline.mode, pipeline.pages_per_site, pipeline.max_wait = "auto", 3, 10.0
@@ -110,7 +112,8 @@ def test_auto_mode_keeps_the_fast_verdict_while_the_encoder_is_behind(monkeypatc
     wait = {"seconds": 0.0}
     pipeline.worker = SimpleNamespace(expected_wait=lambda: wait["seconds"])
     monkeypatch.setattr(classify, "wants_encoder", lambda first, model, mode: True)
-    inner, landing = SimpleNamespace(site="a.kz", depth=1), SimpleNamespace(site="b.kz", depth=0)
+    inner = Fetch(Capture(url="http://a.kz/p", domain="a.kz", fetched_at="t"), depth=1)
+    landing = Fetch(Capture(url="http://b.kz/", domain="b.kz", fetched_at="t"), depth=0)
     assert pipeline._wants(None, inner)
     wait["seconds"] = 12.0
     assert not pipeline._wants(None, inner) and pipeline._wants(None, landing)

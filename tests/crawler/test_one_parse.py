@@ -48,5 +48,5 @@ def test_a_plain_page_is_decoded_once_and_parsed_once_for_every_reader(monkeypat
 
     assert (len(decodes), len(parses)) == (1, 1)
     assert response._cached_selector is None  # Scrapy never parsed it either
-    assert fetch.title == "Казино Вулкан" and "Бонус 200%" in fetch.text
-    assert verdict.category == "casino" and fetch.fingerprints["telegram"] == ["vulkan_pay"]
+    assert fetch.capture.title == "Казино Вулкан" and "Бонус 200%" in fetch.capture.text
+    assert verdict.category == "casino" and fetch.capture.fingerprints["telegram"] == ["vulkan_pay"]

@@ -10,13 +10,15 @@ import pytest
 from scrapy.settings import Settings
 from scrapy.statscollectors import StatsCollector
 
+from crawler.items import Fetch
 from crawler.runlog import RunLog
 from fraudwatch.cli.crawl_cmd import _print_summary
+from fraudwatch.store import Capture
 
 
-def fetch(site: str, category: str = "casino"):
-    return SimpleNamespace(site=site, error="",
-                           verdict=SimpleNamespace(category=category, verdict="illegal"))
+def fetch(site: str, category: str = "casino") -> Fetch:
+    return Fetch(Capture(url=f"http://{site}/", domain=site, fetched_at="t"),
+                 verdict=SimpleNamespace(category=category, verdict="illegal"))
 
 
 def run_log(tmp_path) -> RunLog:

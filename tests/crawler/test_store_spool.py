@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -13,19 +14,20 @@ from crawler.items import Fetch
 from crawler.pipelines.extract import ExtractPipeline
 from crawler.pipelines.store import StorePipeline
 from fraudwatch.config import load_config
-from fraudwatch.store import StoreUnavailable, open_store
+from fraudwatch.store import Capture, StoreUnavailable, open_store
 
 SINCE = "2026-01-01T00:00:00.000+00:00"
 
 
 def fetch(n: int, site: str, depth: int = 1) -> Fetch:
     url = f"http://{site}/" if depth == 0 else f"http://{site}/p{n}"
-    item = Fetch(url=url, site=site, domain=site, fetched_at=f"2026-01-01T00:00:{n:02d}.000Z",
-                 final_url=url, html=f'<p>x</p><a href="https://t.me/op{n % 2}">tg</a>',
-                 text="x", title=f"{site} {n}", depth=depth, ip=f"203.0.113.{n}",
-                 body_sha256="ab" * 32, cloaking=n == 3, run_id="run")
+    item = Fetch(Capture(url=url, domain=site, fetched_at=f"2026-01-01T00:00:{n:02d}.000Z",
+                         final_url=url, text="x", title=f"{site} {n}", ip=f"203.0.113.{n}",
+                         html_sha256="ab" * 32, run_id="run"),
+                 html=f'<p>x</p><a href="https://t.me/op{n % 2}">tg</a>', depth=depth,
+                 final_domain=site, cloaking=n == 3)
     if n % 5 == 4:
-        item.error = "timeout: slow"
+        item.capture.error = "timeout: slow"
     else:
         item.verdict = Verdict(category="casino", verdict="illegal" if n % 3 else "suspicious",
                                score=0.5 + n / 100, lang="ru",
@@ -144,7 +146,8 @@ def test_an_outage_spools_and_the_store_ends_as_if_it_never_went_away(tmp_path, 
     assert crawler.stats["fraudwatch/spooled_docs"] > 0
     assert crawler.stats["fraudwatch/replayed_docs"] == crawler.stats["fraudwatch/spooled_docs"]
     assert crawler.stats["fraudwatch/store_outages"] == 1
-    assert [i.url for i in crawler.durable] == [i.url for i in items()]  # each acked once
+    # each acked once
+    assert [i.capture.url for i in crawler.durable] == [i.capture.url for i in items()]
     assert writer.spool.files() == []
     got, expected = contents(switch.store), contents(ref_store.store)
     assert got == expected
@@ -172,7 +175,7 @@ def test_a_full_spool_stops_the_crawl_and_acknowledges_nothing_more(tmp_path, mo
     assert "spool.max_bytes = 6000" in crawler.stats["fraudwatch/stop_message"]
     spooled = writer.spool.pending()[1]
     assert spooled and crawler.stats["fraudwatch/spooled_docs"] == spooled
-    acked = {i.url for i in crawler.durable}
+    acked = {i.capture.url for i in crawler.durable}
     assert len(acked) < len(items())
     assert crawler.stats["fraudwatch/unsaved_docs"] > 0
     assert not [p for p in writer.spool.folder.iterdir() if p.name.startswith(".tmp-")]
@@ -182,7 +185,8 @@ def test_a_full_spool_stops_the_crawl_and_acknowledges_nothing_more(tmp_path, mo
 def test_replay_keeps_the_order_of_writes(tmp_path, monkeypatch, down_for):
     """A page fetched twice ends with its later fetch, whatever was spooled."""
     first, second = fetch(2, "a.kz"), fetch(2, "a.kz")
-    second.fetched_at, second.title = "2026-01-01T00:01:00.000Z", "later"
+    second.capture = replace(second.capture, fetched_at="2026-01-01T00:01:00.000Z",
+                             title="later", id="")
     writer, switch, _ = pipeline(tmp_path, f"order{down_for}")
     run(writer, switch, monkeypatch, [first, fetch(3, "a.kz"), second, fetch(5, "a.kz")],
         down=range(down_for))
