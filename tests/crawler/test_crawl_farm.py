@@ -23,6 +23,7 @@ from tests.paths import ROOT
 
 FRAUDWATCH = [sys.executable, "-c", "from fraudwatch.cli import main; main()"]
 BOUND_SECONDS = 240
+TIMEOUT = 20  # seconds a fetch or a render may take (DRIP_SECONDS is far longer)
 # The crawl's expected outcome for each hostile site: the error kind of its landing capture.
 HOSTILE_ERRORS = {
     "gzip-bomb": "too_big", "huge-page": "too_big", "redirect-loop": "redirect_loop",
@@ -74,11 +75,14 @@ def crawled(request, farm, tmp_path_factory):
     # out right does not hang on the load (auto mode skips it past the longest wait).
     env_extra = {**env_extra, "FRAUDWATCH_CLASSIFIER_ENCODER_PAGES": "1",
                  "FRAUDWATCH_CLASSIFIER_ENCODER_WAIT": "3600"}
+    # Timeouts with room for a loaded CI machine: at 8 s a normal loopback site once timed
+    # out while the hostile ones (gzip bomb, huge page) kept the crawl busy. The drip site
+    # drips for DRIP_SECONDS, so it still times out.
     started = time.monotonic()
     result = fraudwatch(
         tmp, "-q", "crawl", "--seeds", str(seeds), "--allow-private", "--resolve-file",
-        str(resolve), "--max-pages", "6", "--set", "DOWNLOAD_TIMEOUT=8",
-        "--set", "RETRY_TIMES=0", "--set", "FRAUDWATCH_RENDER_TIMEOUT=10",
+        str(resolve), "--max-pages", "6", "--set", f"DOWNLOAD_TIMEOUT={TIMEOUT}",
+        "--set", "RETRY_TIMES=0", "--set", f"FRAUDWATCH_RENDER_TIMEOUT={TIMEOUT}",
         store=store_url, env_extra=env_extra)
     store.refresh()
     yield {"tmp": tmp, "store": store, "result": result,
