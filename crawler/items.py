@@ -5,12 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from fraudwatch.store.models import Capture, stable_id
-
-
-def capture_id(url: str, fetched_at: str, render: str) -> str:
-    """The stable id of the capture of `url` fetched at `fetched_at` in `render`."""
-    return stable_id("capture", f"{url}@{fetched_at}@{render}")
+from fraudwatch.store.models import Capture
 
 
 @dataclass(slots=True)  # a misspelt or stale field name fails at once

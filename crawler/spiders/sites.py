@@ -30,7 +30,7 @@ from crawler.frontier.seeds import parse_seeds
 from crawler.frontier.seen import LocalSeen, SharedSeen
 from crawler.ingest.errors import EvidenceNotKept, describe
 from crawler.ingest.reading import certificate_of, page_of
-from crawler.items import Fetch, capture_id
+from crawler.items import Fetch
 from crawler.render.contacted import contacted_of, requests_of
 from crawler.render.policy import screenshot_of
 from crawler.safety.robots import obeys_robots
@@ -274,19 +274,18 @@ class SitesSpider(scrapy.Spider):
         page = page_of(response) if isinstance(response, TextResponse) else None
         warc_file, warc_offset = meta.get("fw_warc", ("", None))
         redirects = list(meta.get("redirect_urls", []))
-        url, fetched_at = redirects[0] if redirects else response.request.url, now()
-        render = meta.get("fw_render") or "static"
         html = page.html if page else ""
         return Fetch(
             Capture(
-                id=capture_id(url, fetched_at, render), url=url, fetched_at=fetched_at,
+                url=redirects[0] if redirects else response.request.url, fetched_at=now(),
                 domain=meta["fw_site"], run_id=self.run_id, final_url=response.url,
                 redirects=redirects, status=response.status,
                 ip=str(response.ip_address or ""), tls=certificate_of(response),
                 contacted=contacted_of(response), requests=requests_of(response),
                 headers={k.decode("latin-1"): ", ".join(v.decode("latin-1") for v in vs)
                          for k, vs in response.headers.items()},
-                render=render, warc_file=warc_file, warc_offset=warc_offset,
+                render=meta.get("fw_render") or "static", warc_file=warc_file,
+                warc_offset=warc_offset,
                 html_sha256=hashlib.sha256(response.body).hexdigest() if html else "",
                 error=f"http: {response.status}" if response.status >= 400 else ""),
             html=html, page=page, screenshot_png=screenshot_of(response.request),
@@ -302,10 +301,9 @@ class SitesSpider(scrapy.Spider):
         warc_file, warc_offset = meta.get("fw_warc", ("", None))
         # Keyed by the URL the spider asked for, as a good fetch is (and the journal is).
         redirects = list(meta.get("redirect_urls", []))
-        url, fetched_at = redirects[0] if redirects else request.url, now()
-        render = meta.get("fw_render") or "static"
-        yield Fetch(Capture(id=capture_id(url, fetched_at, render), url=url,
-                            fetched_at=fetched_at, domain=meta["fw_site"], run_id=self.run_id,
-                            redirects=redirects, render=render, error=describe(failure.value),
-                            warc_file=warc_file, warc_offset=warc_offset),
+        yield Fetch(Capture(url=redirects[0] if redirects else request.url, fetched_at=now(),
+                            domain=meta["fw_site"], run_id=self.run_id, redirects=redirects,
+                            render=meta.get("fw_render") or "static",
+                            error=describe(failure.value), warc_file=warc_file,
+                            warc_offset=warc_offset),
                     depth=meta["fw_depth"], hop=meta["fw_hop"], claim=meta.get("fw_claim", ""))

@@ -99,8 +99,8 @@ class Capture(Doc):
     id: str = ""
 
     def __post_init__(self) -> None:
-        if not self.id:
-            self.id = stable_id(self.kind, f"{self.url}@{self.fetched_at}")
+        if not self.id:  # one capture per URL, moment and view (plain, desktop, mobile)
+            self.id = stable_id(self.kind, f"{self.url}@{self.fetched_at}@{self.render}")
 
 
 @dataclass
