@@ -76,7 +76,7 @@ class FraudwatchAddon:
         var_dir = Path(settings.get("FRAUDWATCH_VAR_DIR") or config.var_dir).resolve()
         run_id = settings.get("FRAUDWATCH_RUN_ID") or new_run_id()
         derived = {}
-        frontier = settings.get("FRAUDWATCH_FRONTIER") or config["frontier.url"]
+        frontier = settings.get("FRAUDWATCH_FRONTIER") or config.frontier.url
         if frontier:
             derived |= self._frontier_settings(settings, config, frontier, run_id)
             run_id = derived.get("FRAUDWATCH_RUN_ID", run_id)
@@ -108,10 +108,10 @@ class FraudwatchAddon:
         return {"values": values, "sources": sources,
                 "path": str(config.path) if config.path else ""}
 
-    def _frontier_settings(self, settings, config, url: str, run_id: str) -> dict:
+    def _frontier_settings(self, settings, config: Config, url: str, run_id: str) -> dict:
         """The Redis frontier's scheduler, and the run this worker joins."""
-        name = settings.get("FRAUDWATCH_FRONTIER_NAME") or config["frontier.name"]
-        lease = settings.getfloat("FRAUDWATCH_FRONTIER_LEASE") or config["frontier.lease"]
+        name = settings.get("FRAUDWATCH_FRONTIER_NAME") or config.frontier.name
+        lease = settings.getfloat("FRAUDWATCH_FRONTIER_LEASE") or config.frontier.lease
         derived = {"SCHEDULER": "crawler.frontier.scheduler.FrontierScheduler",
                    "FRAUDWATCH_FRONTIER": url, "FRAUDWATCH_FRONTIER_NAME": name,
                    "FRAUDWATCH_FRONTIER_LEASE": lease}
@@ -120,7 +120,7 @@ class FraudwatchAddon:
             derived |= {"FRAUDWATCH_RUN_ID": run_id, "FRAUDWATCH_FRONTIER_WORKER": worker}
         return derived
 
-    def _browser_settings(self, settings, config) -> dict:
+    def _browser_settings(self, settings, config: Config) -> dict:
         overrides = settings.getdict("FRAUDWATCH_RESOLVE")
         rules = [f"--host-resolver-rules={host_resolver_rules(overrides)}"] if overrides else []
         rules += browser_args(settings.get("FRAUDWATCH_BROWSER_ARGS"))

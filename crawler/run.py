@@ -18,7 +18,7 @@ from scrapy.settings import Settings
 
 from crawler.addon import new_run_id
 from crawler.frontier.journal import JOURNAL
-from fraudwatch.config import ConfigError
+from fraudwatch.config import Config, ConfigError
 
 DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw]?)$")
 UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -110,13 +110,14 @@ def _claim_run_folder(var_dir: Path) -> tuple[str, Path]:
         return run_id, folder
 
 
-def worker_run(var_dir: Path, seeds: list[str], frontier_url: str, config) -> tuple[Run, str]:
+def worker_run(var_dir: Path, seeds: list[str], frontier_url: str,
+               config: Config) -> tuple[Run, str]:
     """Join the shared frontier's current run (or start it): this worker's run folder,
     `<var_dir>/runs/<run id>/workers/<worker id>`, and its worker id."""
     from crawler.frontier.shared import FrontierError, join_run
 
     try:
-        run_id, worker = join_run(frontier_url, config["frontier.name"], config["frontier.lease"],
+        run_id, worker = join_run(frontier_url, config.frontier.name, config.frontier.lease,
                                   new_run_id())
     except FrontierError as exc:
         raise CrawlFailed(str(exc)) from exc
@@ -124,7 +125,7 @@ def worker_run(var_dir: Path, seeds: list[str], frontier_url: str, config) -> tu
     return Run.new(var_dir, seeds, folder, run_id), worker
 
 
-def crawl_settings(options: CrawlOptions, config, run: Run, worker: str = "") -> Settings:
+def crawl_settings(options: CrawlOptions, config: Config, run: Run, worker: str = "") -> Settings:
     """Scrapy settings for a run: the project's, then fraudwatch's from config and options."""
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
@@ -142,7 +143,7 @@ def crawl_settings(options: CrawlOptions, config, run: Run, worker: str = "") ->
         "FRAUDWATCH_ALLOW_PRIVATE": options.allow_private,
         "FRAUDWATCH_ALLOW_PRIVATE_HOSTS": [
             *options.allow_private_hosts,
-            *(h for h in re.split(r"[,\s]+", config["crawl.allow_private_hosts"]) if h)],
+            *(h for h in re.split(r"[,\s]+", config.crawl.allow_private_hosts) if h)],
         "FRAUDWATCH_RESOLVE": options.resolve,
         "FRAUDWATCH_MAX_PAGES": options.max_pages,
         "FRAUDWATCH_MAX_DEPTH": options.max_depth,
@@ -150,12 +151,12 @@ def crawl_settings(options: CrawlOptions, config, run: Run, worker: str = "") ->
         "FRAUDWATCH_RECRAWL_AFTER": options.recrawl_after,
         "FRAUDWATCH_ROBOTS": options.robots,
         "FRAUDWATCH_PROGRESS": options.progress,
-        "LOG_LEVEL": config["log.level"],
+        "LOG_LEVEL": config.log.level,
     }, priority="cmdline")
     if options.frontier:
         settings.setdict({"FRAUDWATCH_FRONTIER": options.frontier,
-                          "FRAUDWATCH_FRONTIER_NAME": config["frontier.name"],
-                          "FRAUDWATCH_FRONTIER_LEASE": config["frontier.lease"],
+                          "FRAUDWATCH_FRONTIER_NAME": config.frontier.name,
+                          "FRAUDWATCH_FRONTIER_LEASE": config.frontier.lease,
                           "FRAUDWATCH_FRONTIER_WORKER": worker}, priority="cmdline")
     if options.profile_proxies:
         settings.set("FRAUDWATCH_PROFILE_PROXIES", options.profile_proxies, priority="cmdline")

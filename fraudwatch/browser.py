@@ -11,6 +11,9 @@ import os
 import shutil
 from pathlib import Path
 
+from fraudwatch.config import Config
+from fraudwatch.config.keys import BrowserKeys
+
 SYSTEM_BROWSERS = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 ENV_VARS = ("FRAUDWATCH_BROWSER_EXECUTABLE", "CHROME_BIN", "CHROMIUM_PATH")
 # Flags for a headless crawler on a server: no GPU, no QUIC (plain TCP the proxies and the
@@ -34,8 +37,9 @@ class BrowserNotFound(RuntimeError):
     """No usable Chromium binary; the message says how to install or configure one."""
 
 
-def _config_value(config, name: str, default):
-    return config[name] if config is not None else default
+def _browser(config: Config | None) -> BrowserKeys:
+    """The browser section of `config`, or its declared defaults without one."""
+    return config.browser if config is not None else BrowserKeys()
 
 
 def _playwright_chromium() -> str | None:
@@ -50,9 +54,9 @@ def _executable(candidate: str) -> str | None:
     return path if path and os.access(path, os.X_OK) else None
 
 
-def find_chromium(config=None) -> str:
+def find_chromium(config: Config | None = None) -> str:
     """Path of the Chromium binary to use; raise BrowserNotFound if there is none."""
-    configured = _config_value(config, "browser.executable", "")
+    configured = _browser(config).executable
     if configured:
         if _executable(configured):
             return _executable(configured)
@@ -75,17 +79,17 @@ def launch_args(extra_args=()) -> list[str]:
     return [*sandbox, *BASE_ARGS, *extra_args]
 
 
-def launch_options(config=None, extra_args=()) -> dict:
+def launch_options(config: Config | None = None, extra_args=()) -> dict:
     """Keyword arguments for Playwright's `chromium.launch` (PLAYWRIGHT_LAUNCH_OPTIONS)."""
     return {
         "executable_path": find_chromium(config),
-        "headless": _config_value(config, "browser.headless", True),
+        "headless": _browser(config).headless,
         "args": launch_args(extra_args),
         "timeout": 30_000,
     }
 
 
-def check_browser(config=None) -> str:
+def check_browser(config: Config | None = None) -> str:
     """Launch Chromium, load a `data:` page and return the browser version."""
     from playwright.sync_api import sync_playwright
 

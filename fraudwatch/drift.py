@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
+from fraudwatch.config import Config
 from fraudwatch.store import SearchQuery, Site, Store
 from fraudwatch.store.vocabulary import Action
 from fraudwatch.weeks import last_weeks, week_of
@@ -166,7 +167,7 @@ def thin_languages(store: Store, corpus: Mapping[str, int], min_pages: int,
                          dict(sorted(thin.items(), key=lambda item: (-item[1], item[0]))))
 
 
-def drift_report(store: Store, config, today: date | None = None,
+def drift_report(store: Store, config: Config, today: date | None = None,
                  corpus: Mapping[str, int] | None = None) -> Drift:
     """The weekly disagreement of the last WEEKS weeks, the thin-language share of the last
     RECENT_DAYS days and the alert settings, as of `today` (default: today, UTC)."""
@@ -175,6 +176,6 @@ def drift_report(store: Store, config, today: date | None = None,
     return Drift(
         weeks=weekly_disagreement(store, last_weeks(today, WEEKS), today),
         thin=thin_languages(store, corpus_languages() if corpus is None else corpus,
-                            config["drift.thin_language_pages"], since),
-        alert_rate=config["drift.alert_rate"],
-        alert_min_decisions=config["drift.alert_min_decisions"])
+                            config.drift.thin_language_pages, since),
+        alert_rate=config.drift.alert_rate,
+        alert_min_decisions=config.drift.alert_min_decisions)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+from fraudwatch.config import Config
+
 # The letterhead prints the body's name in these languages, side by side, emblem between:
 # a Kazakh state body's бланк is bilingual; an English notice carries the English name only.
 LETTERHEAD_LANGS = {"kk": ("kk", "ru"), "ru": ("kk", "ru"), "en": ("en",)}
@@ -36,17 +38,17 @@ def logo_uri(path: str) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def letterhead(config, lang: str) -> dict:
+def letterhead(config: Config, lang: str) -> dict:
     """The бланк of a letter in `lang`: the body's name and address in each letterhead
     language, the emblem, and the phone and e-mail line under them."""
     return {"sides": [{"lang": side, "name": config.letter_text("sender_name", side),
                        "address": config.letter_text("sender_address", side)}
                       for side in LETTERHEAD_LANGS[lang]],
-            "logo": logo_uri(config["letters.logo"]),
-            "phone": config["letters.sender_phone"], "email": config["letters.sender_email"]}
+            "logo": logo_uri(config.letters.logo),
+            "phone": config.letters.sender_phone, "email": config.letters.sender_email}
 
 
-def letter_parts(config, lang: str, to_ministry: bool) -> dict:
+def letter_parts(config: Config, lang: str, to_ministry: bool) -> dict:
     """Everything a letter prints besides its text and annex: letterhead, the official it is
     addressed to (ministry letters only), signatory and executor."""
     return {
@@ -56,5 +58,5 @@ def letter_parts(config, lang: str, to_ministry: bool) -> dict:
         "signatory": {"position": config.letter_text("signatory_position", lang),
                       "name": config.letter_text("signatory_name", lang)},
         "executor": {"name": config.letter_text("executor", lang),
-                     "phone": config["letters.executor_phone"]},
+                     "phone": config.letters.executor_phone},
     }

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from classifiers.explain import category_citations, category_name
+from fraudwatch.config import Config
 from fraudwatch.store import Letter, Site, Store, stable_id
 from fraudwatch.store.vocabulary import FRAUD_CATEGORIES, Action
 from takedown import audit
@@ -75,12 +76,12 @@ class Register:
                     found[site_id].append(letter)
         return found
 
-    def numbers(self, config, day: date):
+    def numbers(self, config: Config, day: date):
         """Outgoing numbers for letters dated `day`, continuing the year's sequence."""
         seq = sum(1 for letter in self.letters if letter.date[:4] == str(day.year))
         while True:
             seq += 1
-            yield config["letters.number_format"].format(year=day.year, seq=seq)
+            yield config.letters.number_format.format(year=day.year, seq=seq)
 
 
 def _per_recipient(sites: list[Site], recipient_of) -> dict[str, list[Site]]:
@@ -111,7 +112,7 @@ def recipient_emails(draft: Draft) -> list[str]:
                               if (email := site.abuse_emails.get(role, ""))))
 
 
-def plan_letters(store: Store, config, register: Register | None = None) -> list[Draft]:
+def plan_letters(store: Store, config: Config, register: Register | None = None) -> list[Draft]:
     """The letters that review decisions call for and no earlier letter covered."""
     register = register or Register(store)
     confirmed = sorted(store.iter_sites(review_state="confirmed"), key=lambda s: s.domain)
@@ -119,24 +120,24 @@ def plan_letters(store: Store, config, register: Register | None = None) -> list
     blocked_before = register.covered("blocking")
     new = [s for s in confirmed if s.id not in blocked_before]
     if new:
-        drafts.append(Draft("blocking", config["letters.ministry"],
-                            config["letters.ministry_lang"], new))
+        drafts.append(Draft("blocking", config.letters.ministry,
+                            config.letters.ministry_lang, new))
     for letter_type, recipient_of in (("abuse_registrar", lambda s: s.registrar),
                                       ("abuse_hosting", hosting_of)):
         done = register.covered(letter_type)
         pending = [s for s in confirmed if s.id not in done]
-        drafts += [Draft(letter_type, recipient, config["letters.abuse_lang"], sites)
+        drafts += [Draft(letter_type, recipient, config.letters.abuse_lang, sites)
                    for recipient, sites in _per_recipient(pending, recipient_of).items()]
     restored = register.covered("delisting")
     delisted = sorted((s for s in store.iter_sites(review_state="delisted")
                        if s.id in blocked_before and s.id not in restored), key=lambda s: s.domain)
     if delisted:
-        drafts.append(Draft("delisting", config["letters.ministry"],
-                            config["letters.ministry_lang"], delisted))
+        drafts.append(Draft("delisting", config.letters.ministry,
+                            config.letters.ministry_lang, delisted))
     return drafts
 
 
-def letter_context(config, draft: Draft, number: str, day: date, rows: list[dict]) -> dict:
+def letter_context(config: Config, draft: Draft, number: str, day: date, rows: list[dict]) -> dict:
     """Everything a letter template reads, in the letter's language: the sender's texts, the
     offences of the sites it lists (and only those) and the laws it rests on: the access
     restriction law, then the law each listed kind of site breaks."""
@@ -150,12 +151,12 @@ def letter_context(config, draft: Draft, number: str, day: date, rows: list[dict
         "recipient_emails": recipient_emails(draft),
         "role": "registrar" if draft.letter_type == "abuse_registrar" else "hosting",
         "sender": {"name": config.letter_text("sender_name", lang),
-                   "email": config["letters.sender_email"]},
+                   "email": config.letters.sender_email},
         **letter_parts(config, lang, draft.letter_type in MINISTRY_LETTERS),
         "offences": [category_name(kind, lang) for kind in kinds],
         "laws_broken": broken,
         "legal_bases": [config.letter_text("legal_basis", lang), *broken],
-        "reply_days": config["letters.reply_days"],
+        "reply_days": config.letters.reply_days,
         "annex_pages": None,  # known once printed (print_letter)
     }
 
@@ -200,11 +201,11 @@ def _rows(store: Store, draft: Draft, blocking: dict[str, list[Letter]],
     return [site_row(store, s, packs.ref(s.domain)) for s in draft.sites]
 
 
-def build_letters(store: Store, config, out_dir: Path, day: date | None = None,
+def build_letters(store: Store, config: Config, out_dir: Path, day: date | None = None,
                   pdf=None) -> list[Letter]:
     """Plan, number, render and register the letters now due; return them."""
     day = day or date.today()
-    letterhead(config, config["letters.ministry_lang"])  # a bad emblem stops before any file
+    letterhead(config, config.letters.ministry_lang)  # a bad emblem stops before any file
     register = Register(store)
     drafts = plan_letters(store, config, register)
     blocking = register.blocking()

@@ -12,6 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from fraudwatch.config import Config
 from fraudwatch.store import Letter, Review, Site, Store
 from fraudwatch.store.vocabulary import Action, ReviewState
 
@@ -105,7 +106,7 @@ def funnel(all_cases: list[Case]) -> dict[str, int]:
             for stage, name in FUNNEL}
 
 
-def summary(store: Store, config, now: datetime | None = None) -> dict:
+def summary(store: Store, config: Config, now: datetime | None = None) -> dict:
     """The cases, counts per stage (the latest stage of each, and how many reached each),
     median days to block, and the overdue cases. The one owner of these figures: the CLI's
     `letters cases` and the web dashboard both show them."""
@@ -116,8 +117,8 @@ def summary(store: Store, config, now: datetime | None = None) -> dict:
         stages[case.stage] = stages.get(case.stage, 0) + 1
     return {
         "cases": len(all_cases), "cases_list": all_cases, "stages": stages,
-        "funnel": funnel(all_cases), "overdue_days": config["letters.overdue_days"],
+        "funnel": funnel(all_cases), "overdue_days": config.letters.overdue_days,
         "median_days_to_block": _median([c.days_to_block for c in all_cases]),
         "median_days_detect_to_block": _median([c.days_detect_to_block for c in all_cases]),
-        "overdue": [c for c in all_cases if c.overdue(now, config["letters.overdue_days"])],
+        "overdue": [c for c in all_cases if c.overdue(now, config.letters.overdue_days)],
     }

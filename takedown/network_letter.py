@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from fraudwatch.config import Config
 from fraudwatch.networks import Link, member_links, network_members
 from fraudwatch.store import Letter, Site, Store
 from takedown.evidence import PackShelf
@@ -92,7 +93,7 @@ def pending_row(site: Site, links: list[Link]) -> dict:
             "mirror_of": site.mirror_of, "ties": ties}
 
 
-def network_context(store: Store, config, case: NetworkCase, draft: Draft, number: str,
+def network_context(store: Store, config: Config, case: NetworkCase, draft: Draft, number: str,
                     day: date, packs: PackShelf) -> dict:
     """Everything the network letter template reads: the usual letter fields and the evidence."""
     context = letter_context(config, draft, number, day,
@@ -116,15 +117,15 @@ def to_request(register: Register, case: NetworkCase, again: bool) -> list[Site]
     return new
 
 
-def build_network_letter(store: Store, config, network_id: str, out_dir: Path,
+def build_network_letter(store: Store, config: Config, network_id: str, out_dir: Path,
                          day: date | None = None, lang: str | None = None, pdf=None,
                          again: bool = False) -> Letter:
     """Render and register one blocking request for the confirmed members of a network."""
     day = day or date.today()
-    letterhead(config, lang or config["letters.ministry_lang"])  # a bad emblem stops first
+    letterhead(config, lang or config.letters.ministry_lang)  # a bad emblem stops first
     case = network_case(store, network_id)
     register = Register(store)
-    draft = Draft("blocking", config["letters.ministry"], lang or config["letters.ministry_lang"],
+    draft = Draft("blocking", config.letters.ministry, lang or config.letters.ministry_lang,
                   to_request(register, case, again))
     number = next(register.numbers(config, day))
     context = network_context(store, config, case, draft, number, day,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 
 from fraudwatch.browser import launch_options
+from fraudwatch.config import Config
 
 
 class PdfRenderer:
     """A headless Chromium, started at the first letter and kept open until the `with` ends."""
 
-    def __init__(self, config=None):
+    def __init__(self, config: Config | None = None):
         self.config = config
         self._playwright = None
         self._browser = None

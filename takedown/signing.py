@@ -17,6 +17,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from fraudwatch.config import Config
+
 
 class SigningKeyError(ValueError):
     """A key that cannot be used; the message names the file and the fix."""
@@ -51,16 +53,16 @@ def public_key(path: str) -> Ed25519PublicKey:
     return key
 
 
-def signer(config) -> Ed25519PrivateKey | None:
+def signer(config: Config) -> Ed25519PrivateKey | None:
     """The configured signing key, or None when packs are not signed."""
-    path = config["evidence.signing_key"]
+    path = config.evidence.signing_key
     return private_key(path) if path else None
 
 
-def trusted_key(config) -> Ed25519PublicKey | None:
+def trusted_key(config: Config) -> Ed25519PublicKey | None:
     """The public key `verify` trusts: evidence.public_key, else the signing key's own."""
-    if config["evidence.public_key"]:
-        return public_key(config["evidence.public_key"])
+    if config.evidence.public_key:
+        return public_key(config.evidence.public_key)
     key = signer(config)
     return key.public_key() if key else None
 

@@ -24,6 +24,8 @@ from rfc3161_client import (
     decode_timestamp_response,
 )
 
+from fraudwatch.config import Config
+
 TIMESTAMP = "manifest.sha256.tsr"
 MAX_REPLY = 1 << 20
 
@@ -75,14 +77,14 @@ class Tsa:
         return reply
 
 
-def tsa_of(config) -> Tsa | None:
+def tsa_of(config: Config) -> Tsa | None:
     """The configured TSA, or None when packs are not time-stamped."""
-    return Tsa(config["evidence.tsa_url"]) if config["evidence.tsa_url"] else None
+    return Tsa(config.evidence.tsa_url) if config.evidence.tsa_url else None
 
 
-def trusted_roots(config) -> list[x509.Certificate] | None:
+def trusted_roots(config: Config) -> list[x509.Certificate] | None:
     """The TSA root certificates `evidence verify` trusts (evidence.tsa_ca), or None."""
-    path = config["evidence.tsa_ca"]
+    path = config.evidence.tsa_ca
     if not path:
         return None
     try:

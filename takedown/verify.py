@@ -12,6 +12,7 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from fraudwatch.config import Config
 from fraudwatch.guardproxy import GuardProxy
 from fraudwatch.netpolicy import TargetPolicy, normal_host
 from fraudwatch.store import Site, Store
@@ -140,14 +141,14 @@ def listed_sites(store: Store) -> list[Site]:
                   key=lambda s: s.domain)
 
 
-def verify_sites(store: Store, config, sites: list[Site], resolve=None, fetch=None,
+def verify_sites(store: Store, config: Config, sites: list[Site], resolve=None, fetch=None,
                  user: str = audit.SYSTEM_USER, policy: TargetPolicy | None = None) -> list[Check]:
     """Re-check `sites`, log each outcome and update each site's status. Fetches go through
     the guard (`GuardedFetch`) unless `fetch` is given."""
-    resolve = resolve or dns_resolve(config["contacts.nameserver"])
+    resolve = resolve or dns_resolve(config.contacts.nameserver)
     policy = policy or TargetPolicy()
-    sinkholes = set(_split(config["verify.sinkholes"]))
-    marks = _split(config["verify.block_page_marks"])
+    sinkholes = set(_split(config.verify.sinkholes))
+    marks = _split(config.verify.block_page_marks)
     guarded = GuardedFetch(policy) if fetch is None else None
     checks = []
     try:

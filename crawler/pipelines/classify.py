@@ -68,16 +68,16 @@ class ClassifyPipeline:
     @classmethod
     def from_crawler(cls, crawler):
         config = crawl_config(crawler.settings)
-        mode = crawler.settings.get("FRAUDWATCH_ENCODER") or config["classifier.encoder"]
+        mode = crawler.settings.get("FRAUDWATCH_ENCODER") or config.classifier.encoder
         versions = ModelVersions(config.var_dir)
         try:
             model, shadow = versions.promoted_model(), versions.shadow_model()
         except (VersionError, ModelError) as exc:
             raise CloseSpider(f"model versions: {exc}") from exc
-        pipeline = cls(mode, config["classifier.encoder_pages"],
-                       config["classifier.encoder_threads"], crawler.stats,
+        pipeline = cls(mode, config.classifier.encoder_pages,
+                       config.classifier.encoder_threads, crawler.stats,
                        config.encoder_cache(),
-                       config["classifier.encoder_wait"], config["classifier.encoder_share"],
+                       config.classifier.encoder_wait, config.classifier.encoder_share,
                        model, shadow)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline

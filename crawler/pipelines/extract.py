@@ -44,7 +44,7 @@ class ExtractPipeline:
     def from_crawler(cls, crawler):
         """With the crawl's ASN table, read once (a table that cannot be read stops the crawl
         before it fetches anything, with the reason)."""
-        path = crawl_config(crawler.settings)["crawl.asn_table"]
+        path = crawl_config(crawler.settings).crawl.asn_table
         try:
             return cls(AsnTable.read(path) if path else None)
         except AsnTableError as exc:

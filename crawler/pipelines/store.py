@@ -22,6 +22,7 @@ from crawler.addon import crawl_config
 from crawler.ingest.documents import page_of
 from crawler.signals import items_durable
 from crawler.stop import stop_crawl
+from fraudwatch.config import Config
 from fraudwatch.logs import get_logger
 from fraudwatch.store import StoreError, StoreUnavailable, open_store
 from fraudwatch.store.batches import Batch, write_batch
@@ -33,7 +34,7 @@ MAX_PAUSE = 60.0  # seconds between attempts to reach an unreachable store, at m
 
 
 class StorePipeline:
-    def __init__(self, config, batch: int, since: str = "", signals=None, crawler=None,
+    def __init__(self, config: Config, batch: int, since: str = "", signals=None, crawler=None,
                  var_dir: str = ""):
         self.config = config
         self.signals = signals
@@ -47,8 +48,8 @@ class StorePipeline:
         self.sites: dict[str, SiteRollup] = {}
         self.dirty: set[str] = set()
         self.spool = Spool.for_config(config, var_dir or None)
-        self.retry_seconds = config["spool.retry_seconds"]
-        self.drain_seconds = config["spool.drain_seconds"]
+        self.retry_seconds = config.spool.retry_seconds
+        self.drain_seconds = config.spool.drain_seconds
         self.ready = False  # store.setup() done
         self.outage = False  # the store was unreachable at the last attempt
         self.retry_at = 0.0  # time.monotonic() of the next attempt during an outage

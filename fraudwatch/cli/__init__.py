@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import click
 
-from fraudwatch.config import ConfigError, load_config
+from fraudwatch.config import Config, ConfigError, load_config
 from fraudwatch.logs import setup_logging
 
 # Each module registers its commands on `main` through `register(main)`.
@@ -37,7 +37,7 @@ COMMAND_MODULES = [
 class Context:
     """What every subcommand gets: the effective configuration and a way to open the store."""
 
-    def __init__(self, config, quiet: bool):
+    def __init__(self, config: Config, quiet: bool):
         self.config = config
         self.quiet = quiet
 
@@ -81,7 +81,7 @@ def main(ctx: click.Context, config_path: str | None, store_url: str | None, qui
         config = load_config(config_path, overrides={"store": store_url})
     except ConfigError as exc:
         raise click.UsageError(f"configuration: {exc}") from exc
-    setup_logging(config["log.level"], config["log.format"])
+    setup_logging(config.log.level, config.log.format)
     ctx.obj = Context(config, quiet=quiet or not sys.stderr.isatty())
 
 

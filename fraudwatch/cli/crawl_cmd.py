@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from fraudwatch import seedqueue
+from fraudwatch.config import Config
 
 EXIT_LOCKED = 3
 # The crawl stopped because what it fetched could not be kept (crawler.stop.KEEP_FAILED: the
@@ -243,11 +244,11 @@ def crawl(obj, seeds, seeds_file, render, allow_private, allow_private_hosts, re
     _print_summary(summary, var_dir.resolve() / "warc")
 
 
-def _frontier_url(option: str | None, config, resume: bool, run_dir) -> str:
+def _frontier_url(option: str | None, config: Config, resume: bool, run_dir) -> str:
     """The shared frontier's Redis URL (--frontier, else frontier.url), or "" for a local crawl."""
     from fraudwatch.config import ConfigError, validate_frontier_url
 
-    url = config["frontier.url"] if option is None else option
+    url = config.frontier.url if option is None else option
     if not url:
         return ""
     if resume or run_dir:
@@ -259,7 +260,7 @@ def _frontier_url(option: str | None, config, resume: bool, run_dir) -> str:
         raise click.BadParameter(str(exc), param_hint="--frontier") from exc
 
 
-def _crawl_worker(options, config) -> dict:
+def _crawl_worker(options, config: Config) -> dict:
     """Run this process as one worker of the shared frontier's crawl; its summary."""
     from crawler.run import CrawlFailed, crawl_settings, run_crawl, worker_run
 

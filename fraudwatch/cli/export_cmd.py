@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from fraudwatch.config import Config
 from takedown import signing
 from takedown.exports.formats import FORMATS, export_block_list
 
@@ -51,7 +52,7 @@ def export(obj, fmt: str, out_file: Path | None, since, excel: bool, sign: bool)
                                 f"{signature.name})" if key is not None else ""), err=True)
 
 
-def _signing_key(config):
+def _signing_key(config: Config):
     """The key --sign signs with; a clear error when none is configured or it is unusable."""
     try:
         key = signing.signer(config)

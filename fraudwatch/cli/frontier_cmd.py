@@ -11,7 +11,7 @@ import click
 def _client(obj, url: str | None):
     from crawler.frontier.shared import FrontierError, connect
 
-    url = url or obj.config["frontier.url"]
+    url = url or obj.config.frontier.url
     if not url:
         raise click.UsageError("no frontier: give --frontier redis://HOST:6379/0 or set "
                                "frontier.url")
@@ -42,7 +42,7 @@ def status_cmd(obj, frontier: str | None, name: str | None, as_json: bool) -> No
     from crawler.frontier.shared import status
 
     with _client(obj, frontier) as client:
-        state = status(client, name or obj.config["frontier.name"])
+        state = status(client, name or obj.config.frontier.name)
     if as_json:
         click.echo(json.dumps(state, ensure_ascii=False))
         return
@@ -66,7 +66,7 @@ def reset_cmd(obj, frontier: str | None, name: str | None, force: bool) -> None:
     `crawl --frontier` starts afresh. Refused while a worker is alive, unless --force."""
     from crawler.frontier.shared import reset, status
 
-    name = name or obj.config["frontier.name"]
+    name = name or obj.config.frontier.name
     with _client(obj, frontier) as client:
         alive = [w for w, info in (status(client, name).get("workers") or {}).items()
                  if info["alive"]]

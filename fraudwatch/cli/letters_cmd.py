@@ -107,7 +107,7 @@ def mark(obj, number: str, status: str, user: str | None, decision_number: str |
     decision = None
     if decision_number:
         day = (decision_date or datetime.now(UTC)).date().isoformat()
-        decision = (decision_number.strip(), day, decision_org or obj.config["letters.ministry"])
+        decision = (decision_number.strip(), day, decision_org or obj.config.letters.ministry)
     elif decision_date or decision_org:
         raise click.UsageError("--decision-date and --decision-org go with --decision NUMBER")
     with obj.store(LetterError, existing=True) as store:
@@ -236,7 +236,7 @@ def _fill_contacts(obj, finder, domain: str | None, every: bool, refresh: bool) 
                 bar(len(done), len(sites))
 
             outcomes = fill_contacts(store, finder, sites, refresh, progress=report,
-                                     workers=obj.config["contacts.workers"])
+                                     workers=obj.config.contacts.workers)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     counts = {status: sum(o.status == status for o in outcomes)
@@ -259,8 +259,8 @@ def rdap_bootstrap(obj, source: str | None) -> None:
 
     folder = obj.config.var_dir / "cache" / "rdap"
     try:
-        found = bootstrap.fetch(source or obj.config["contacts.bootstrap_url"], folder)
-        servers = whois.parse_servers(obj.config["contacts.whois_servers"])
+        found = bootstrap.fetch(source or obj.config.contacts.bootstrap_url, folder)
+        servers = whois.parse_servers(obj.config.contacts.whois_servers)
     except (bootstrap.BootstrapError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     tlds = sum(len(keys) for keys, _urls in found.dns)

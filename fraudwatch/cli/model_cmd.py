@@ -237,8 +237,8 @@ def reclassify_command(obj, since, category: str | None, user: str | None) -> No
             raise click.ClickException("no model to classify with: run `fraudwatch train`")
         sites = list(store.iter_sites(**({"category": category} if category else {})))
         run = Reclassifier(store, obj.config.var_dir, model, _registry(obj), _encoder(obj),
-                           user or getpass.getuser(), obj.config["classifier.encoder"],
-                           obj.config["classifier.encoder_pages"])
+                           user or getpass.getuser(), obj.config.classifier.encoder,
+                           obj.config.classifier.encoder_pages)
         with progress_bar(not obj.quiet, "re-classifying sites") as report:
             found = run.run(sites, day, report)
     click.echo(f"{model.version}: {found.pages} pages of {found.sites} sites re-classified, "

@@ -46,7 +46,7 @@ def serve(obj, host: str, port: int, secure_cookies: bool, check_rate: float,
                      secure_cookies=secure_cookies, check_rate=check_rate,
                      check_burst=check_burst)
     trusted = forwarded_allow_ips.strip()
-    uvicorn.run(app, host=host, port=port, log_level=obj.config["log.level"].lower(),
+    uvicorn.run(app, host=host, port=port, log_level=obj.config.log.level.lower(),
                 proxy_headers=bool(trusted), forwarded_allow_ips=trusted or None)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fraudwatch.config import Config
 from fraudwatch.store.base import Store, StoreError, StoreUnavailable, StoreWriteFailed
 from fraudwatch.store.models import Capture, Letter, Page, Review, SignHit, Site, stable_id
 from fraudwatch.store.query import Hit, QueryError, SearchQuery, SearchResult, parse_query
@@ -14,7 +15,7 @@ __all__ = [
 ]
 
 
-def open_store(url: str, config=None) -> Store:
+def open_store(url: str, config: Config | None = None) -> Store:
     """Open the store named by `url`: sqlite:///PATH or http(s)://HOST:PORT (Elasticsearch)."""
     if url.startswith("sqlite:///"):
         from fraudwatch.store.sqlite import SQLiteStore

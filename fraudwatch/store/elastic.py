@@ -31,6 +31,7 @@ from elasticsearch import (
 )
 from elasticsearch.helpers import expand_action
 
+from fraudwatch.config import Config
 from fraudwatch.store.base import Store, StoreError, StoreUnavailable
 from fraudwatch.store.es_mappings import DATE_FIELDS, KINDS, index_template
 from fraudwatch.store.es_search import ElasticSearch, restore_source
@@ -65,11 +66,11 @@ class ElasticStore(ElasticSearch, Store):
         self.bulk_client = self.es.options(retry_on_status=())
 
     @classmethod
-    def from_config(cls, url: str, config) -> ElasticStore:
-        return cls(url, prefix=config["es.index_prefix"], timeout=config["es.timeout"],
-                   shards=config["es.shards"], replicas=config["es.replicas"],
-                   retries=config["es.retries"], backoff=config["es.backoff"],
-                   max_backoff=config["es.max_backoff"], bulk_size=config["es.bulk_size"])
+    def from_config(cls, url: str, config: Config) -> ElasticStore:
+        return cls(url, prefix=config.es.index_prefix, timeout=config.es.timeout,
+                   shards=config.es.shards, replicas=config.es.replicas,
+                   retries=config.es.retries, backoff=config.es.backoff,
+                   max_backoff=config.es.max_backoff, bulk_size=config.es.bulk_size)
 
     def alias(self, kind: str) -> str:
         return f"{self.prefix}-{kind}s"

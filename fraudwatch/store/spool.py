@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fraudwatch.config import Config
 from fraudwatch.logs import get_logger
 from fraudwatch.store.base import Store, StoreUnavailable
 from fraudwatch.store.batches import Batch, write_batch
@@ -70,11 +71,11 @@ class Spool:
         self._used: int | None = None  # bytes spooled, as of this process's last write
 
     @classmethod
-    def for_config(cls, config, var_dir: str | Path | None = None) -> Spool:
+    def for_config(cls, config: Config, var_dir: str | Path | None = None) -> Spool:
         """The spool of the configured store, under `var_dir` (default: the config's)."""
         root = Path(var_dir or config.var_dir).resolve() / "spool"
-        key = store_key(config.store, config["es.index_prefix"])
-        return cls(root / key, config["spool.max_bytes"], config.store)
+        key = store_key(config.store, config.es.index_prefix)
+        return cls(root / key, config.spool.max_bytes, config.store)
 
     # reading ------------------------------------------------------------------------------
 

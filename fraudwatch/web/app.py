@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import Response
 
+from fraudwatch.config import Config
 from fraudwatch.i18n import _
 from fraudwatch.store import Store
 from fraudwatch.web import (
@@ -54,7 +55,7 @@ SESSION_HOURS = 8
 
 
 
-def create_app(store: Store, config, *, secret_key: str, users: UserStore | None = None,
+def create_app(store: Store, config: Config, *, secret_key: str, users: UserStore | None = None,
                secure_cookies: bool = False, check_rate: float = CHECK_RATE,
                check_burst: int = CHECK_BURST) -> FastAPI:
     """The fraudwatch web app over `store`, with accounts in `<var_dir>/users.db`.
@@ -69,7 +70,7 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.state.var_dir = var_dir
     app.state.users = users or UserStore(var_dir / "users.db")
     app.state.check_bucket = TokenBucket(check_rate, check_burst)
-    app.state.challenges = Challenges(secret_key, bits=config["check.challenge_bits"])
+    app.state.challenges = Challenges(secret_key, bits=config.check.challenge_bits)
     app.state.solved_bucket = TokenBucket(SOLVED_RATE, SOLVED_BURST)
     # Failed logins per account: LOGIN_FAILURES in a row, then one more every
     # LOGIN_RETRY_MINUTES (password guessing gets a few tries an hour); per client address
@@ -77,12 +78,12 @@ def create_app(store: Store, config, *, secret_key: str, users: UserStore | None
     app.state.login_failures = TokenBucket(1 / LOGIN_RETRY_MINUTES, LOGIN_FAILURES)
     app.state.client_failures = TokenBucket(1, CLIENT_FAILURES)
     app.state.saved_searches = SavedSearches(var_dir / "searches.db")
-    app.state.templates = make_templates(config["web.timezone"])
+    app.state.templates = make_templates(config.web.timezone)
     app.add_middleware(SessionMiddleware, secret_key=secret_key, session_cookie="fw_session",
                        max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure_cookies)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(Language, default=config["web.language"], secure=secure_cookies)
+    app.add_middleware(Language, default=config.web.language, secure=secure_cookies)
     for module in (dashboard, search, site, network, models, review, auditlog, replay,
                    savedsearches, check, auth, api):
         app.include_router(module.router)

@@ -23,7 +23,7 @@ def _page(request: Request, status_code: int = 200, headers: dict | None = None,
     context.setdefault("reported", False)
     context.setdefault("challenge", "")
     return render(request, "check.html", status_code=status_code, headers=headers,
-                  police=request.app.state.config["check.police_phone"],
+                  police=request.app.state.config.check.police_phone,
                   checked_at=datetime.now(UTC), **context)
 
 

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from fraudwatch.config import Config
 from fraudwatch.store import Store
 from fraudwatch.weeks import last_weeks, week_of
 from takedown.lifecycle import Case, summary
@@ -34,7 +35,7 @@ class Dashboard:
     now: datetime | None = None
 
 
-def dashboard(store: Store, config, today: date | None = None) -> Dashboard:
+def dashboard(store: Store, config: Config, today: date | None = None) -> Dashboard:
     """Counts per week by category and verdict; the cases' funnel, time to block, overdue."""
     now = datetime.combine(today or datetime.now(UTC).date(), datetime.min.time(), UTC)
     weeks = last_weeks(now.date(), WEEKS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from fraudwatch.config import Config
 from takedown.contacts import bootstrap, rdap, whois
 from takedown.contacts import dns as dns_records
 from takedown.contacts.cache import ExpiringCache
@@ -35,11 +36,11 @@ class ContactFinder:
         self._loading = threading.Lock()
 
     @classmethod
-    def from_config(cls, config) -> ContactFinder:
+    def from_config(cls, config: Config) -> ContactFinder:
         cache = ExpiringCache(Path(config.var_dir) / "cache" / "contacts.sqlite",
-                              ttl=config["contacts.cache_hours"] * 3600)
-        return cls(cache, config["contacts.rdap_base"], config["contacts.nameserver"],
-                   config["contacts.whois_servers"], config["contacts.bootstrap_url"],
+                              ttl=config.contacts.cache_hours * 3600)
+        return cls(cache, config.contacts.rdap_base, config.contacts.nameserver,
+                   config.contacts.whois_servers, config.contacts.bootstrap_url,
                    Path(config.var_dir) / "cache" / "rdap")
 
     def _registries(self) -> bootstrap.Bootstrap:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 import stix2
 
 from classifiers.explain import sign_name
-from fraudwatch.config import TLP_MARKINGS
+from fraudwatch.config.keys import TLP_MARKINGS
 from fraudwatch.i18n import speaking
 from fraudwatch.words import word
 from takedown.exports.blocklist import Entry

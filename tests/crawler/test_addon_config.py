@@ -30,7 +30,7 @@ def test_components_see_the_configuration_as_it_was_when_the_crawl_started(tmp_p
                         '[classifier]\nencoder_pages = 7\n[es]\nindex_prefix = "kz"\n')
     (tmp_path / "fraudwatch.toml").write_text("[classifier]\nencoder_pages = 1\n")
     config = crawl_config(settings)
-    assert (config["classifier.encoder_pages"], config["es.index_prefix"]) == (7, "kz")
+    assert (config.classifier.encoder_pages, config.es.index_prefix) == (7, "kz")
     assert config.var_dir == (tmp_path / "var").resolve()
     assert config.store == settings["FRAUDWATCH_STORE"]
 

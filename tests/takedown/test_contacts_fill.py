@@ -127,7 +127,7 @@ def test_letters_after_filling_are_addressed_to_the_abuse_emails(store, finder, 
     out = tmp_path / "out"
     letters = {(lt.letter_type, lt.recipient): lt
                for lt in build_letters(store, config, out, DAY)}
-    assert set(letters) == {("blocking", config["letters.ministry"]),
+    assert set(letters) == {("blocking", config.letters.ministry),
                             ("abuse_registrar", "Hoster.KZ"),
                             ("abuse_registrar", "PS Internet Company"),
                             ("abuse_hosting", "LOOPBACK-HOSTING")}
@@ -135,7 +135,7 @@ def test_letters_after_filling_are_addressed_to_the_abuse_emails(store, finder, 
                 ("abuse_registrar", "Hoster.KZ"): ["abuse@hoster.kz"],
                 # two networks with one name and two abuse desks: both addresses
                 ("abuse_hosting", "LOOPBACK-HOSTING"): ["abuse@hosting.kz", "noc@hosting2.kz"],
-                ("blocking", config["letters.ministry"]): []}
+                ("blocking", config.letters.ministry): []}
     for key, emails in expected.items():
         letter = letters[key]
         assert letter.recipient_emails == emails
@@ -143,7 +143,7 @@ def test_letters_after_filling_are_addressed_to_the_abuse_emails(store, finder, 
         block = recipient_text(letter_html(letter, out))
         for email in emails:
             assert email in block
-    ministry = letters[("blocking", config["letters.ministry"])]
+    ministry = letters[("blocking", config.letters.ministry)]
     assert "@" not in recipient_text(letter_html(ministry, out))
 
 

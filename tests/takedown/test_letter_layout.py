@@ -13,7 +13,8 @@ from datetime import date
 
 import pytest
 
-from fraudwatch.config import LETTER_TEXTS, load_config
+from fraudwatch.config import load_config
+from fraudwatch.letter_texts import LETTER_TEXTS
 from fraudwatch.store import Site
 from takedown.letterhead import LetterheadError
 from takedown.letters import Draft, build_letters, letter_context, print_letter, write_letter
@@ -103,7 +104,7 @@ def test_the_signature_line_has_the_position_left_and_the_name_right(tmp_path, p
     assert not re.search(r"\b(подпись|қолы|signature)\b", text)
     executor = text[text.index(name):]  # the executor follows the signature
     assert EXECUTOR[lang] in executor and config.letter_text("executor", lang) in executor
-    assert config["letters.executor_phone"] in executor
+    assert config.letters.executor_phone in executor
 
 
 def test_an_empty_executor_is_left_out(tmp_path, pdf):

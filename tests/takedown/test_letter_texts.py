@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from classifiers.explain import category_citations, category_name
-from fraudwatch.config import LETTER_TEXTS, load_config
+from fraudwatch.config import load_config
+from fraudwatch.letter_texts import LETTER_TEXTS
 from fraudwatch.store import Site
 from takedown.letters import Draft, build_letters, letter_context
 from takedown.render import render_html

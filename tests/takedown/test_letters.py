@@ -16,7 +16,7 @@ DAY = date(2026, 11, 20)
 def test_plan_groups_sites_per_ministry_registrar_and_host(confirmed_store, config):
     drafts = {(d.letter_type, d.recipient): [s.domain for s in d.sites]
               for d in plan_letters(confirmed_store, config)}
-    assert drafts[("blocking", config["letters.ministry"])] == [
+    assert drafts[("blocking", config.letters.ministry)] == [
         "altyn-kazino.kz", "profit-daily.com", "xn--80aqafcvdp.kz"]
     assert drafts[("abuse_registrar", "PS Internet Company")] == ["altyn-kazino.kz"]
     assert drafts[("abuse_registrar", "NameCheap, Inc.")] == ["profit-daily.com"]

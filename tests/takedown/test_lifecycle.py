@@ -26,7 +26,7 @@ def test_case_stages_and_days_to_block_from_audit_entries():
 def test_summary_finds_overdue_cases_until_they_are_blocked(confirmed_sqlite, config, tmp_path):
     store = confirmed_sqlite
     build_letters(store, config, tmp_path / "letters", date(2026, 11, 20))
-    later = datetime.now(UTC) + timedelta(days=config["letters.overdue_days"] + 1)
+    later = datetime.now(UTC) + timedelta(days=config.letters.overdue_days + 1)
     assert summary(store, config, later)["overdue"] == []
     mark_letter(store, "FW-2026/00001", "sent", "aigerim")
     report = summary(store, config, later)
