@@ -15,6 +15,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from classifiers.features import html_vector, sign_vector, structural_matrix
+from classifiers.page import PageView
 
 MODEL_TEXT_CHARS = 6000
 STRUCTURAL_WEIGHT = 2.0
@@ -31,9 +32,9 @@ def new_fast_stage() -> dict:
     }
 
 
-def structural_row(html: str, strengths: dict[str, float]) -> list[float]:
+def structural_row(page: PageView, strengths: dict[str, float]) -> list[float]:
     """HTML features and sign strengths of one page, as one feature row."""
-    return [STRUCTURAL_WEIGHT * v for v in html_vector(html) + sign_vector(strengths)]
+    return [STRUCTURAL_WEIGHT * v for v in html_vector(page) + sign_vector(strengths)]
 
 
 def feature_matrix(model: dict, texts: list[str], rows: list[list[float]], fit: bool = False):
@@ -203,7 +204,8 @@ def _fast_scorer(model: dict) -> _FastScorer | None:
         return None
     scorer = _FastScorer(word, char, np.ascontiguousarray(clf.coef_.T), clf.intercept_)
     vocabulary_probe = " ".join(list(model["word"].vocabulary_)[:300])
-    row = structural_row("<input name=cvv>", {"casino": 0.5, "loan": 0.0, "pyramid": 0.2})
+    row = structural_row(PageView.parse("<input name=cvv>"),
+                         {"casino": 0.5, "loan": 0.0, "pyramid": 0.2})
     for text in (*_PROBE_TEXTS, vocabulary_probe):
         if not np.allclose(scorer(text, row), _sklearn_logits(model, text, row), rtol=0,
                            atol=1e-9):
@@ -228,8 +230,10 @@ def _scorer_for(model: dict) -> _FastScorer | None:
     return scorer
 
 
-def fast_logits(model: dict, text: str, html: str, strengths: dict[str, float]) -> np.ndarray:
-    """Class scores of one page, in the order of model["clf"].classes_."""
-    row = structural_row(html, strengths)
+def fast_logits(model: dict, text: str, page: PageView, strengths: dict[str, float]
+                ) -> np.ndarray:
+    """Class scores of one page (`text`: what the model reads of it), in the order of
+    model["clf"].classes_."""
+    row = structural_row(page, strengths)
     scorer = _scorer_for(model)
     return np.asarray(scorer(text, row) if scorer else _sklearn_logits(model, text, row))

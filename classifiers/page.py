@@ -12,14 +12,48 @@ import hashlib
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
 
-from classifiers.features import html_to_text
-
 _INVISIBLE = "//script|//style|//noscript|//template|//svg|//head"
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "title", "section"})
+
+
+class _TextExtractor(HTMLParser):
+    """Collects visible text, one line per block element."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIPPED_TAGS:
+            self._skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED_TAGS and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page, blank lines collapsed."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 MAX_LINKS = 200
 
 
@@ -36,13 +70,17 @@ class PageView:
     # (absolute http(s) URL, anchor text) of every link, in page order; `url` and <base href>
     # resolve relative ones
     anchors: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    # links whose address is written out whole (http(s)://…), mostly to other sites: the
+    # fast model's outbound-link feature, read here rather than from the HTML again
+    absolute_links: int = 0
 
     @classmethod
     def parse(cls, html: str, url: str = "", text: str | None = None) -> PageView:
         """The view of an HTML page; `text`, when given, replaces the extracted visible text."""
-        title, description, visible, links, anchors = parse_html(html, url)
+        title, description, visible, links, (anchors, absolute) = parse_html(html, url)
         return cls(text=visible if text is None else text, html=html, url=url, title=title,
-                   description=description, links=links, anchors=anchors)
+                   description=description, links=links, anchors=anchors,
+                   absolute_links=absolute)
 
     @classmethod
     def of(cls, text: str = "", html: str = "", url: str = "") -> PageView:
@@ -90,27 +128,33 @@ def _clean(parts) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _anchors(doc, url: str) -> tuple[tuple[str, str], ...]:
-    """(absolute http(s) URL, anchor text) of each link of `doc`, found at `url`."""
+Anchors = tuple[tuple[tuple[str, str], ...], int]
+_WRITTEN_OUT = ("http://", "https://")
+
+
+def _anchors(doc, url: str) -> Anchors:
+    """((absolute http(s) URL, anchor text) of each link of `doc`, found at `url`; how many
+    links are written out whole)."""
     base = urljoin(url, (doc.xpath("//base/@href") or [""])[0].strip())
-    found = []
+    found, absolute = [], 0
     for anchor in doc.iter("a"):
         href = anchor.get("href")
         if href is None:
             continue
-        link = urljoin(base, href.strip())
-        if link.startswith(("http://", "https://")):
+        href = href.strip()
+        absolute += href[:8].lower().startswith(_WRITTEN_OUT)
+        link = urljoin(base, href)
+        if link.startswith(_WRITTEN_OUT):
             found.append((link, " ".join(anchor.itertext())))
-    return tuple(found)
+    return tuple(found), absolute
 
 
-def parse_html(html: str, url: str = ""
-               ) -> tuple[str, str, str, tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """(title, meta description, visible text, link texts, links with their anchor text) of
-    an HTML page found at `url`, in one parse."""
+def parse_html(html: str, url: str = "") -> tuple[str, str, str, tuple[str, ...], Anchors]:
+    """(title, meta description, visible text, link texts, (links with their anchor text,
+    links written out whole)) of an HTML page found at `url`, in one parse."""
     doc, complete = _document(html)
     if doc is None:
-        return "", "", html_to_text(html) if "<" in html else html, (), ()
+        return "", "", html_to_text(html) if "<" in html else html, (), ((), 0)
     title = _clean(doc.xpath("//title//text()"))
     description = _clean(doc.xpath(
         "//meta[translate(@name,'DESCRIPTION','description')='description']/@content"

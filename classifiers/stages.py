@@ -45,7 +45,7 @@ class FirstStage:
     @property
     def structure(self) -> list[float]:
         """HTML features and sign strengths, as both stages read them."""
-        return html_vector(self.page.html) + sign_vector(self.strengths)
+        return html_vector(self.page) + sign_vector(self.strengths)
 
 
 def _declared_pyramid_hits(registry: Registry, page: PageView) -> list[dict]:
@@ -63,7 +63,7 @@ def first_stage(page: PageView, registry: Registry, model: Model | None) -> Firs
     fast = None
     if model is not None:
         text = "\n".join(part for part in (page.title, page.description, page.text) if part)
-        fast = fast_logits(model.fast, text, page.html, found)
+        fast = fast_logits(model.fast, text, page, found)
     licensed = registry.licence_for(page.url, page.text) is not None
     return FirstStage(page, tuple(hits), found, fast, licensed)
 

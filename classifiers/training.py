@@ -75,9 +75,9 @@ def prepare(docs: list[dict], encoder: Encoder, progress: Callable | None = None
     embedded = encoder.page_vectors(pages, progress=progress)
     return Prepared(
         docs=docs, texts=[_stage_text(page) for page in pages],
-        rows=[structural_row(page.html, s) for page, s in zip(pages, found, strict=True)],
+        rows=[structural_row(page, s) for page, s in zip(pages, found, strict=True)],
         means=np.stack([mean for mean, _ in embedded]), blocks=[b for _, b in embedded],
-        structure=[html_vector(page.html) + sign_vector(s)
+        structure=[html_vector(page) + sign_vector(s)
                    for page, s in zip(pages, found, strict=True)],
         labels=np.array([doc["label"] for doc in docs]),
         groups=np.array([doc["kind"] for doc in docs]),

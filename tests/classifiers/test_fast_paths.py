@@ -9,6 +9,7 @@ from classifiers.artifact import load_model
 from classifiers.corpus import load_corpus
 from classifiers.fast import _scorer_for, _sklearn_logits, structural_row
 from classifiers.lang import _SENTENCES, _sentence_lang, _sentence_langs
+from classifiers.page import PageView
 from classifiers.prefilter import PatternSet, fold, leading_literals, required_literals
 from classifiers.signs import _prepared, load_catalogue
 
@@ -80,7 +81,8 @@ def test_fast_scorer_equals_sklearn():
     scorer = _scorer_for(fast)
     assert scorer is not None
     for doc in held_out()[:300] + [{"text": ""}, {"text": "   "}]:
-        row = structural_row(doc.get("html", ""), {"casino": 0.3, "loan": 0.0, "pyramid": 0.9})
+        row = structural_row(PageView.of(doc["text"], doc.get("html", "")),
+                             {"casino": 0.3, "loan": 0.0, "pyramid": 0.9})
         assert scorer(doc["text"], row) == pytest.approx(_sklearn_logits(fast, doc["text"], row),
                                                          abs=1e-9)
 

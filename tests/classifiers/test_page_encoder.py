@@ -4,6 +4,7 @@ passages cached in memory and on disk."""
 import numpy as np
 
 from classifiers.encoder import CHUNK_CHARS, DIM, Encoder, passages
+from classifiers.features import html_vector
 from classifiers.page import PageView
 from classifiers.passagestore import PassageStore
 
@@ -20,6 +21,18 @@ def test_page_view_reads_title_description_text_and_links_once():
     assert page.links == ("Главная", "Бонусы")
     assert "Бонус 200% на первый депозит." in page.text
     assert "hidden" not in page.text and ".x{}" not in page.text
+
+
+def test_outbound_links_are_the_parsed_links_written_out_whole():
+    """The fast model's outbound-link feature counts real links only: one left in a comment
+    or a script string is not on the page (a regex over the HTML counted both), and a link
+    the page writes relative to itself is not outbound even when the page's address is known."""
+    body = ('<a href="https://partner.example/">partner</a><A HREF = \'HTTP://other.kz/\'>x</A>'
+            '<a href="/own">own</a>')
+    hidden = '<!-- <a href="https://casino.example/">old</a> --><script>s=\'<a href="https://x.io/">\'</script>'
+    page = PageView.parse(f"<html><body>{body}{hidden}</body></html>", "https://news.kz/")
+    assert page.absolute_links == 2
+    assert html_vector(page) == html_vector(PageView.parse(f"<p>{body}</p>"))
 
 
 def test_unparsable_html_still_gives_text():
