@@ -9,6 +9,7 @@ from __future__ import annotations
 from fraudwatch.store.es_mappings import DATE_FIELDS
 from fraudwatch.store.models import Page
 from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
+from fraudwatch.store.textindex import SNIPPET_WIDTH
 
 TEXT_FIELDS = ["title^2", "title.ru^2", "title.en^2", "text", "text.ru", "text.en"]
 _SORTS = {
@@ -19,6 +20,14 @@ _SORTS = {
     "relevance": [{"_score": "desc"}, {"last_seen": "desc"}, {"url": "asc"}],
 }
 _FILTER_FIELDS = {"sign": "sign_ids"}
+# One fragment of the text around the matches (of the exact or the stemmed words), escaped,
+# matches in <mark>; without a match, the text's beginning.
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html",
+    "fields": {"text": {"type": "unified", "matched_fields": ["text", "text.ru", "text.en"],
+                        "number_of_fragments": 1, "fragment_size": SNIPPET_WIDTH,
+                        "no_match_size": SNIPPET_WIDTH}},
+}
 _EMPTY_STRING_FIELDS = set().union(*DATE_FIELDS.values())
 
 
@@ -35,6 +44,8 @@ class ElasticSearch:
             "size": query.size, "track_total_hits": True,
             "post_filter": _all_of(query.facet_filters()),
             "aggs": {f: _facet_agg(f, query) for f in query.facets},
+            # the snippet is Elasticsearch's own highlight; a page's whole text stays there
+            "_source": {"excludes": ["text"]}, "highlight": HIGHLIGHT,
         }
         if query.by_site:
             body["collapse"] = {"field": "domain",
@@ -47,8 +58,8 @@ class ElasticSearch:
                              for name in TIMELINE_FIELDS}
         res = self._call(self.es.search, index=self.alias("page"), **body)
         aggs = res["aggregations"]
-        hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query, _pages_of(h))
-                for h in res["hits"]["hits"]]
+        hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query, _pages_of(h),
+                       snippet=_snippet(h)) for h in res["hits"]["hits"]]
         facets = {f: {b["key"]: b["sites"]["value"] if query.by_site else b["doc_count"]
                       for b in aggs[f]["values"]["buckets"] if b["key"]} for f in query.facets}
         total = aggs["sites"]["n"]["value"] if query.by_site else res["hits"]["total"]["value"]
@@ -96,6 +107,11 @@ def _timeline_agg(name: str, query: SearchQuery) -> dict:
 def _days(buckets: list[dict], query: SearchQuery) -> dict[str, int]:
     return {b["key_as_string"]: b["sites"]["value"] if query.by_site else b["doc_count"]
             for b in buckets}
+
+
+def _snippet(raw: dict) -> str:
+    """The highlighted fragment of a hit's text ("" when it has no text)."""
+    return "".join(raw.get("highlight", {}).get("text", [])[:1])
 
 
 def _pages_of(raw: dict) -> int:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from fraudwatch.i18n import _
-from fraudwatch.store.textindex import snippet
+from fraudwatch.store.textindex import snippet as cut_snippet
 from fraudwatch.words import word
 
 FILTER_FIELDS = ("category", "verdict", "tld", "lang", "status", "domain", "sign", "ip",
@@ -135,12 +135,14 @@ class Hit:
     """matching pages of the site (group=site), else 1"""
 
     @classmethod
-    def of(cls, page, query: SearchQuery, pages: int = 1) -> Hit:
-        """The hit for a stored page (a store's `Page`), its snippet cut for `query`."""
+    def of(cls, page, query: SearchQuery, pages: int = 1, snippet: str | None = None) -> Hit:
+        """The hit for a stored page (a store's `Page`), with the store's own `snippet` or
+        one cut from the page's text for `query`."""
         return cls(id=page.id, url=page.url, domain=page.domain, category=page.category,
                    verdict=page.verdict, score=page.score, signs=page.sign_ids,
                    title=page.title, last_seen=page.last_seen,
-                   snippet=snippet(page.text, query.text, query.phrases),
+                   snippet=cut_snippet(page.text, query.text, query.phrases)
+                   if snippet is None else snippet,
                    review_state=page.review_state, pages=pages)
 
     def to_json(self) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""Word stemming and snippets for the embedded store (Elasticsearch does its own analysis).
+"""Word stemming and snippets for the embedded store (Elasticsearch does its own analysis and
+highlighting).
 
 Russian and English words are reduced to Snowball stems, so "доходы" finds "доход" in
 SQLite as it does with the Russian analyzer in Elasticsearch; Kazakh words are kept whole.
@@ -16,6 +17,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 _CYRILLIC = re.compile(r"[а-яё]")
 _LATIN = re.compile(r"[a-z]")
 _KAZAKH = re.compile(r"[әғқңөұүһі]")
+SNIPPET_WIDTH = 160  # characters of a search hit's snippet, on both stores
 _RU = snowballstemmer.stemmer("russian")
 _EN = snowballstemmer.stemmer("english")
 
@@ -43,7 +45,7 @@ def fts_terms(words: str) -> list[str]:
     return ['"' + stem(w).replace('"', '""') + '"' for w in WORD.findall(words)]
 
 
-def snippet(text: str, words: str, phrases: list[str], width: int = 160) -> str:
+def snippet(text: str, words: str, phrases: list[str], width: int = SNIPPET_WIDTH) -> str:
     """An HTML-escaped window of `text` around the first match, matched words in <mark>."""
     wanted = {stem(w) for w in WORD.findall(words)}
     for phrase in phrases:

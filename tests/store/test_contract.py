@@ -262,6 +262,20 @@ def test_hits_carry_fields_and_escaped_highlighted_snippets(store):
                                   "title", "last_seen"}
 
 
+def test_a_snippet_is_a_window_around_a_stemmed_match_deep_in_a_long_page(store):
+    """Each store highlights its own way (Elasticsearch: its highlighter, SQLite: cut here);
+    both show the matched word in a short window, never the whole page."""
+    filler = "Новости города и погода на неделю. " * 40
+    store.put_pages([page("http://deep.kz/", filler + "Гарантированные доходы каждый день. "
+                          + filler)])
+    store.refresh()
+    hit = store.search(SearchQuery(text="доход")).hits[0]
+    assert "<mark>доходы</mark>" in hit.snippet
+    assert len(hit.snippet) < 400
+    plain = store.search(SearchQuery()).hits[0]
+    assert plain.snippet.lstrip("…").startswith("Новости города") and len(plain.snippet) < 400
+
+
 def test_get_sites_reads_the_ones_that_exist_in_the_order_asked(store):
     sites = [Site(domain=d) for d in ("a-casino.kz", "b-loan.kz", "c-hyip.com")]
     store.put_sites(sites)
