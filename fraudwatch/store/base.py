@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 
 from fraudwatch.domains import ascii_domain
-from fraudwatch.store.models import Capture, Letter, Page, Review, Site, stable_id
+from fraudwatch.store.models import Capture, Doc, Letter, Page, Review, Site, stable_id
 from fraudwatch.store.query import SearchQuery, SearchResult
 
 
@@ -69,20 +69,24 @@ class Store(ABC):
     def put_letters(self, letters: Iterable[Letter]) -> int: ...
 
     @abstractmethod
-    def get_capture(self, capture_id: str) -> Capture | None: ...
+    def _get(self, kind: str, doc_id: str) -> Doc | None:
+        """The document of a kind (DOC_CLASSES) with this id, or None."""
 
-    @abstractmethod
-    def get_page(self, page_id: str) -> Page | None: ...
+    def get_capture(self, capture_id: str) -> Capture | None:
+        return self._get("capture", capture_id)
 
-    @abstractmethod
-    def get_site(self, site_id: str) -> Site | None: ...
+    def get_page(self, page_id: str) -> Page | None:
+        return self._get("page", page_id)
+
+    def get_site(self, site_id: str) -> Site | None:
+        return self._get("site", site_id)
 
     def get_sites(self, site_ids: Iterable[str]) -> list[Site]:
         """The sites with these ids that exist, in the order asked (backends read them at once)."""
         return [site for site_id in site_ids if (site := self.get_site(site_id))]
 
-    @abstractmethod
-    def get_letter(self, letter_id: str) -> Letter | None: ...
+    def get_letter(self, letter_id: str) -> Letter | None:
+        return self._get("letter", letter_id)
 
     @abstractmethod
     def captures_for(self, domain: str) -> list[Capture]:

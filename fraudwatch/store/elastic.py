@@ -37,10 +37,16 @@ from fraudwatch.store.es_mappings import DATE_FIELDS, KINDS, index_template
 from fraudwatch.store.es_search import ElasticSearch, restore_source
 from fraudwatch.store.es_transport import RETRY_STATUSES, Backoff, BackoffTransport
 from fraudwatch.store.merge import merge_first_seen
-from fraudwatch.store.models import Capture, Letter, Page, Review, Site
-
-SITE_FIELDS_ON_PAGES = ("review_state", "registrar", "hosting")
-_CLASSES = {"capture": Capture, "page": Page, "site": Site, "review": Review, "letter": Letter}
+from fraudwatch.store.models import (
+    DOC_CLASSES,
+    SITE_FIELDS_ON_PAGES,
+    Capture,
+    Doc,
+    Letter,
+    Page,
+    Review,
+    Site,
+)
 
 PROBE_SECONDS = 2.0  # how long `reachable` waits for the node's answer
 
@@ -314,18 +320,9 @@ class ElasticStore(ElasticSearch, Store):
 
     # reads --------------------------------------------------------------------------------
 
-    def _get(self, kind: str, doc_id: str):
+    def _get(self, kind: str, doc_id: str) -> Doc | None:
         doc = self._call(self.es.get, index=self.alias(kind), id=doc_id)
-        return _CLASSES[kind].from_doc(restore_source(doc["_source"])) if doc else None
-
-    def get_capture(self, capture_id: str) -> Capture | None:
-        return self._get("capture", capture_id)
-
-    def get_page(self, page_id: str) -> Page | None:
-        return self._get("page", page_id)
-
-    def get_site(self, site_id: str) -> Site | None:
-        return self._get("site", site_id)
+        return DOC_CLASSES[kind].from_doc(restore_source(doc["_source"])) if doc else None
 
     def get_sites(self, site_ids: Iterable[str]) -> list[Site]:
         ids = list(site_ids)
@@ -335,15 +332,12 @@ class ElasticStore(ElasticSearch, Store):
         return [Site.from_doc(restore_source(d["_source"])) for d in found["docs"]
                 if d.get("found")]
 
-    def get_letter(self, letter_id: str) -> Letter | None:
-        return self._get("letter", letter_id)
-
     def _scan(self, kind: str, terms: dict, sort: list) -> Iterator:
         query = {"bool": {"filter": [{"term": {k: v}} for k, v in terms.items()]}}
         with self._errors(f"scan of {kind}s"):
             for hit in helpers.scan(self.es, index=self.alias(kind), preserve_order=True,
                                     query={"query": query, "sort": sort}, size=500):
-                yield _CLASSES[kind].from_doc(restore_source(hit["_source"]))
+                yield DOC_CLASSES[kind].from_doc(restore_source(hit["_source"]))
 
     def captures_for(self, domain: str) -> list[Capture]:
         return list(self._scan("capture", {"domain": domain},

@@ -129,7 +129,8 @@ class Page(Doc):
     last_seen: str = ""
     capture_id: str = ""
     promoted_domains: list[str] = field(default_factory=list)
-    # copied from the page's site by Store.put_sites, so search can filter and facet on them
+    # SITE_FIELDS_ON_PAGES: copied from the page's site by Store.put_sites, so search can
+    # filter and facet on them
     review_state: str = "new"
     registrar: str = ""
     hosting: str = ""
@@ -226,3 +227,9 @@ class Letter(Doc):
     def __post_init__(self) -> None:
         if not self.id:
             self.id = stable_id(self.kind, self.number)
+
+
+SITE_FIELDS_ON_PAGES = ("review_state", "registrar", "hosting")  # a site's, kept on its pages
+# each kind of document and its class
+DOC_CLASSES: dict[str, type[Doc]] = {"capture": Capture, "page": Page, "site": Site,
+                                     "review": Review, "letter": Letter}

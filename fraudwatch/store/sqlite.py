@@ -12,7 +12,16 @@ from pathlib import Path
 
 from fraudwatch.store.base import Store, StoreError, StoreWriteFailed
 from fraudwatch.store.merge import merge_first_seen
-from fraudwatch.store.models import Capture, Letter, Page, Review, Site
+from fraudwatch.store.models import (
+    DOC_CLASSES,
+    SITE_FIELDS_ON_PAGES,
+    Capture,
+    Doc,
+    Letter,
+    Page,
+    Review,
+    Site,
+)
 from fraudwatch.store.query import FACET_FIELDS
 from fraudwatch.store.sqlite_search import SQLiteSearch
 from fraudwatch.store.textindex import stems
@@ -58,7 +67,14 @@ PRAGMA user_version = 3;
 SCHEMA_VERSION = 3
 
 
+_TABLES = {kind: kind + "s" for kind in DOC_CLASSES}  # the table of each kind of document
 _DOC_SOURCE = {"pages": "pages JOIN page_docs USING (rowid)"}
+# SQL of _copy_to_pages: parameters 1..n are the site's fields on pages, n+1 its domain
+_DOMAIN = len(SITE_FIELDS_ON_PAGES) + 1
+_JSON_SET = ", ".join(f"'$.{f}', ?{i}" for i, f in enumerate(SITE_FIELDS_ON_PAGES, 1))
+_SET = ", ".join(f"{f} = ?{i}" for i, f in enumerate(SITE_FIELDS_ON_PAGES, 1))
+_CHANGED = (f"({', '.join(SITE_FIELDS_ON_PAGES)}) IS NOT "
+            f"({', '.join(f'?{i}' for i in range(1, _DOMAIN))})")
 _SITE_COLUMNS = {"domain", "review_state", "category", "verdict", "status", "network_id"}
 
 
@@ -239,15 +255,13 @@ class SQLiteStore(SQLiteSearch, Store):
         return len(rows)
 
     def _copy_to_pages(self, sites: list[Site]) -> None:
-        """Give each site's pages its review state, registrar and hosting (for search)."""
-        rows = [(s.review_state, s.registrar, s.hosting, s.domain) for s in sites]
+        """Give each site's pages the site's SITE_FIELDS_ON_PAGES (for search)."""
+        rows = [(*(getattr(s, f) for f in SITE_FIELDS_ON_PAGES), s.domain) for s in sites]
         self.db.executemany(
-            "UPDATE page_docs SET doc = json_set(doc, '$.review_state', ?1, '$.registrar', ?2,"
-            " '$.hosting', ?3) WHERE rowid IN (SELECT rowid FROM pages WHERE domain = ?4 AND"
-            " (review_state, registrar, hosting) IS NOT (?1, ?2, ?3))", rows)
-        self.db.executemany(
-            "UPDATE pages SET review_state = ?1, registrar = ?2, hosting = ?3 WHERE domain = ?4"
-            " AND (review_state, registrar, hosting) IS NOT (?1, ?2, ?3)", rows)
+            f"UPDATE page_docs SET doc = json_set(doc, {_JSON_SET}) WHERE rowid IN (SELECT "
+            f"rowid FROM pages WHERE domain = ?{_DOMAIN} AND {_CHANGED})", rows)
+        self.db.executemany(f"UPDATE pages SET {_SET} WHERE domain = ?{_DOMAIN} AND {_CHANGED}",
+                            rows)
 
     def add_review(self, review: Review) -> None:
         self.add_reviews([review])
@@ -282,19 +296,11 @@ class SQLiteStore(SQLiteSearch, Store):
 
     # reads --------------------------------------------------------------------------------
 
-    def _get(self, table: str, cls, doc_id: str):
+    def _get(self, kind: str, doc_id: str) -> Doc | None:
+        table = _TABLES[kind]
         source = _DOC_SOURCE.get(table, table)
         row = self.db.execute(f"SELECT doc FROM {source} WHERE id=?", (doc_id,)).fetchone()
-        return cls.from_doc(json.loads(row["doc"])) if row else None
-
-    def get_capture(self, capture_id: str) -> Capture | None:
-        return self._get("captures", Capture, capture_id)
-
-    def get_page(self, page_id: str) -> Page | None:
-        return self._get("pages", Page, page_id)
-
-    def get_site(self, site_id: str) -> Site | None:
-        return self._get("sites", Site, site_id)
+        return DOC_CLASSES[kind].from_doc(json.loads(row["doc"])) if row else None
 
     def get_sites(self, site_ids: Iterable[str]) -> list[Site]:
         ids = list(site_ids)
@@ -302,9 +308,6 @@ class SQLiteStore(SQLiteSearch, Store):
                                "json_each(?))", (json.dumps(ids),))
         found = {row["id"]: Site.from_doc(json.loads(row["doc"])) for row in rows}
         return [found[i] for i in ids if i in found]
-
-    def get_letter(self, letter_id: str) -> Letter | None:
-        return self._get("letters", Letter, letter_id)
 
     def captures_for(self, domain: str) -> list[Capture]:
         rows = self.db.execute(
@@ -339,9 +342,7 @@ class SQLiteStore(SQLiteSearch, Store):
             yield Letter.from_doc(json.loads(r["doc"]))
 
     def count(self, kind: str) -> int:
-        table = {"capture": "captures", "page": "pages", "site": "sites", "review": "reviews",
-                 "letter": "letters"}[kind]
-        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self.db.execute(f"SELECT count(*) FROM {_TABLES[kind]}").fetchone()[0]
 
 
 def _dump(doc) -> str:

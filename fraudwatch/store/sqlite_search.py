@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from fraudwatch.store.models import Page
-from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
+from fraudwatch.store.query import FILTER_FIELDS, TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
 from fraudwatch.store.textindex import fts_terms
 
 _SORT_SQL = {
@@ -17,8 +17,7 @@ _SORT_SQL = {
     "score": "p.score ASC, p.url ASC", "-score": "p.score DESC, p.url ASC",
     "domain": "p.domain ASC, p.url ASC",
 }
-_FILTER_COLUMNS = {"category", "verdict", "tld", "lang", "status", "domain", "ip",
-                   "review_state", "registrar", "hosting"}
+_FILTER_COLUMNS = set(FILTER_FIELDS) - {"sign"}  # columns of `pages`; signs are in page_signs
 _HIT_COLUMNS = ("url", "domain", "tld", "category", "verdict", "score", "lang", "status", "ip",
                 "first_seen", "last_seen", "review_state", "registrar", "hosting")
 _FEW_VALUED = {"category", "verdict", "review_state", "lang", "status"}
