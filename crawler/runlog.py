@@ -13,6 +13,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from rich.console import Console
+from rich.live import Live
 from scrapy import signals
 
 
@@ -39,8 +41,6 @@ class RunLog:
 
     def spider_opened(self, spider):
         if self.progress:
-            from rich.console import Console
-            from rich.live import Live
 
             self.live = Live(get_renderable=self.line, console=Console(stderr=True),
                              refresh_per_second=2, transient=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from scrapy.utils.defer import deferred_from_coro
+
 from fraudwatch.logs import get_logger
 
 log = get_logger("crawler.stop")
@@ -21,7 +23,6 @@ def stop_crawl(crawler, reason: str, message: str) -> None:
         stats.set_value("fraudwatch/stop_message", message)
     if engine is None or getattr(crawler, "_fraudwatch_stopping", None) is not None:
         return
-    from scrapy.utils.defer import deferred_from_coro
 
     stopping = deferred_from_coro(engine.close_spider_async(reason=reason))
     stopping.addErrback(lambda failure: log.error(

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
+from classifiers.corpus import load_corpus
 from fraudwatch.config import Config
 from fraudwatch.store import SearchQuery, Site, Store
 from fraudwatch.store.vocabulary import Action
@@ -151,7 +152,6 @@ def weekly_disagreement(store: Store, weeks: list[str], today: date) -> list[Wee
 def corpus_languages() -> dict[str, int]:
     """Pages of the team corpus per language (script variants counted for their language);
     generated once per process (a few seconds)."""
-    from classifiers.corpus import load_corpus
 
     return dict(Counter(doc["lang"].split("_")[0] for doc in load_corpus()))
 

@@ -13,6 +13,7 @@ import logging
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
+from scrapy.utils.asyncio import create_looping_call
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import Base
 from scrapy_redis.scheduler import Scheduler
@@ -21,6 +22,7 @@ from crawler.addon import open_crawl_store
 from crawler.frontier import requestcodec
 from crawler.frontier.shared import RedisFrontier, connect
 from crawler.signals import items_durable
+from fraudwatch.store import StoreError
 
 log = logging.getLogger(__name__)
 IDLE_POLL = 0.5  # seconds between looks at the frontier while this worker has nothing to do
@@ -85,7 +87,6 @@ class FrontierScheduler(Scheduler):
         return cls(frontier_from_settings(crawler.settings), crawler)
 
     def open(self, spider):
-        from scrapy.utils.asyncio import create_looping_call
 
         self.spider = spider
         self.queue = ClaimQueue(self.server, spider, self.frontier.key("queue"),
@@ -134,7 +135,6 @@ class FrontierScheduler(Scheduler):
 
     def _stored(self, request) -> bool:
         """Whether this run stored a capture for `request` (False if the store can't say)."""
-        from fraudwatch.store import StoreError
 
         meta = request.meta
         url = (meta.get("redirect_urls") or [request.url])[0]

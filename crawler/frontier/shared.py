@@ -106,6 +106,7 @@ class FrontierError(RuntimeError):
 
 def connect(url: str):
     """A Redis client for `url` that answers, or FrontierError."""
+    # imported only when a crawl shares a frontier (the Redis client takes ~0.25 s to load)
     import redis
     from redis.backoff import ExponentialBackoff
     from redis.retry import Retry

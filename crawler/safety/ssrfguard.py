@@ -38,6 +38,8 @@ class SSRFGuardMiddleware:
         policy = policy_from_settings(crawler.settings)
         if not policy.guarded:
             raise NotConfigured
+        # here, not at the top: importing the reactor installs the default one before Scrapy
+        # installs the asyncio reactor the crawl runs on
         from twisted.internet import reactor
 
         return cls(reactor.resolve, policy)

@@ -1,4 +1,10 @@
-"""The `fraudwatch` console command: a thin click adapter over the library."""
+"""The `fraudwatch` console command: a thin click adapter over the library.
+
+Each command imports the library modules it needs inside its function. That is deliberate:
+`fraudwatch --help` starts in about 1.2 s this way, against about 4 s with every command's
+modules imported (Scrapy, Elasticsearch, the classifier and FastAPI), and cron runs one
+command at a time. Code below the CLI imports at the top of its modules.
+"""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fraudwatch.config.keys import (
     KEYS,
@@ -185,8 +186,6 @@ def _check_number_format(fmt: str, source: str) -> None:
 
 
 def _check_timezone(name: str, source: str) -> None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
