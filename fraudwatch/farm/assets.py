@@ -6,7 +6,7 @@ import struct
 import zlib
 from functools import cache
 
-from fraudwatch.farm.sites import JQUERY, Site
+from fraudwatch.farm.sites import JQUERY, FarmSite
 
 CDN_FILES = {
     JQUERY: (
@@ -18,7 +18,7 @@ CDN_FILES = {
 }
 
 
-def static_file(site: Site, path: str) -> tuple[bytes, str] | None:
+def static_file(site: FarmSite, path: str) -> tuple[bytes, str] | None:
     """(body, content type) of a non-page file of `site` at `path`, if it has one."""
     if path == "/favicon.ico" and site.operator.favicon:
         return favicon(site.operator.template), "image/x-icon"

@@ -13,7 +13,7 @@ from functools import cache
 
 from classifiers.verdict import CATEGORIES
 from fraudwatch.farm.content import CONTENT, Page, pages_for
-from fraudwatch.farm.sites import Site, _operator
+from fraudwatch.farm.sites import FarmSite, _operator
 
 TLDS = ("kz", "com", "net", "org")
 KINDS = tuple((kind, lang) for kind, langs in CONTENT.items() if kind != "affiliate"
@@ -21,7 +21,7 @@ KINDS = tuple((kind, lang) for kind, langs in CONTENT.items() if kind != "affili
 PARAGRAPHS_PER_PAGE = 8
 
 
-def generated_sites(count: int) -> list[Site]:
+def generated_sites(count: int) -> list[FarmSite]:
     """`count` generated sites, kinds and languages in turn."""
     sites = []
     for n in range(count):
@@ -29,12 +29,12 @@ def generated_sites(count: int) -> list[Site]:
         domain = f"gen{n:05d}-{kind}.{TLDS[n % len(TLDS)]}"
         category = kind if kind in CATEGORIES else "legit"
         operator = _operator(domain, f"{kind.title()} {n}", f"gen{n}")
-        sites.append(Site(domain, category, lang, kind, operator))
+        sites.append(FarmSite(domain, category, lang, kind, operator))
     return sites
 
 
 @cache
-def generated_pages(site: Site, count: int) -> tuple[Page, ...]:
+def generated_pages(site: FarmSite, count: int) -> tuple[Page, ...]:
     """The site's `count` pages: its kind's pages, then pages of its paragraphs reshuffled."""
     base = pages_for(site)
     pool = [paragraph for page in base for paragraph in page.paragraphs]

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Protocol
 
 from fraudwatch.farm.content import ui
-from fraudwatch.farm.sites import Site
+from fraudwatch.farm.sites import FarmSite
 
 BOMB_SIZE = 1 << 30  # decompressed bytes of the gzip bomb
 HUGE_SIZE = 50 * 1024 * 1024
@@ -37,7 +37,7 @@ class Responder(Protocol):
     def pause(self, seconds: float) -> bool: ...
 
 
-def respond(handler: Responder, site: Site, path: str) -> bool:
+def respond(handler: Responder, site: FarmSite, path: str) -> bool:
     """Answer the request directly when the hostility is the response itself; False otherwise."""
     if site.hostile in _RESPONSES:
         _RESPONSES[site.hostile](handler, path)
@@ -50,7 +50,7 @@ def respond(handler: Responder, site: Site, path: str) -> bool:
     return False
 
 
-def encode_page(site: Site, path: str, html: str) -> tuple[bytes, str]:
+def encode_page(site: FarmSite, path: str, html: str) -> tuple[bytes, str]:
     """(body, content type) of a rendered page as `site` serves it, traps included."""
     if site.hostile in ENCODINGS:  # no charset anywhere: the client must guess
         return html.encode(ENCODINGS[site.hostile], "xmlcharrefreplace"), "text/html"
@@ -64,7 +64,7 @@ def encode_page(site: Site, path: str, html: str) -> tuple[bytes, str]:
     return html.encode("utf-8"), HTML
 
 
-def page_path(site: Site, path: str) -> str:
+def page_path(site: FarmSite, path: str) -> str:
     """The content page a path shows: the js-trap's SPIN_PATH shows its landing page."""
     return "/" if site.hostile == "js-trap" and path == SPIN_PATH else path
 
@@ -197,7 +197,7 @@ def _break(html: str) -> str:
     return html.replace("<!doctype html>\n", "").replace("</body>\n</html>", "<div><p><span")
 
 
-def _download_links(site: Site) -> str:
+def _download_links(site: FarmSite) -> str:
     """Links to the site's Android and Windows "apps"."""
     label = ui.words(site.lang)["download"]
     return "".join(f'<p><a href="{path}">{label} ({name})</a></p>\n'

@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from fraudwatch.farm.content import Page, pages_for, ui
-from fraudwatch.farm.sites import CDN_DOMAIN, Site
+from fraudwatch.farm.sites import CDN_DOMAIN, FarmSite
 
 THEMES = {
     "casino": {"bg": "#14001f", "fg": "#f4e9ff", "bar": "#2b0040", "accent": "#ffcc00"},
@@ -38,7 +38,7 @@ def _env() -> jinja2.Environment:
     )
 
 
-def render_page(site: Site, path: str, port: int, *, meta_charset: bool = True,
+def render_page(site: FarmSite, path: str, port: int, *, meta_charset: bool = True,
                 pages: tuple[Page, ...] = ()) -> str | None:
     """The HTML of `site` at `path` on a farm listening on `port`; None if there is no such page.
     `pages`: the site's pages, when not its content kind's own (generated sites)."""
@@ -56,7 +56,7 @@ def render_page(site: Site, path: str, port: int, *, meta_charset: bool = True,
         context, title=page.title, meta_charset=meta_charset, app="", body=Markup(body))
 
 
-def _context(site: Site, page: Page, pages: tuple[Page, ...], port: int) -> dict:
+def _context(site: FarmSite, page: Page, pages: tuple[Page, ...], port: int) -> dict:
     """Template variables shared by the page layout and its body."""
     return {
         "site": site,
@@ -77,7 +77,7 @@ def _context(site: Site, page: Page, pages: tuple[Page, ...], port: int) -> dict
     }
 
 
-def _links(site: Site, port: int) -> list[tuple[str, str]]:
+def _links(site: FarmSite, port: int) -> list[tuple[str, str]]:
     """(label, href) of the other farm sites this site links to, Unicode host names kept."""
     ref = site.host.split(".")[0]
     return [(domain, f"http://{domain}:{port}/?ref={ref}") for domain in site.links]

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from fraudwatch.farm import assets, hostile
 from fraudwatch.farm.generated import generated_pages, generated_sites
 from fraudwatch.farm.render import render_page
-from fraudwatch.farm.sites import Site, catalogue, looks_like_browser, manifest, seed_urls
+from fraudwatch.farm.sites import FarmSite, catalogue, looks_like_browser, manifest, seed_urls
 
 log = logging.getLogger(__name__)
 NOT_FOUND = b"<!doctype html><html><body><h1>404</h1><p>Page not found.</p></body></html>"
@@ -39,7 +39,7 @@ class FarmHandler(BaseHTTPRequestHandler):
         elif not hostile.respond(self, site, path):
             self._serve_file_or_page(site, path)
 
-    def _serve_file_or_page(self, site: Site, path: str) -> None:
+    def _serve_file_or_page(self, site: FarmSite, path: str) -> None:
         """Send a static file or a rendered page of `site`, or 404."""
         if found := assets.static_file(site, path):
             self.send(200, *found)
@@ -94,7 +94,7 @@ class FarmServer(ThreadingHTTPServer):
     daemon_threads = False
     block_on_close = True
 
-    def __init__(self, address: tuple[str, int], sites: list[Site],
+    def __init__(self, address: tuple[str, int], sites: list[FarmSite],
                  generated: frozenset[str] = frozenset(), pages_per_site: int = 0):
         super().__init__(address, FarmHandler)
         self.sites = {site.host: site for site in sites}
@@ -102,7 +102,7 @@ class FarmServer(ThreadingHTTPServer):
         self.pages_per_site = pages_per_site
         self.stopping = threading.Event()
 
-    def pages_of(self, site: Site) -> tuple:
+    def pages_of(self, site: FarmSite) -> tuple:
         """A generated site's pages; () for a catalogue site (its content kind's own)."""
         if site.host not in self.generated:
             return ()
@@ -113,7 +113,7 @@ class FarmServer(ThreadingHTTPServer):
         """The port the server listens on."""
         return self.server_address[1]
 
-    def site_for(self, host_header: str) -> Site | None:
+    def site_for(self, host_header: str) -> FarmSite | None:
         """The site a Host header names (port and trailing dot ignored), if any."""
         return self.sites.get(host_header.rsplit(":", 1)[0].rstrip(".").lower())
 
@@ -125,7 +125,7 @@ class FarmServer(ThreadingHTTPServer):
             log.exception("farm: request from %s failed", client_address)
 
 
-def robots_txt(site: Site) -> str:
+def robots_txt(site: FarmSite) -> str:
     """The site's robots.txt: everything allowed but /admin/, or nothing at all."""
     return f"User-agent: *\nDisallow: {'/' if site.robots_disallow else '/admin/'}\n"
 

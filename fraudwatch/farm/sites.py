@@ -30,7 +30,7 @@ class Operator:
 
 
 @dataclass(frozen=True)
-class Site:
+class FarmSite:
     """One virtual host: what it serves (kind, lang, variant) and what a classifier should say."""
 
     domain: str  # Unicode form; `host` is what arrives in the Host header
@@ -49,7 +49,7 @@ class Site:
     cloaks: bool = False  # crawlers get a harmless decoy (`decoy`), victims' browsers the site
 
     @property
-    def decoy(self) -> Site:
+    def decoy(self) -> FarmSite:
         """What a cloaking site shows crawlers: a legitimate flower shop on the same domain."""
         return replace(self, category="legit", kind="flowers", cloaks=False,
                        operator=_operator(f"sad.{self.domain}", "Тихий Сад", "tihiy_sad"))
@@ -88,72 +88,73 @@ _ZAIM24 = _operator("bystro-zaim24.kz", "БыстроЗайм24", "zaim24")
 _BEREKE = _operator("bereke-capital.com", "Береке Капитал", "bereke_cap", wallet=True)
 
 
-def _normal_sites() -> list[Site]:
+def _normal_sites() -> list[FarmSite]:
     """The ordinary web: fraud sites, their mirrors, and legitimate look-alikes."""
     op = _operator
     return [
-        Site("zolotaya-fishka.kz", "casino", "ru", "casino", _FISHKA),
-        Site("zolotaya-fishka-777.com", "casino", "ru", "casino", _FISHKA,
-             mirror_of="zolotaya-fishka.kz", seed=False),
-        Site("казино-алтын.қаз", "casino", "kk", "casino",
-             op("казино-алтын.қаз", "Алтын Казино", "altyn_kazino", wallet=True)),
-        Site("lucky-steppe.com", "casino", "en", "casino",
-             op("lucky-steppe.com", "Lucky Steppe", "luckysteppe", wallet=True), variant="js-only"),
-        Site("dala-jackpot.kz", "casino", "mixed", "casino",
-             op("dala-jackpot.kz", "Dala Jackpot", "dalajackpot", wallet=True), seed=False),
-        Site("top-kazino-obzor.com", "casino", "ru", "affiliate",
-             op("top-kazino-obzor.com", "Топ Казино KZ", "topkazino"),
-             links=("zolotaya-fishka-777.com", "dala-jackpot.kz", "казино-алтын.қаз",
-                    "lucky-steppe.com")),
-        Site("tihaya-gavan.kz", "casino", "ru", "casino-cloaked",
-             op("tihaya-gavan.kz", "Тихая Гавань Казино", "tgavan", wallet=True), cloaks=True),
-        Site("bystro-zaim24.kz", "loan", "ru", "loan", _ZAIM24),
-        Site("zaim-bystro24.com", "loan", "ru", "loan", _ZAIM24, mirror_of="bystro-zaim24.kz"),
-        Site("tez-nesie.kz", "loan", "kk", "loan", op("tez-nesie.kz", "Тез Несие", "teznesie"),
-             cdn_scripts=(JQUERY,)),
-        Site("easycash-online.com", "loan", "en", "loan",
-             op("easycash-online.com", "EasyCash Online", "easycash")),
-        Site("kredit-bez-otkaza.kz", "loan", "ru", "loan",
-             op("kredit-bez-otkaza.kz", "Кредит Без Отказа", "kbo_credit"), variant="js-only"),
-        Site("bereke-capital.com", "pyramid", "ru", "pyramid", _BEREKE,
-             links=("zolotaya-fishka.kz",)),
-        Site("bereke-kapital.kz", "pyramid", "ru", "pyramid", _BEREKE,
-             mirror_of="bereke-capital.com", links=("zolotaya-fishka.kz",)),
-        Site("qazyna-profit.kz", "pyramid", "kk", "pyramid",
-             op("qazyna-profit.kz", "Qazyna Profit", "qazynaprofit", wallet=True)),
-        Site("global-yield-union.com", "pyramid", "en", "pyramid",
-             op("global-yield-union.com", "Global Yield Union", "gyu_invest", wallet=True),
-             variant="js-only"),
-        Site("narodnyi-kapital.kz", "pyramid", "ru", "pyramid",
-             op("narodnyi-kapital.kz", "Народный Капитал", "narkapital", wallet=True),
-             robots_disallow=True),
-        Site("mfo-senim.kz", "legit", "ru", "mfo", op("mfo-senim.kz", "Сенім Финанс", "senim_mfo"),
-             hard_negative=True),
-        Site("dala-bank.kz", "legit", "kk", "bank", op("dala-bank.kz", "Дала Банк", "dalabank"),
-             hard_negative=True),
-        Site("steppe-bet.kz", "legit", "ru", "bookmaker",
-             op("steppe-bet.kz", "Степь Бет", "steppebet"), hard_negative=True),
-        Site("stepnoy-vestnik.kz", "legit", "ru", "news",
-             op("stepnoy-vestnik.kz", "Степной вестник", "stepvestnik"), hard_negative=True,
-             links=("tenge-wise.com",)),
-        Site("tenge-wise.com", "legit", "en", "blog",
-             op("tenge-wise.com", "Tenge Wise", "tengewise"), hard_negative=True,
-             links=("dala-bank.kz", "mfo-senim.kz")),
-        Site("bazar-market.kz", "legit", "ru", "shop",
-             op("bazar-market.kz", "Базар Маркет", "bazarmarket"), hard_negative=True),
-        Site("tan-nany.kz", "legit", "kk", "bakery", op("tan-nany.kz", "Таң Наны", "tannany"),
-             cdn_scripts=(JQUERY,)),
-        Site("steppe-trails.com", "legit", "en", "travel",
-             op("steppe-trails.com", "Steppe Trails", "steppetrails")),
-        Site(CDN_DOMAIN, None, "en", "cdn", op(CDN_DOMAIN, "DalaCDN", "dalacdn"), seed=False),
+        FarmSite("zolotaya-fishka.kz", "casino", "ru", "casino", _FISHKA),
+        FarmSite("zolotaya-fishka-777.com", "casino", "ru", "casino", _FISHKA,
+                 mirror_of="zolotaya-fishka.kz", seed=False),
+        FarmSite("казино-алтын.қаз", "casino", "kk", "casino",
+                 op("казино-алтын.қаз", "Алтын Казино", "altyn_kazino", wallet=True)),
+        FarmSite("lucky-steppe.com", "casino", "en", "casino",
+                 op("lucky-steppe.com", "Lucky Steppe", "luckysteppe", wallet=True),
+                 variant="js-only"),
+        FarmSite("dala-jackpot.kz", "casino", "mixed", "casino",
+                 op("dala-jackpot.kz", "Dala Jackpot", "dalajackpot", wallet=True), seed=False),
+        FarmSite("top-kazino-obzor.com", "casino", "ru", "affiliate",
+                 op("top-kazino-obzor.com", "Топ Казино KZ", "topkazino"),
+                 links=("zolotaya-fishka-777.com", "dala-jackpot.kz", "казино-алтын.қаз",
+                        "lucky-steppe.com")),
+        FarmSite("tihaya-gavan.kz", "casino", "ru", "casino-cloaked",
+                 op("tihaya-gavan.kz", "Тихая Гавань Казино", "tgavan", wallet=True), cloaks=True),
+        FarmSite("bystro-zaim24.kz", "loan", "ru", "loan", _ZAIM24),
+        FarmSite("zaim-bystro24.com", "loan", "ru", "loan", _ZAIM24, mirror_of="bystro-zaim24.kz"),
+        FarmSite("tez-nesie.kz", "loan", "kk", "loan", op("tez-nesie.kz", "Тез Несие", "teznesie"),
+                 cdn_scripts=(JQUERY,)),
+        FarmSite("easycash-online.com", "loan", "en", "loan",
+                 op("easycash-online.com", "EasyCash Online", "easycash")),
+        FarmSite("kredit-bez-otkaza.kz", "loan", "ru", "loan",
+                 op("kredit-bez-otkaza.kz", "Кредит Без Отказа", "kbo_credit"), variant="js-only"),
+        FarmSite("bereke-capital.com", "pyramid", "ru", "pyramid", _BEREKE,
+                 links=("zolotaya-fishka.kz",)),
+        FarmSite("bereke-kapital.kz", "pyramid", "ru", "pyramid", _BEREKE,
+                 mirror_of="bereke-capital.com", links=("zolotaya-fishka.kz",)),
+        FarmSite("qazyna-profit.kz", "pyramid", "kk", "pyramid",
+                 op("qazyna-profit.kz", "Qazyna Profit", "qazynaprofit", wallet=True)),
+        FarmSite("global-yield-union.com", "pyramid", "en", "pyramid",
+                 op("global-yield-union.com", "Global Yield Union", "gyu_invest", wallet=True),
+                 variant="js-only"),
+        FarmSite("narodnyi-kapital.kz", "pyramid", "ru", "pyramid",
+                 op("narodnyi-kapital.kz", "Народный Капитал", "narkapital", wallet=True),
+                 robots_disallow=True),
+        FarmSite("mfo-senim.kz", "legit", "ru", "mfo",
+                 op("mfo-senim.kz", "Сенім Финанс", "senim_mfo"), hard_negative=True),
+        FarmSite("dala-bank.kz", "legit", "kk", "bank", op("dala-bank.kz", "Дала Банк", "dalabank"),
+                 hard_negative=True),
+        FarmSite("steppe-bet.kz", "legit", "ru", "bookmaker",
+                 op("steppe-bet.kz", "Степь Бет", "steppebet"), hard_negative=True),
+        FarmSite("stepnoy-vestnik.kz", "legit", "ru", "news",
+                 op("stepnoy-vestnik.kz", "Степной вестник", "stepvestnik"), hard_negative=True,
+                 links=("tenge-wise.com",)),
+        FarmSite("tenge-wise.com", "legit", "en", "blog",
+                 op("tenge-wise.com", "Tenge Wise", "tengewise"), hard_negative=True,
+                 links=("dala-bank.kz", "mfo-senim.kz")),
+        FarmSite("bazar-market.kz", "legit", "ru", "shop",
+                 op("bazar-market.kz", "Базар Маркет", "bazarmarket"), hard_negative=True),
+        FarmSite("tan-nany.kz", "legit", "kk", "bakery", op("tan-nany.kz", "Таң Наны", "tannany"),
+                 cdn_scripts=(JQUERY,)),
+        FarmSite("steppe-trails.com", "legit", "en", "travel",
+                 op("steppe-trails.com", "Steppe Trails", "steppetrails")),
+        FarmSite(CDN_DOMAIN, None, "en", "cdn", op(CDN_DOMAIN, "DalaCDN", "dalacdn"), seed=False),
     ]
 
 
-def _hostile_sites() -> list[Site]:
+def _hostile_sites() -> list[FarmSite]:
     """Sites that attack or trap a crawler; some still carry a page worth classifying."""
     def hostile(domain, kind, category=None, lang="en", content=None, brand=None):
         operator = _operator(domain, brand or domain, domain.split(".")[0].replace("-", "_"))
-        return Site(domain, category, lang, content or kind, operator, hostile=kind)
+        return FarmSite(domain, category, lang, content or kind, operator, hostile=kind)
 
     return [
         hostile("gzip-bomba.com", "gzip-bomb"),
@@ -171,7 +172,7 @@ def _hostile_sites() -> list[Site]:
     ]
 
 
-def catalogue(hostile: bool = True) -> list[Site]:
+def catalogue(hostile: bool = True) -> list[FarmSite]:
     """All farm sites, hostile ones included unless `hostile` is False."""
     return _normal_sites() + (_hostile_sites() if hostile else [])
 
@@ -188,11 +189,11 @@ def looks_like_browser(headers) -> bool:
             and headers.get("Upgrade-Insecure-Requests") == "1")
 
 
-def seed_urls(sites: list[Site], port: int) -> list[str]:
+def seed_urls(sites: list[FarmSite], port: int) -> list[str]:
     """Landing-page URLs of the sites a crawl starts from."""
     return [site.url(port) for site in sites if site.seed]
 
 
-def manifest(sites: list[Site], port: int) -> list[dict]:
+def manifest(sites: list[FarmSite], port: int) -> list[dict]:
     """Every site's metadata, its ASCII host and URL, as JSON-ready dicts."""
     return [{**asdict(site), "host": site.host, "url": site.url(port)} for site in sites]

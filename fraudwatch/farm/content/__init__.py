@@ -7,7 +7,7 @@ from itertools import chain, zip_longest
 
 from fraudwatch.farm.content import casino, legit, loan, pyramid
 from fraudwatch.farm.content.page import Page
-from fraudwatch.farm.sites import Site
+from fraudwatch.farm.sites import FarmSite
 
 CONTENT: dict[str, dict[str, tuple[Page, ...]]] = {
     "casino": casino.PAGES,
@@ -29,7 +29,7 @@ CONTENT: dict[str, dict[str, tuple[Page, ...]]] = {
 __all__ = ["CONTENT", "Page", "pages_for"]
 
 
-def pages_for(site: Site) -> tuple[Page, ...]:
+def pages_for(site: FarmSite) -> tuple[Page, ...]:
     """The site's pages with its brand, contacts and offer figures filled in."""
     values = _facts(site)
     return tuple(page.fill(values) for page in _raw_pages(site.kind, site.lang))
@@ -50,7 +50,7 @@ def _mix(ru: Page, kk: Page) -> Page:
                 form=ru.form, table=ru.table, countdown=ru.countdown)
 
 
-def _facts(site: Site) -> dict[str, str]:
+def _facts(site: FarmSite) -> dict[str, str]:
     """Placeholder values: the operator's identifiers and its (seeded) offer figures."""
     op = site.operator
     rng = random.Random(f"farm-facts:{op.id}")
