@@ -22,7 +22,7 @@ from fraudwatch.store.models import (
     Review,
     Site,
 )
-from fraudwatch.store.query import FACET_FIELDS
+from fraudwatch.store.sqlite_columns import LOG_SCHEMA, prune
 from fraudwatch.store.sqlite_search import SQLiteSearch
 from fraudwatch.store.textindex import stems
 
@@ -180,11 +180,10 @@ class SQLiteStore(SQLiteSearch, Store):
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
-            # facets counted by site: on (facet, domain), SQLite counts each value's distinct
-            # sites from the index alone (added to older files of the same layout too)
-            for column in FACET_FIELDS:
-                db.execute(f"CREATE INDEX IF NOT EXISTS pages_{column}_site "
-                           f"ON pages({column}, domain)")
+            # the log that keeps searches' in-memory columns current (added to older files of
+            # the same layout too)
+            for statement in LOG_SCHEMA:
+                db.execute(statement)
 
     def ping(self) -> str:
         try:
@@ -214,6 +213,7 @@ class SQLiteStore(SQLiteSearch, Store):
             pages = merge_first_seen(list(pages), self._existing("pages"))
             for p in pages:
                 self._put_page(p)
+            prune(self.db)
         return len(pages)
 
     def _put_page(self, p: Page) -> None:

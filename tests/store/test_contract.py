@@ -387,7 +387,7 @@ def test_queries_without_words_search_everything(searchable, text):
 
 WRITER = """
 import sys
-from fraudwatch.store import Page, Review
+from fraudwatch.store import Page, Review, Site
 from fraudwatch.store.elastic import ElasticStore
 from fraudwatch.store.sqlite import SQLiteStore
 
@@ -397,6 +397,7 @@ store.put_pages([Page(url="http://later-casino.kz/", domain="later-casino.kz", t
                       title="later", text="казино зеркало появилось позже", lang="ru",
                       category="casino", verdict="illegal", score=0.9)])
 store.add_review(Review(site_id="later-casino.kz", user="cli", action="comment", comment="t"))
+store.put_sites([Site(domain="later-casino.kz", tld="kz", review_state="confirmed")])
 store.refresh()
 store.close()
 """
@@ -411,6 +412,7 @@ def test_a_store_that_has_searched_sees_what_another_process_writes_next(searcha
     assert searchable.search(SearchQuery(text="казино")).total >= 1
     assert searchable.search(SearchQuery(text="зеркало", filters={"category": ["casino"]})).hits
     reviews_before = len(list(searchable.iter_reviews()))
+    sites_before = searchable.search(SearchQuery(group="site"))
     kind = "sqlite" if searchable.url.startswith("sqlite") else "elasticsearch"
     where = str(searchable.path) if kind == "sqlite" else searchable.url
     written = subprocess.run([sys.executable, "-c", WRITER, kind, where,
@@ -421,3 +423,10 @@ def test_a_store_that_has_searched_sees_what_another_process_writes_next(searcha
     assert len(list(searchable.iter_reviews())) == reviews_before + 1
     assert "http://later-casino.kz/" in urls(searchable.search(SearchQuery(text="появилось")))
     assert searchable.get_page(stable_id("page", "http://later-casino.kz/")) is not None
+    # counts and facets too: the new site, and its review state copied onto its page
+    sites = searchable.search(SearchQuery(group="site"))
+    assert sites.total == sites_before.total + 1
+    assert sites.facets["category"]["casino"] == sites_before.facets["category"]["casino"] + 1
+    confirmed = searchable.search(SearchQuery(filters={"review_state": ["confirmed"]},
+                                              group="site"))
+    assert "later-casino.kz" in {hit.domain for hit in confirmed.hits}

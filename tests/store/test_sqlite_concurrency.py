@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-from fraudwatch.store import Page
+from fraudwatch.store import Page, SearchQuery, sqlite_columns
 from fraudwatch.store.sqlite import SQLiteStore
 
 
@@ -47,3 +47,21 @@ def test_two_stores_on_one_file_write_the_same_page_without_conflict(tmp_path):
     assert not errors
     assert first.count("page") == 30
     first.close(), second.close()
+
+
+def test_a_searcher_left_behind_a_cut_log_reads_every_page_again(tmp_path, monkeypatch):
+    """The search columns follow other writers through the page log; once the log has been
+    cut past what a searcher applied, it reloads rather than miss or keep stale rows."""
+    monkeypatch.setattr(sqlite_columns, "LOG_KEEP", 3)
+    reader, writer = SQLiteStore(tmp_path / "fw.db"), SQLiteStore(tmp_path / "fw.db")
+    reader.setup()
+    writer.put_pages([Page(url="http://a.kz/", domain="a.kz", category="casino", text="x")])
+    assert reader.search(SearchQuery(group="site")).facets["category"] == {"casino": 1}
+    writer.put_pages([Page(url=f"http://l{n}.kz/", domain=f"l{n}.kz", category="loan", text="x")
+                      for n in range(5)])
+    writer.put_pages([Page(url="http://a.kz/", domain="a.kz", category="legit", text="x")])
+    assert reader._columns.seq + 1 < writer.db.execute(
+        "SELECT min(seq) FROM page_log").fetchone()[0]  # the log no longer reaches back
+    result = reader.search(SearchQuery(group="site"))
+    assert (result.total, result.facets["category"]) == (6, {"loan": 5, "legit": 1})
+    reader.close(), writer.close()
