@@ -36,17 +36,6 @@ CREATE TABLE IF NOT EXISTS pages (
     first_seen TEXT, last_seen TEXT, review_state TEXT, registrar TEXT, hosting TEXT);
 CREATE TABLE IF NOT EXISTS page_docs (rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS pages_domain ON pages(domain, url);
-CREATE INDEX IF NOT EXISTS pages_last_seen ON pages(last_seen, url);
-CREATE INDEX IF NOT EXISTS pages_score ON pages(score, url);
-CREATE INDEX IF NOT EXISTS pages_category ON pages(category, verdict);
-CREATE INDEX IF NOT EXISTS pages_verdict ON pages(verdict);
-CREATE INDEX IF NOT EXISTS pages_tld ON pages(tld);
-CREATE INDEX IF NOT EXISTS pages_lang ON pages(lang);
-CREATE INDEX IF NOT EXISTS pages_status ON pages(status);
-CREATE INDEX IF NOT EXISTS pages_ip ON pages(ip);
-CREATE INDEX IF NOT EXISTS pages_review_state ON pages(review_state);
-CREATE INDEX IF NOT EXISTS pages_registrar ON pages(registrar);
-CREATE INDEX IF NOT EXISTS pages_hosting ON pages(hosting);
 CREATE TABLE IF NOT EXISTS page_signs (page_rowid INTEGER NOT NULL, sign TEXT NOT NULL,
     PRIMARY KEY (page_rowid, sign)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS page_signs_sign ON page_signs(sign);
@@ -66,6 +55,15 @@ PRAGMA user_version = 3;
 """
 SCHEMA_VERSION = 3
 
+
+# Indexes of older files that searches no longer read (they filter, count and order over
+# in-memory columns, sqlite_columns.py): dropped, since each one costs every page write.
+_RETIRED_INDEXES = (
+    "pages_last_seen", "pages_score", "pages_category", "pages_verdict", "pages_tld",
+    "pages_lang", "pages_status", "pages_ip", "pages_review_state", "pages_registrar",
+    "pages_hosting", *(f"pages_{facet}_site" for facet in (
+        "category", "verdict", "review_state", "tld", "lang", "status", "registrar",
+        "hosting")))
 
 _TABLES = {kind: kind + "s" for kind in DOC_CLASSES}  # the table of each kind of document
 _DOC_SOURCE = {"pages": "pages JOIN page_docs USING (rowid)"}
@@ -184,6 +182,8 @@ class SQLiteStore(SQLiteSearch, Store):
             # the same layout too)
             for statement in LOG_SCHEMA:
                 db.execute(statement)
+            for index in _RETIRED_INDEXES:
+                db.execute(f"DROP INDEX IF EXISTS {index}")
 
     def ping(self) -> str:
         try:
