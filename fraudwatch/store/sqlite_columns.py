@@ -33,6 +33,10 @@ LOG_SCHEMA = [
       f"INSERT INTO page_log (page_rowid) VALUES ({row}.rowid); END"
       for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old"))),
 ]
+# the first and last entries of the log: SQLite reads a min() or a max() off the key only
+# when it is alone in its query, so each has its own (together they scan the whole log)
+LOG_BOUNDS = ("SELECT coalesce((SELECT min(seq) FROM page_log), 0), "
+              "coalesce((SELECT max(seq) FROM page_log), 0)")
 _TEXT = "coalesce({}, '')"  # a text column, empty rather than NULL
 _SELECT = (f"SELECT rowid, {', '.join(_TEXT.format(c) for c in CODED)}, "
            f"{', '.join(f'substr({_TEXT.format(d)}, 1, 10)' for d in DAYS)}, "
@@ -107,8 +111,7 @@ class PageColumns:
     def sync(self, db: sqlite3.Connection) -> None:
         """Apply the pages written since the last sync (all of them the first time), inside
         the caller's read transaction."""
-        low, high = db.execute("SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) "
-                               "FROM page_log").fetchone()
+        low, high = db.execute(LOG_BOUNDS).fetchone()
         if self.seq is None or low > self.seq + 1:
             self._reset()
             self._read(db.execute(_SELECT))

@@ -6,6 +6,7 @@ import sqlite3
 
 from fraudwatch.store import Page, SearchQuery
 from fraudwatch.store.sqlite import SQLiteStore
+from fraudwatch.store.sqlite_columns import LOG_BOUNDS
 
 
 def _page_indexes(path) -> set[str]:
@@ -41,3 +42,12 @@ def test_a_new_file_has_no_index_that_searches_do_not_read(tmp_path):
     store.setup()
     store.close()
     assert _page_indexes(tmp_path / "fw.db") == {"pages_domain"}
+
+
+def test_each_search_finds_the_ends_of_the_page_log_without_reading_the_log(tmp_path):
+    # every search asks for them; the log holds up to LOG_KEEP entries
+    store = SQLiteStore(tmp_path / "fw.db")
+    store.setup()
+    plan = [row[-1] for row in store.db.execute(f"EXPLAIN QUERY PLAN {LOG_BOUNDS}")]
+    store.close()
+    assert "SEARCH page_log" in plan and "SCAN page_log" not in plan, plan
