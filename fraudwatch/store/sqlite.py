@@ -109,20 +109,27 @@ class SQLiteStore(SQLiteSearch, Store):
 
     @property
     def db(self) -> sqlite3.Connection:
+        """This thread's connection."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                # Autocommit: no statement opens a transaction behind our back (one left
-                # open would pin a long-lived reader, the web UI, to an old snapshot); writes
-                # and searches open and end their own.
-                conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            except (OSError, sqlite3.Error) as exc:
-                raise StoreError(f"cannot open SQLite store {self.path}: {exc}") from exc
-            _use_wal(conn)
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.row_factory = sqlite3.Row
-            self._local.conn = conn
+            conn = self._local.conn = self._connect()
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        """A new connection to the file, in write-ahead logging."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit: no statement opens a transaction behind our back (one left open
+            # would pin a long-lived reader, the web UI, to an old snapshot); writes and
+            # searches open and end their own. A search's ranking helpers use theirs from
+            # other threads (sqlite_matches).
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                                   check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open SQLite store {self.path}: {exc}") from exc
+        _use_wal(conn)
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.row_factory = sqlite3.Row
         return conn
 
     @contextmanager
@@ -195,6 +202,7 @@ class SQLiteStore(SQLiteSearch, Store):
         return f"SQLite {version} with FTS5 at {self.path}"
 
     def close(self) -> None:
+        self._close_matches()
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()

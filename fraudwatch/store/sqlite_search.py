@@ -1,6 +1,7 @@
 """Full-text search over the SQLite store's pages: FTS5 with stems, filters, facets, sorting.
 
-FTS5 finds the pages that match the text (with their bm25 rank); every other step (filters,
+FTS5 finds the pages that match the text, with their bm25 rank
+(fraudwatch.store.sqlite_matches); every other step (filters,
 disjunctive facets, counts by page or by site, the timeline, the order of the results) runs
 over the pages' columns held in memory (fraudwatch.store.sqlite_columns), and SQLite is read
 again only for the addresses that break ties in the order and for the documents shown.
@@ -18,6 +19,7 @@ import numpy as np
 from fraudwatch.store.models import Page
 from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
 from fraudwatch.store.sqlite_columns import NO_TIME, PageColumns, micros
+from fraudwatch.store.sqlite_matches import Matches
 from fraudwatch.store.textindex import fts_terms
 
 _MATRIX_CELLS = 4_000_000  # distinct (value, site) pairs are marked in a matrix up to this size
@@ -27,6 +29,7 @@ class SQLiteSearch:
     """search() and its helpers, for SQLiteStore."""
 
     _columns: PageColumns | None = None
+    _text: Matches | None = None
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Select the pages matching the text and the filters that are not facets; narrow them
@@ -60,7 +63,7 @@ class SQLiteSearch:
         dates; their bm25 rank when the text orders them, else None)."""
         rank = None
         if query.has_text:
-            rows, rank = self._matches(query)
+            rows, rank = self._matches(query, len(columns.alive))
             keep = rows < len(columns.alive)
             keep[keep] = columns.alive[rows[keep]]
         else:
@@ -80,19 +83,16 @@ class SQLiteSearch:
             keep &= columns.last_seen[rows] <= micros(query.last_seen_to)
         return rows[keep], None if rank is None else rank[keep]
 
-    def _matches(self, query: SearchQuery) -> tuple[np.ndarray, np.ndarray | None]:
+    def _matches(self, query: SearchQuery, pages: int) -> tuple[np.ndarray, np.ndarray | None]:
         """(rowids of the pages matching the text, their bm25 rank when the text orders
-        the results). SQLite joins each column into one text (no Python object per match);
-        LIMIT -1 keeps bm25 in a query of its own, where FTS5 allows it."""
-        ranked = query.sort == "relevance"
-        rowids, ranks = self.db.execute(
-            "SELECT group_concat(rowid), group_concat(rank) FROM (SELECT rowid, "
-            f"{'bm25(pages_fts)' if ranked else '0'} AS rank FROM pages_fts "
-            "WHERE pages_fts MATCH ? LIMIT -1)", [self._match(query)]).fetchone()
-        if rowids is None:
-            return np.zeros(0, dtype=np.int64), np.zeros(0) if ranked else None
-        rows = np.fromstring(rowids, dtype=np.int64, sep=",")
-        return rows, np.fromstring(ranks, dtype=np.float64, sep=",") if ranked else None
+        the results)."""
+        if self._text is None:
+            self._text = Matches(self._connect)
+        return self._text.find(self.db, self._match(query), query.sort == "relevance", pages)
+
+    def _close_matches(self) -> None:
+        if self._text is not None:
+            self._text.close()
 
     def _top(self, rows: np.ndarray, keys: np.ndarray, query: SearchQuery) -> list[int]:
         """The rowids of the result page, in order of their key, then their address."""
