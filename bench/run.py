@@ -11,7 +11,7 @@ Rows (each printed as soon as it is measured, then the whole table, then the tot
     speed-up of sign matching that the catalogue's literal prefilters give
   4 bulk-indexed docs/s into SQLite and Elasticsearch, ElasticStore / raw _bulk of the same
     documents                                                            target >= 0.8
-  5 search p95 over 100,000 pages, SQLite and Elasticsearch               target <= 100 ms
+  5 search p95 over 100,000 pages in SQLite and 1,000,000 in Elasticsearch target <= 100 ms
   6 peak RSS of the crawl process tree during row 1's crawl              target <= 600 MB
   7 speed-up of 2 crawler workers over 1 on a shared Redis frontier      target >= 1.3
   8 learning from the reviews over 10,000 stored pages of a crawl: the time of
@@ -52,10 +52,12 @@ for folder in (BENCH, ROOT):  # the bench modules, then fraudwatch and classifie
 MB = 2**20
 SIZES = {
     "full": {"crawl_pages": 10_000, "rendered_sites": 24, "classify_pages": 60,
-             "classify_rounds": 3, "index_n": 20_000, "index_rounds": 3, "search_n": 100_000,
+             "classify_rounds": 3, "index_n": 20_000, "index_rounds": 3,
+             "search_n": {"sqlite": 100_000, "elasticsearch": 1_000_000},
              "workers_pages": 2000, "learning_pages": 10_000},
     "quick": {"crawl_pages": 600, "rendered_sites": 4, "classify_pages": 10,
-              "classify_rounds": 1, "index_n": 2000, "index_rounds": 1, "search_n": 3000,
+              "classify_rounds": 1, "index_n": 2000, "index_rounds": 1,
+              "search_n": {"sqlite": 3000, "elasticsearch": 3000},
               "workers_pages": 300, "learning_pages": 400},
 }
 # row number -> (name, group measuring it); groups run in this order
@@ -180,9 +182,9 @@ def search_rows(size: dict, urls: dict) -> tuple[list[dict], dict]:
                         "<= 100 ms", run["p95_ms"] <= 100, run["p95_ms"]))
         say(line(rows[-1]))
 
-    log(f"generating {size['search_n']} pages and sites, loading them into each backend ...")
-    run = search_bench.measure_search(size["search_n"], tuple(names), urls["elasticsearch"],
-                                      on_backend=done)
+    log("generating pages and sites, loading them into each backend: "
+        + ", ".join(f"{names[b][1]} {n}" for b, n in size["search_n"].items()) + " ...")
+    run = search_bench.measure_search(size["search_n"], urls["elasticsearch"], on_backend=done)
     return rows, run
 
 

@@ -1,6 +1,7 @@
 """Latency of typical faceted searches over N generated pages, on both store backends.
 
 Run: .venv/bin/python bench/search_bench.py [--n 100000] [--backends sqlite,elasticsearch]
+(bench/run measures SQLite at 100,000 pages and Elasticsearch at 1,000,000.)
 Loads N pages and their sites in bulk into a fresh SQLite file and a fresh set of
 Elasticsearch indices (dropped afterwards), then runs each query ROUNDS times and prints
 p50/p95 per query and over all of them (target: p95 <= 100 ms on both).
@@ -163,16 +164,17 @@ def summarise(n: int, seconds: float, timings: dict[str, list[float]]) -> dict:
             "p95_ms": percentile(every, 0.95), "slowest": slowest, "queries": queries}
 
 
-def measure_search(n: int = 100_000, backends=("sqlite", "elasticsearch"),
-                   es_url: str = "http://127.0.0.1:9200", on_backend=None) -> dict[str, dict]:
-    """Figures of each backend (see summarise), after generating and loading `n` pages and
-    sites into each; `on_backend(backend, figures)` is called as soon as one is measured."""
-    pages, sites = generate(n)
+def measure_search(sizes: dict[str, int], es_url: str = "http://127.0.0.1:9200",
+                   on_backend=None) -> dict[str, dict]:
+    """Figures of each backend of `sizes` (see summarise), after generating and loading its
+    number of pages and sites into it (the smaller sets are the start of the larger);
+    `on_backend(backend, figures)` is called as soon as one is measured."""
+    pages, sites = generate(max(sizes.values()))
     results = {}
     with tempfile.TemporaryDirectory() as folder:
-        for backend in backends:
-            results[backend] = summarise(n, *run_backend(backend, pages, sites, Path(folder),
-                                                         es_url))
+        for backend, n in sizes.items():
+            results[backend] = summarise(n, *run_backend(backend, pages[:n], sites[:n],
+                                                         Path(folder), es_url))
             if on_backend:
                 on_backend(backend, results[backend])
     return results
