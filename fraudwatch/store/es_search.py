@@ -6,6 +6,8 @@ A mixin of ElasticStore (fraudwatch.store.elastic), which owns the client (`es`)
 
 from __future__ import annotations
 
+import json
+
 from fraudwatch.store.es_mappings import DATE_FIELDS
 from fraudwatch.store.models import Page
 from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
@@ -39,31 +41,31 @@ class ElasticSearch:
         (`post_filter`) narrow the hits but not the facets, each facet being counted without
         its own filter. By site: one hit per domain (`collapse`), sites counted."""
         sort = "-last_seen" if query.sort == "relevance" and not query.has_text else query.sort
+        aggs, paths = _aggregations(query)
         body = {
             "query": self._query(query), "sort": _SORTS[sort], "from": query.offset,
             "size": query.size, "track_total_hits": True,
-            "post_filter": _all_of(query.facet_filters()),
-            "aggs": {f: _facet_agg(f, query) for f in query.facets},
+            "post_filter": _all_of(query.facet_filters()), "aggs": aggs,
             # the snippet is Elasticsearch's own highlight; a page's whole text stays there
             "_source": {"excludes": ["text"]}, "highlight": HIGHLIGHT,
         }
         if query.by_site:
             body["collapse"] = {"field": "domain",
                                 "inner_hits": {"name": "pages", "size": 0, "_source": False}}
-            body["aggs"]["sites"] = {"filter": _all_of(query.facet_filters()),
-                                     "aggs": {"n": {"cardinality": {
-                                         "field": "domain", "precision_threshold": 40000}}}}
-        if query.timeline:
-            body["aggs"] |= {f"timeline_{name}": _timeline_agg(name, query)
-                             for name in TIMELINE_FIELDS}
         res = self._call(self.es.search, index=self.alias("page"), **body)
-        aggs = res["aggregations"]
+
+        def answer(name: str) -> dict:
+            found = res["aggregations"]
+            for step in paths[name]:
+                found = found[step]
+            return found
+
         hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query, _pages_of(h),
                        snippet=_snippet(h)) for h in res["hits"]["hits"]]
         facets = {f: {b["key"]: b["sites"]["value"] if query.by_site else b["doc_count"]
-                      for b in aggs[f]["values"]["buckets"] if b["key"]} for f in query.facets}
-        total = aggs["sites"]["n"]["value"] if query.by_site else res["hits"]["total"]["value"]
-        timeline = {name: _days(aggs[f"timeline_{name}"]["days"]["buckets"], query)
+                      for b in answer(f)["buckets"] if b["key"]} for f in query.facets}
+        total = answer("sites")["value"] if query.by_site else res["hits"]["total"]["value"]
+        timeline = {name: _days(answer(f"timeline_{name}")["buckets"], query)
                     for name in TIMELINE_FIELDS} if query.timeline else {}
         return SearchResult(total=total, hits=hits, facets=facets, timeline=timeline)
 
@@ -86,22 +88,47 @@ def _all_of(filters: dict[str, list[str]]) -> dict:
     return {"bool": {"filter": [{"terms": {f: v}} for f, v in filters.items()]}}
 
 
+def _aggregations(query: SearchQuery) -> tuple[dict, dict[str, list[str]]]:
+    """(the search's aggregations, the path of each in the answer). Each is counted under
+    its filter: a facet under every facet filter but its own, the rest under all of them.
+    Those under the same filter share one `filter` aggregation, and those under none have
+    none (Elasticsearch runs an empty `filter` as a pass over every document)."""
+    wanted = {f: (query.facet_filters(skip=f), _facet_agg(f, query)) for f in query.facets}
+    if query.by_site:
+        wanted["sites"] = (query.facet_filters(), {"cardinality": {
+            "field": "domain", "precision_threshold": 40000}})
+    if query.timeline:
+        wanted |= {f"timeline_{name}": (query.facet_filters(), _timeline_agg(name, query))
+                   for name in TIMELINE_FIELDS}
+    aggs: dict[str, dict] = {}
+    paths: dict[str, list[str]] = {}
+    groups: dict[str, str] = {}  # a filter (as JSON) and the name of its aggregation
+    for name, (filters, agg) in wanted.items():
+        if not filters:
+            aggs[name], paths[name] = agg, [name]
+            continue
+        group = groups.setdefault(json.dumps(filters, sort_keys=True), f"under_{len(groups)}")
+        aggs.setdefault(group, {"filter": _all_of(filters), "aggs": {}})["aggs"][name] = agg
+        paths[name] = [group, name]
+    return aggs, paths
+
+
 def _facet_agg(name: str, query: SearchQuery) -> dict:
-    """One facet's counts under every facet filter but its own; by site, sites counted."""
+    """One facet's values and their pages; by site, sites counted (most first)."""
     values: dict = {"terms": {"field": name, "size": 100}}
     if query.by_site:
         values["aggs"] = {"sites": {"cardinality": {"field": "domain"}}}
         values["terms"]["order"] = [{"sites": "desc"}, {"_key": "asc"}]
-    return {"filter": _all_of(query.facet_filters(skip=name)), "aggs": {"values": values}}
+    return values
 
 
 def _timeline_agg(name: str, query: SearchQuery) -> dict:
-    """Results per UTC day of the date field `name`, under every filter; by site, sites."""
+    """Results per UTC day of the date field `name`; by site, sites."""
     days: dict = {"date_histogram": {"field": name, "calendar_interval": "day",
                                      "format": "yyyy-MM-dd", "min_doc_count": 1}}
     if query.by_site:
         days["aggs"] = {"sites": {"cardinality": {"field": "domain"}}}
-    return {"filter": _all_of(query.facet_filters()), "aggs": {"days": days}}
+    return days
 
 
 def _days(buckets: list[dict], query: SearchQuery) -> dict[str, int]:
