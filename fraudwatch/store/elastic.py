@@ -33,7 +33,7 @@ from elasticsearch.helpers import expand_action
 
 from fraudwatch.config import Config
 from fraudwatch.store.base import Store, StoreError, StoreUnavailable
-from fraudwatch.store.es_mappings import DATE_FIELDS, KINDS, index_template
+from fraudwatch.store.es_mappings import DATE_FIELDS, KINDS, index_template, site_key
 from fraudwatch.store.es_search import ElasticSearch, restore_source
 from fraudwatch.store.es_transport import RETRY_STATUSES, Backoff, BackoffTransport
 from fraudwatch.store.merge import merge_first_seen
@@ -127,7 +127,7 @@ class ElasticStore(ElasticSearch, Store):
             target = f"{alias}-v{version}"
             self._call(self.es.indices.create, index=target)
             self._call(self.es.indices.refresh, index=current)  # a scan sees refreshed docs only
-            self._copy(current, target)
+            self._copy(kind, current, target)
             self._call(self.es.indices.refresh, index=target)
             self._call(self.es.indices.update_aliases, actions=[
                 {"remove": {"index": current, "alias": alias}},
@@ -137,12 +137,13 @@ class ElasticStore(ElasticSearch, Store):
             moved[kind] = target
         return moved
 
-    def _copy(self, source: str, target: str) -> None:
-        """Copy every document with its id (the _reindex API is not in integ-test-zip)."""
+    def _copy(self, kind: str, source: str, target: str) -> None:
+        """Copy every document with its id (the _reindex API is not in integ-test-zip),
+        adding the fields the current templates derive from the others."""
         with self._errors("copy"):
             hits = helpers.scan(self.es, index=source, query={"query": {"match_all": {}}},
                                 size=self.bulk_size)
-            self._send(({"_index": target, "_id": h["_id"], "_source": h["_source"]}
+            self._send(({"_index": target, "_id": h["_id"], "_source": _derived(kind, h["_source"])}
                         for h in hits), f"documents copied to {target}")
 
     def refresh(self) -> None:
@@ -264,7 +265,7 @@ class ElasticStore(ElasticSearch, Store):
                 source[name] = None
         if kind == "page":
             source["sign_ids"] = doc.sign_ids
-        return source
+        return _derived(kind, source)
 
     def put_captures(self, captures: Iterable[Capture]) -> int:
         return self._bulk("capture", list(captures))
@@ -362,6 +363,13 @@ class ElasticStore(ElasticSearch, Store):
         return self._call(self.es.count, index=self.alias(kind))["count"]
 
     # search -------------------------------------------------------------------------------
+
+
+def _derived(kind: str, source: dict) -> dict:
+    """A document's source with the fields derived for search: a page's site_key."""
+    if kind == "page":
+        source["site_key"] = site_key(source.get("domain") or "")
+    return source
 
 
 def _encoded(lines: tuple[bytes, bytes | None]) -> tuple[bytes, bytes | None]:

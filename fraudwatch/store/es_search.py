@@ -7,11 +7,14 @@ A mixin of ElasticStore (fraudwatch.store.elastic), which owns the client (`es`)
 from __future__ import annotations
 
 import json
+import logging
 
-from fraudwatch.store.es_mappings import DATE_FIELDS
+from fraudwatch.store.es_mappings import DATE_FIELDS, SITE_KEY_SINCE
 from fraudwatch.store.models import Page
 from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
 from fraudwatch.store.textindex import SNIPPET_WIDTH
+
+log = logging.getLogger(__name__)
 
 TEXT_FIELDS = ["title^2", "title.ru^2", "title.en^2", "text", "text.ru", "text.en"]
 _SORTS = {
@@ -36,12 +39,14 @@ _EMPTY_STRING_FIELDS = set().union(*DATE_FIELDS.values())
 class ElasticSearch:
     """search() and its query, for ElasticStore."""
 
+    _sites_by: str | None = None  # the field sites are counted over (see _site_field)
+
     def search(self, query: SearchQuery) -> SearchResult:
         """Text, the filters that are not facets and the dates select; the facet filters
         (`post_filter`) narrow the hits but not the facets, each facet being counted without
         its own filter. By site: one hit per domain (`collapse`), sites counted."""
         sort = "-last_seen" if query.sort == "relevance" and not query.has_text else query.sort
-        aggs, paths = _aggregations(query)
+        aggs, paths = _aggregations(query, self._site_field() if query.by_site else "")
         body = {
             "query": self._query(query), "sort": _SORTS[sort], "from": query.offset,
             "size": query.size, "track_total_hits": True,
@@ -69,6 +74,23 @@ class ElasticSearch:
                     for name in TIMELINE_FIELDS} if query.timeline else {}
         return SearchResult(total=total, hits=hits, facets=facets, timeline=timeline)
 
+    def _site_field(self) -> str:
+        """The field distinct sites are counted over: `site_key`, or `domain` (the same
+        counts, slower) while the pages' index predates it, until `fraudwatch store
+        migrate` rebuilds it."""
+        if self._sites_by == "site_key":
+            return self._sites_by
+        indices = self._call(self.es.indices.get_mapping, index=self.alias("page"))
+        if all(index["mappings"].get("_meta", {}).get("template_version", 0) >= SITE_KEY_SINCE
+               for index in indices.values()):
+            self._sites_by = "site_key"
+        elif self._sites_by is None:
+            self._sites_by = "domain"
+            log.warning("the Elasticsearch index %s predates site_key, so searches by site "
+                        "count sites over the domains, slowly; fix: fraudwatch store migrate",
+                        self.alias("page"))
+        return self._sites_by
+
     @staticmethod
     def _query(query: SearchQuery) -> dict:
         must = [{"multi_match": {"query": w, "fields": TEXT_FIELDS}}
@@ -88,17 +110,19 @@ def _all_of(filters: dict[str, list[str]]) -> dict:
     return {"bool": {"filter": [{"terms": {f: v}} for f, v in filters.items()]}}
 
 
-def _aggregations(query: SearchQuery) -> tuple[dict, dict[str, list[str]]]:
-    """(the search's aggregations, the path of each in the answer). Each is counted under
+def _aggregations(query: SearchQuery, sites_by: str) -> tuple[dict, dict[str, list[str]]]:
+    """(the search's aggregations, the path of each in the answer); by site, sites are
+    counted as distinct values of the field `sites_by`. Each is counted under
     its filter: a facet under every facet filter but its own, the rest under all of them.
     Those under the same filter share one `filter` aggregation, and those under none have
     none (Elasticsearch runs an empty `filter` as a pass over every document)."""
-    wanted = {f: (query.facet_filters(skip=f), _facet_agg(f, query)) for f in query.facets}
+    sites = {"sites": {"cardinality": {"field": sites_by}}} if query.by_site else {}
+    wanted = {f: (query.facet_filters(skip=f), _facet_agg(f, sites)) for f in query.facets}
     if query.by_site:
         wanted["sites"] = (query.facet_filters(), {"cardinality": {
-            "field": "domain", "precision_threshold": 40000}})
+            "field": sites_by, "precision_threshold": 40000}})
     if query.timeline:
-        wanted |= {f"timeline_{name}": (query.facet_filters(), _timeline_agg(name, query))
+        wanted |= {f"timeline_{name}": (query.facet_filters(), _timeline_agg(name, sites))
                    for name in TIMELINE_FIELDS}
     aggs: dict[str, dict] = {}
     paths: dict[str, list[str]] = {}
@@ -113,21 +137,22 @@ def _aggregations(query: SearchQuery) -> tuple[dict, dict[str, list[str]]]:
     return aggs, paths
 
 
-def _facet_agg(name: str, query: SearchQuery) -> dict:
-    """One facet's values and their pages; by site, sites counted (most first)."""
+def _facet_agg(name: str, sites: dict) -> dict:
+    """One facet's values and their pages; by site (`sites` being the count of sites),
+    their sites, most first."""
     values: dict = {"terms": {"field": name, "size": 100}}
-    if query.by_site:
-        values["aggs"] = {"sites": {"cardinality": {"field": "domain"}}}
+    if sites:
+        values["aggs"] = sites
         values["terms"]["order"] = [{"sites": "desc"}, {"_key": "asc"}]
     return values
 
 
-def _timeline_agg(name: str, query: SearchQuery) -> dict:
-    """Results per UTC day of the date field `name`; by site, sites."""
+def _timeline_agg(name: str, sites: dict) -> dict:
+    """Results per UTC day of the date field `name`; by site, with their sites."""
     days: dict = {"date_histogram": {"field": name, "calendar_interval": "day",
                                      "format": "yyyy-MM-dd", "min_doc_count": 1}}
-    if query.by_site:
-        days["aggs"] = {"sites": {"cardinality": {"field": "domain"}}}
+    if sites:
+        days["aggs"] = sites
     return days
 
 
