@@ -137,6 +137,11 @@ class PageColumns:
         times = {value: micros(value) for value in set(last_seen)}
         self.last_seen[rowids] = list(map(times.__getitem__, last_seen))
 
+    def end(self) -> int:
+        """One past the highest rowid of a page (the arrays grow ahead of it)."""
+        live = np.flatnonzero(self.alive)
+        return int(live[-1]) + 1 if len(live) else 0
+
     def rowids(self) -> np.ndarray:
         """Every page's rowid, ascending."""
         return np.flatnonzero(self.alive)

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-PARALLEL_FROM = 20_000  # pages: below this, one connection ranks faster than several
+PARALLEL_FROM = 20_000  # rowids: below this, one connection ranks faster than several
 CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 _END = 2 ** 62  # past every rowid
 
@@ -42,11 +42,12 @@ class Matches:
         self._pool: ThreadPoolExecutor | None = None
 
     def find(self, db: sqlite3.Connection, match: str, ranked: bool,
-             pages: int) -> tuple[np.ndarray, np.ndarray | None]:
+             end: int) -> tuple[np.ndarray, np.ndarray | None]:
         """(rowids of the pages matching the FTS5 expression `match`, their bm25 rank when
-        `ranked`, else None), on a table of about `pages` rows."""
-        parts = self.parts if ranked and pages >= self._parallel_from else 1
-        cuts = [0, *(pages * n // parts for n in range(1, parts)), _END]
+        `ranked`, else None); `end` is one past the highest rowid, so parts below it are
+        even (rows past it, written since, fall in the last part)."""
+        parts = self.parts if ranked and end >= self._parallel_from else 1
+        cuts = [0, *(end * n // parts for n in range(1, parts)), _END]
         futures = [self._pooled().submit(_part, helper, match, ranked, low, high)
                    for helper, low, high in zip(self._helping(parts - 1), cuts[1:-1], cuts[2:],
                                                 strict=True)]

@@ -63,7 +63,7 @@ class SQLiteSearch:
         dates; their bm25 rank when the text orders them, else None)."""
         rank = None
         if query.has_text:
-            rows, rank = self._matches(query, len(columns.alive))
+            rows, rank = self._matches(query, columns.end())
             keep = rows < len(columns.alive)
             keep[keep] = columns.alive[rows[keep]]
         else:
@@ -83,12 +83,12 @@ class SQLiteSearch:
             keep &= columns.last_seen[rows] <= micros(query.last_seen_to)
         return rows[keep], None if rank is None else rank[keep]
 
-    def _matches(self, query: SearchQuery, pages: int) -> tuple[np.ndarray, np.ndarray | None]:
+    def _matches(self, query: SearchQuery, end: int) -> tuple[np.ndarray, np.ndarray | None]:
         """(rowids of the pages matching the text, their bm25 rank when the text orders
-        the results)."""
+        the results); `end` is one past the highest rowid of a page."""
         if self._text is None:
             self._text = Matches(self._connect)
-        return self._text.find(self.db, self._match(query), query.sort == "relevance", pages)
+        return self._text.find(self.db, self._match(query), query.sort == "relevance", end)
 
     def _close_matches(self) -> None:
         if self._text is not None:

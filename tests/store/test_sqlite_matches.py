@@ -53,3 +53,17 @@ def test_a_search_ranked_in_parts_shows_the_hits_and_counts_of_one_ranked_whole(
     for one, parted in zip(whole, split, strict=True):
         assert [(h.url, h.pages) for h in parted.hits] == [(h.url, h.pages) for h in one.hits]
         assert (parted.total, parted.facets) == (one.total, one.facets)
+
+
+def test_the_parts_are_cut_below_the_last_page_not_the_room_the_columns_grew(tmp_path):
+    store = SQLiteStore(tmp_path / "fw.db")
+    store.setup()
+    # each search takes the new pages into its columns, which grow ahead of them
+    for batch, size in enumerate((40, 10, 10)):
+        store.put_pages([Page(url=f"http://b{batch}.kz/{n}", domain=f"b{batch}.kz",
+                              title="t", text="казино") for n in range(size)])
+        store.search(SearchQuery(text="казино"))
+    last = store.db.execute("SELECT max(rowid) FROM pages").fetchone()[0]
+    assert len(store._columns.alive) > last + 1  # room to grow into
+    assert store._columns.end() == last + 1
+    store.close()
