@@ -137,7 +137,9 @@ def open_backend(name: str, folder: Path, es_url: str) -> Store:
         return open_store(f"sqlite:///{folder / 'bench.db'}")
     from fraudwatch.store.elastic import ElasticStore
 
-    return ElasticStore(es_url, prefix=f"fwbench-{uuid.uuid4().hex[:8]}", timeout=120)
+    store = ElasticStore(es_url, prefix=f"fwbench-{uuid.uuid4().hex[:8]}", timeout=120)
+    store.request_cache = False  # each run counts again, as a new search would
+    return store
 
 
 def run_backend(backend: str, pages: list[Page], sites: list[Site], folder: Path,

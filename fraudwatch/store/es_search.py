@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import logging
 
+from fraudwatch.store.base import StoreError, StoreUnavailable
 from fraudwatch.store.es_mappings import DATE_FIELDS, SITE_KEY_SINCE
+from fraudwatch.store.es_transport import RETRY_STATUSES
 from fraudwatch.store.models import Page
 from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
 from fraudwatch.store.textindex import SNIPPET_WIDTH
@@ -37,42 +39,47 @@ _EMPTY_STRING_FIELDS = set().union(*DATE_FIELDS.values())
 
 
 class ElasticSearch:
-    """search() and its query, for ElasticStore."""
+    """search() and its requests, for ElasticStore."""
 
     _sites_by: str | None = None  # the field sites are counted over (see _site_field)
+    # Elasticsearch may answer a count it made before from its shard request cache (dropped at
+    # each refresh), so that paging through results does not count them again. bench/run turns
+    # it off, to time the counting.
+    request_cache = True
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """Text, the filters that are not facets and the dates select; the facet filters
-        (`post_filter`) narrow the hits but not the facets, each facet being counted without
-        its own filter. By site: one hit per domain (`collapse`), sites counted."""
-        sort = "-last_seen" if query.sort == "relevance" and not query.has_text else query.sort
-        aggs, paths = _aggregations(query, self._site_field() if query.by_site else "")
-        body = {
-            "query": self._query(query), "sort": _SORTS[sort], "from": query.offset,
-            "size": query.size, "track_total_hits": True,
-            "post_filter": _all_of(query.facet_filters()), "aggs": aggs,
-            # the snippet is Elasticsearch's own highlight; a page's whole text stays there
-            "_source": {"excludes": ["text"]}, "highlight": HIGHLIGHT,
-        }
-        if query.by_site:
-            body["collapse"] = {"field": "domain",
-                                "inner_hits": {"name": "pages", "size": 0, "_source": False}}
-        res = self._call(self.es.search, index=self.alias("page"), **body)
+        """One `_msearch`: the hits (by site, one per domain, by `collapse`) and the counts,
+        which are requests of their own, so that the node runs them side by side and the hits
+        need not score every match. See _count_requests for the counts."""
+        counts, where = _count_requests(query, self._site_field() if query.by_site else "")
+        found, *counted = self._msearch([_hits_request(query), *counts])
 
         def answer(name: str) -> dict:
-            found = res["aggregations"]
-            for step in paths[name]:
-                found = found[step]
-            return found
+            return counted[where[name]]["aggregations"][name]
 
         hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query, _pages_of(h),
-                       snippet=_snippet(h)) for h in res["hits"]["hits"]]
+                       snippet=_snippet(h)) for h in found["hits"]["hits"]]
         facets = {f: {b["key"]: b["sites"]["value"] if query.by_site else b["doc_count"]
                       for b in answer(f)["buckets"] if b["key"]} for f in query.facets}
-        total = answer("sites")["value"] if query.by_site else res["hits"]["total"]["value"]
+        total = answer("sites")["value"] if query.by_site else counted[0]["hits"]["total"]["value"]
         timeline = {name: _days(answer(f"timeline_{name}")["buckets"], query)
                     for name in TIMELINE_FIELDS} if query.timeline else {}
         return SearchResult(total=total, hits=hits, facets=facets, timeline=timeline)
+
+    def _msearch(self, bodies: list[dict]) -> list[dict]:
+        """The answer to each search body over the pages, asked in one `_msearch`; a body the
+        node refuses raises as a refused search does."""
+        header = {"index": self.alias("page"), "request_cache": self.request_cache}
+        answers = self._call(self.es.msearch,
+                             searches=[line for body in bodies for line in (header, body)])
+        for answer in answers["responses"]:
+            if "error" in answer:
+                reason = _reason(answer["error"])
+                if answer.get("status") in RETRY_STATUSES:
+                    raise StoreUnavailable(f"Elasticsearch at {self.url} is overloaded "
+                                           f"(search: {reason}); try again")
+                raise StoreError(f"Elasticsearch search failed: {reason}")
+        return answers["responses"]
 
     def _site_field(self) -> str:
         """The field distinct sites are counted over: `site_key`, or `domain` (the same
@@ -91,50 +98,76 @@ class ElasticSearch:
                         self.alias("page"))
         return self._sites_by
 
-    @staticmethod
-    def _query(query: SearchQuery) -> dict:
-        must = [{"multi_match": {"query": w, "fields": TEXT_FIELDS}}
-                for w in query.text.split() if w.strip()]
-        must += [{"multi_match": {"query": p, "fields": ["title", "text"], "type": "phrase"}}
-                 for p in query.phrases]
-        filters = [{"terms": {_FILTER_FIELDS.get(f, f): v}}
-                   for f, v in query.other_filters().items()]
-        if query.last_seen_from or query.last_seen_to:
-            bounds = {"gte": query.last_seen_from or None, "lte": query.last_seen_to or None}
-            filters.append({"range": {"last_seen": {k: v for k, v in bounds.items() if v}}})
-        return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
+
+def _query(query: SearchQuery, facet_filters: dict[str, list[str]]) -> dict:
+    """The query's words and phrases (scored), its other filters and dates, and
+    `facet_filters` (any of each field's values, every field)."""
+    must = [{"multi_match": {"query": w, "fields": TEXT_FIELDS}}
+            for w in query.text.split() if w.strip()]
+    must += [{"multi_match": {"query": p, "fields": ["title", "text"], "type": "phrase"}}
+             for p in query.phrases]
+    filters = [{"terms": {_FILTER_FIELDS.get(f, f): v}}
+               for f, v in (query.other_filters() | facet_filters).items()]
+    if query.last_seen_from or query.last_seen_to:
+        bounds = {"gte": query.last_seen_from or None, "lte": query.last_seen_to or None}
+        filters.append({"range": {"last_seen": {k: v for k, v in bounds.items() if v}}})
+    return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
 
 
-def _all_of(filters: dict[str, list[str]]) -> dict:
-    """A filter clause: any of each field's values, every field."""
-    return {"bool": {"filter": [{"terms": {f: v}} for f, v in filters.items()]}}
+def _hits_request(query: SearchQuery) -> dict:
+    """The page of hits: the query under every facet filter, sorted; by site, the best page of
+    each domain. The hits are not counted here (see _count_requests), so that Elasticsearch
+    may skip matches that cannot reach this page."""
+    sort = "-last_seen" if query.sort == "relevance" and not query.has_text else query.sort
+    body = {
+        "query": _query(query, query.facet_filters()), "sort": _SORTS[sort],
+        "from": query.offset, "size": query.size, "track_total_hits": False,
+        # the snippet is Elasticsearch's own highlight; a page's whole text stays there
+        "_source": {"excludes": ["text"]}, "highlight": HIGHLIGHT,
+    }
+    if query.by_site:
+        body["collapse"] = {"field": "domain",
+                            "inner_hits": {"name": "pages", "size": 0, "_source": False}}
+    return body
 
 
-def _aggregations(query: SearchQuery, sites_by: str) -> tuple[dict, dict[str, list[str]]]:
-    """(the search's aggregations, the path of each in the answer); by site, sites are
-    counted as distinct values of the field `sites_by`. Each is counted under
-    its filter: a facet under every facet filter but its own, the rest under all of them.
-    Those under the same filter share one `filter` aggregation, and those under none have
-    none (Elasticsearch runs an empty `filter` as a pass over every document)."""
+def _count_requests(query: SearchQuery, sites_by: str) -> tuple[list[dict], dict[str, int]]:
+    """(the requests that count, the request answering each aggregation by name). By site,
+    sites are counted as distinct values of the field `sites_by`. Each count is made under
+    its filter: a facet under every facet filter but its own, the total, the sites and the
+    timelines under all of them. One request per filter, the first one under all of them,
+    which also counts the matching pages."""
     sites = {"sites": {"cardinality": {"field": sites_by}}} if query.by_site else {}
+    every = query.facet_filters()
     wanted = {f: (query.facet_filters(skip=f), _facet_agg(f, sites)) for f in query.facets}
     if query.by_site:
-        wanted["sites"] = (query.facet_filters(), {"cardinality": {
-            "field": sites_by, "precision_threshold": 40000}})
+        wanted["sites"] = (every, {"cardinality": {"field": sites_by,
+                                                   "precision_threshold": 40000}})
     if query.timeline:
-        wanted |= {f"timeline_{name}": (query.facet_filters(), _timeline_agg(name, sites))
+        wanted |= {f"timeline_{name}": (every, _timeline_agg(name, sites))
                    for name in TIMELINE_FIELDS}
-    aggs: dict[str, dict] = {}
-    paths: dict[str, list[str]] = {}
-    groups: dict[str, str] = {}  # a filter (as JSON) and the name of its aggregation
+    groups: dict[str, tuple[dict, dict]] = {_key(every): (every, {})}
     for name, (filters, agg) in wanted.items():
-        if not filters:
-            aggs[name], paths[name] = agg, [name]
-            continue
-        group = groups.setdefault(json.dumps(filters, sort_keys=True), f"under_{len(groups)}")
-        aggs.setdefault(group, {"filter": _all_of(filters), "aggs": {}})["aggs"][name] = agg
-        paths[name] = [group, name]
-    return aggs, paths
+        groups.setdefault(_key(filters), (filters, {}))[1][name] = agg
+    bodies, where = [], {}
+    for i, (filters, aggs) in enumerate(groups.values()):
+        bodies.append({"size": 0, "query": _query(query, filters), "track_total_hits": i == 0,
+                       **({"aggs": aggs} if aggs else {})})
+        where |= dict.fromkeys(aggs, i)
+    return bodies, where
+
+
+def _reason(error: dict | str) -> str:
+    """What a refused part's error says, from its root causes ("all shards failed" alone
+    does not say why)."""
+    if not isinstance(error, dict):
+        return str(error)
+    causes = [c.get("reason", "") for c in error.get("root_cause", [])]
+    return "; ".join(dict.fromkeys(c for c in causes if c)) or str(error.get("reason", error))
+
+
+def _key(filters: dict[str, list[str]]) -> str:
+    return json.dumps(filters, sort_keys=True)
 
 
 def _facet_agg(name: str, sites: dict) -> dict:
