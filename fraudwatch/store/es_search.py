@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 from fraudwatch.store.base import StoreError, StoreUnavailable
 from fraudwatch.store.es_mappings import DATE_FIELDS, SITE_KEY_SINCE
@@ -18,7 +19,12 @@ from fraudwatch.store.textindex import SNIPPET_WIDTH
 
 log = logging.getLogger(__name__)
 
-TEXT_FIELDS = ["title^2", "title.ru^2", "title.en^2", "text", "text.ru", "text.en"]
+# Each word is looked up in the exact words of the title (counted twice) and the text, and in
+# their stemmed forms (es_mappings) in the languages whose script it is written in: the
+# Russian stemmer leaves a word without Cyrillic letters as the exact words have it, and the
+# English one a word without Latin letters, so those fields would only be scored again.
+TEXT_BOOSTS = {"title": "^2", "text": ""}
+STEMMED = {"ru": re.compile("[\u0400-\u052f]"), "en": re.compile("[A-Za-z\u00c0-\u024f]")}
 _SORTS = {
     "last_seen": [{"last_seen": "asc"}, {"url": "asc"}],
     "-last_seen": [{"last_seen": "desc"}, {"url": "asc"}],
@@ -102,7 +108,7 @@ class ElasticSearch:
 def _query(query: SearchQuery, facet_filters: dict[str, list[str]]) -> dict:
     """The query's words and phrases (scored), its other filters and dates, and
     `facet_filters` (any of each field's values, every field)."""
-    must = [{"multi_match": {"query": w, "fields": TEXT_FIELDS}}
+    must = [{"multi_match": {"query": w, "fields": text_fields(w)}}
             for w in query.text.split() if w.strip()]
     must += [{"multi_match": {"query": p, "fields": ["title", "text"], "type": "phrase"}}
              for p in query.phrases]
@@ -112,6 +118,13 @@ def _query(query: SearchQuery, facet_filters: dict[str, list[str]]) -> dict:
         bounds = {"gte": query.last_seen_from or None, "lte": query.last_seen_to or None}
         filters.append({"range": {"last_seen": {k: v for k, v in bounds.items() if v}}})
     return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
+
+
+def text_fields(word: str) -> list[str]:
+    """The fields `word` is looked up in: the exact words, and the stemmed ones of the
+    languages whose letters it has."""
+    kinds = [""] + [f".{lang}" for lang, letters in STEMMED.items() if letters.search(word)]
+    return [f"{field}{kind}{boost}" for field, boost in TEXT_BOOSTS.items() for kind in kinds]
 
 
 def _hits_request(query: SearchQuery) -> dict:
