@@ -185,11 +185,14 @@ def _key(filters: dict[str, list[str]]) -> str:
 
 def _facet_agg(name: str, sites: dict) -> dict:
     """One facet's values and their pages; by site (`sites` being the count of sites),
-    their sites, most first."""
+    their sites, most first. By site, pages without a value (a site whose registrar is not
+    known yet) are left out before their sites are counted, as no facet shows them; by page,
+    their count is dropped after, since `exclude` would make Elasticsearch read every page's
+    value rather than count each value's pages from the index."""
     values: dict = {"terms": {"field": name, "size": 100}}
     if sites:
         values["aggs"] = sites
-        values["terms"]["order"] = [{"sites": "desc"}, {"_key": "asc"}]
+        values["terms"] |= {"order": [{"sites": "desc"}, {"_key": "asc"}], "exclude": [""]}
     return values
 
 

@@ -373,6 +373,9 @@ def test_site_review_state_registrar_and_hosting_reach_its_pages_for_search(sear
     everything = searchable.search(SearchQuery())
     assert everything.facets["review_state"] == {"new": 3, "confirmed": 2, "needs_info": 1}
     assert everything.facets["hosting"] == {"AS64500 Example Host": 2}
+    by_site = searchable.search(SearchQuery(group="site"))
+    assert (by_site.facets["hosting"], by_site.facets["registrar"]) == \
+        ({"AS64500 Example Host": 1}, {"Example Registrar LLP": 1})
     page = searchable.get_page(stable_id("page", "http://altyn-bonus.kz/bonus"))
     assert (page.review_state, page.registrar) == ("confirmed", "Example Registrar LLP")
     text = searchable.search(SearchQuery(text="бонус", filters={"review_state": ["confirmed"]}))
