@@ -1,10 +1,10 @@
 """Full-text search over the SQLite store's pages: FTS5 with stems, filters, facets, sorting.
 
-FTS5 finds the pages that match the text, with their bm25 rank
-(fraudwatch.store.sqlite_matches); every other step (filters,
-disjunctive facets, counts by page or by site, the timeline, the order of the results) runs
-over the pages' columns held in memory (fraudwatch.store.sqlite_columns), and SQLite is read
-again only for the addresses that break ties in the order and for the documents shown.
+FTS5 finds the pages that match the text, with their bm25 rank (fraudwatch.store.sqlite_matches).
+Every other step runs over the pages' columns held in memory (fraudwatch.store.sqlite_columns):
+filters, disjunctive facets, counts by page or by site, the timeline and the order of the
+results. SQLite is read again only for the addresses that break ties in the order and for the
+documents shown.
 
 A mixin of SQLiteStore (fraudwatch.store.sqlite), which owns the connection (`db`), its lock
 and the read transaction a search runs in (`_reading`).
