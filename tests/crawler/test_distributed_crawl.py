@@ -18,6 +18,7 @@ import pytest
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
 from tests.paths import ROOT
+from tests.processes import kill, reaped
 
 pytestmark = pytest.mark.timeout(300)
 SITES = 8
@@ -81,8 +82,9 @@ def reference(farm, tmp_path_factory) -> dict:
 
 
 def start_worker(farm, folder: Path, redis_url: str, name: str, lease: str = "30",
-                 output=subprocess.PIPE, store: str = "", env: dict | None = None):
-    return subprocess.Popen(command(farm, folder, "--frontier", redis_url, store=store),
+                 output=subprocess.PIPE, store: str = "", env: dict | None = None,
+                 extra: tuple[str, ...] = ()):
+    return subprocess.Popen(command(farm, folder, "--frontier", redis_url, *extra, store=store),
                             env=environment(folder, name, lease) | (env or {}), cwd=folder,
                             text=True, stdout=output, stderr=output, start_new_session=True)
 
@@ -114,7 +116,8 @@ def test_two_workers_store_what_one_crawl_stores(farm, tmp_path, reference, redi
     url, env, store = shared_store
     workers = [start_worker(farm, tmp_path, redis_url, frontier_name, store=url, env=env)
                for _ in range(2)]
-    outputs = [finish(worker)[0] for worker in workers]
+    with reaped(*workers):
+        outputs = [finish(worker)[0] for worker in workers]
     for out in outputs:
         assert "crawl finished" in out
     assert outcome(farm, tmp_path, store) == reference
@@ -143,24 +146,34 @@ def stored(folder: Path) -> int:
         return 0
 
 
+def kill_holding_claims(victim: subprocess.Popen, folder: Path, least: int, redis_url: str,
+                        name: str) -> None:
+    """SIGKILL `victim` once `least` captures are stored and it holds claimed requests. Each
+    look is taken with the worker stopped, so it cannot finish its claims in between."""
+    deadline = time.monotonic() + 120
+    while True:
+        assert victim.poll() is None, "the worker finished before it could be killed"
+        assert time.monotonic() < deadline, "the crawl made no progress"
+        os.killpg(victim.pid, signal.SIGSTOP)
+        if stored(folder) >= least and claims_of(redis_url, name, victim.pid) > 0:
+            kill(victim)
+            return
+        os.killpg(victim.pid, signal.SIGCONT)
+        time.sleep(0.05)
+
+
 def test_a_killed_worker_loses_nothing_every_seed_is_crawled_once(farm, tmp_path, reference,
                                                                   redis_url, frontier_name):
-    victim = start_worker(farm, tmp_path, redis_url, frontier_name, "2", subprocess.DEVNULL)
-    survivor = start_worker(farm, tmp_path, redis_url, frontier_name, lease="2")
     total = sum(reference["captures"].values())
-    deadline = time.monotonic() + 120
-    try:
-        # Kill it mid-crawl, while it holds requests it has claimed and not finished.
-        while not (stored(tmp_path) >= total // 4
-                   and claims_of(redis_url, frontier_name, victim.pid) > 0):
-            assert victim.poll() is None, "the worker finished before it could be killed"
-            assert time.monotonic() < deadline, "the crawl made no progress"
-            time.sleep(0.02)
-    finally:
-        os.killpg(victim.pid, signal.SIGKILL)
-        victim.wait(timeout=30)
-    assert stored(tmp_path) < total
-    _, err = finish(survivor)
+    # The victim is slower than the survivor: it holds each claim for a second, and cannot
+    # run out of work while the survivor still has some.
+    victim = start_worker(farm, tmp_path, redis_url, frontier_name, "2", subprocess.DEVNULL,
+                          extra=("--set", "DOWNLOAD_DELAY=1"))
+    survivor = start_worker(farm, tmp_path, redis_url, frontier_name, lease="2")
+    with reaped(victim, survivor):
+        kill_holding_claims(victim, tmp_path, total // 4, redis_url, frontier_name)
+        assert stored(tmp_path) < total
+        _, err = finish(survivor)
     assert "requeued" in err  # the survivor took the dead worker's claims back
     result = outcome(farm, tmp_path)
     assert result["pages"] == reference["pages"]

@@ -21,6 +21,7 @@ from crawler.evidence.warc import WarcLog
 from fraudwatch.farm import Farm
 from fraudwatch.store import open_store
 from tests.paths import ROOT
+from tests.processes import kill, reaped
 
 pytestmark = pytest.mark.timeout(300)
 SMALL_BATCHES = ("--set", "FRAUDWATCH_STORE_BATCH=2")  # the store shows progress early
@@ -84,9 +85,10 @@ def test_an_interrupted_crawl_resumes_without_losses_or_duplicates(farm, tmp_pat
     env = environment(tmp_path)
     first = subprocess.Popen([*command, "--seeds", str(seeds)], env=env, cwd=tmp_path,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    wait_for_captures(tmp_path, first, 6)
-    first.send_signal(signal.SIGINT)
-    out, _ = first.communicate(timeout=60)
+    with reaped(first):
+        wait_for_captures(tmp_path, first, 6)
+        first.send_signal(signal.SIGINT)
+        out, _ = first.communicate(timeout=60)
     assert "crawl shutdown" in out
     interrupted = captures(tmp_path)
     resumed = subprocess.run([*command, "--resume"], env=env, cwd=tmp_path,
@@ -132,11 +134,9 @@ def test_a_killed_crawl_resumes_to_the_store_of_an_uninterrupted_one(farm, tmp_p
     first = subprocess.Popen([*command, "--seeds", str(seed_file(farm, killed_dir, sites))],
                              env=env, cwd=killed_dir, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
+    with reaped(first):
         wait_for_captures(killed_dir, first, len(expected["captures"]) // 2)
-    finally:
-        os.killpg(first.pid, signal.SIGKILL)  # the crawler and its Chromium, with no warning
-        first.wait(timeout=30)
+        kill(first)  # the crawler and its Chromium, with no warning
     killed = captures(killed_dir)
     assert 0 < len(killed) < sum(expected["captures"].values())
     summaries = list((killed_dir / "var" / "runs").glob("*/summary.json"))
