@@ -11,7 +11,8 @@ Rows (each printed as soon as it is measured, then the whole table, then the tot
     speed-up of sign matching that the catalogue's literal prefilters give
   4 bulk-indexed docs/s into SQLite and Elasticsearch, ElasticStore / raw _bulk of the same
     documents                                                            target >= 0.8
-  5 search p95 over 100,000 pages in SQLite and 1,000,000 in Elasticsearch target <= 100 ms
+  5 search p95 over 100,000 pages in SQLite and 1,000,000 in Elasticsearch, of sites with
+    about 7 pages each (search_bench.py)                                 target <= 100 ms
   6 peak RSS of the crawl process tree during row 1's crawl              target <= 600 MB
   7 speed-up of 2 crawler workers over 1 on a shared Redis frontier      target >= 1.3
   8 learning from the reviews over 10,000 stored pages of a crawl: the time of
