@@ -26,7 +26,7 @@ def test_cached_counts_follow_the_pages_written_since(es_store, group):
     assert (before.total, before.facets["category"], before.facets["verdict"]) == \
         (1, {"casino": 1, "loan": 1}, {"illegal": 1})
     es_store.put_pages([page("c.kz", 1, "casino", "illegal"), page("c.kz", 2, "casino", "clean"),
-                     page("d.kz", 1, "loan", "suspicious")])
+                        page("d.kz", 1, "loan", "suspicious")])
     es_store.refresh()
     after = es_store.search(query)
     assert (after.total, after.facets["category"], after.facets["verdict"]) == \
