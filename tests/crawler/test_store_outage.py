@@ -34,6 +34,7 @@ from fraudwatch.store import StoreError, open_store
 from fraudwatch.store.elastic import ElasticStore
 from fraudwatch.store.spool import NAME, TEMP_PREFIX, Spool, store_key
 from tests.paths import ROOT
+from tests.processes import reaped
 
 ES_SCRIPT = ROOT / "scripts" / "elasticsearch"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -186,7 +187,7 @@ def test_elasticsearch_stopped_mid_crawl_and_started_again_loses_nothing(
     spool = spool_of(tmp_path, node.url, prefix)
     crawl = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
-    try:
+    with reaped(crawl):
         wait_until(lambda: stored_captures(node.url, prefix) >= 4, "pages were stored", crawl,
                    120)
         node.stop()
@@ -194,10 +195,6 @@ def test_elasticsearch_stopped_mid_crawl_and_started_again_loses_nothing(
                    120)
         node.start()
         out, err = crawl.communicate(timeout=420)
-    finally:
-        if crawl.poll() is None:
-            crawl.kill()
-            crawl.communicate()
     assert crawl.returncode == 0, err[-3000:]
     assert "crawl finished" in out
     assert "documents spooled while the store could not take them" in out
