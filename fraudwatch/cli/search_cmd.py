@@ -58,8 +58,8 @@ def search(obj, query, since, until, sort, page, size, as_json, facets, by_site,
         for hit in result.hits:
             click.echo(json.dumps(hit.to_json(), ensure_ascii=False))
         if facets:
-            click.echo(json.dumps({"total": result.total, "facets": result.facets},
-                                  ensure_ascii=False))
+            click.echo(json.dumps({"total": result.total, "facets": result.facets,
+                                   "estimated": result.estimated}, ensure_ascii=False))
         return
     _print_table(result, facets, by_site)
 
@@ -78,8 +78,11 @@ def _print_table(result, facets: bool, by_site: bool) -> None:
     console.print(table)
     if facets:
         for name in FACET_FIELDS:
-            counts = ", ".join(f"{k} {v}" for k, v in result.facets.get(name, {}).items())
+            about = "≈" if name in result.estimated else ""
+            counts = ", ".join(f"{k} {about}{v}" for k, v in result.facets.get(name, {}).items())
             console.print(f"[bold]{name}[/]: {counts}")
+        if result.estimated:
+            console.print("≈ estimated from a sample of the sites")
 
 
 def register(main: click.Group) -> None:

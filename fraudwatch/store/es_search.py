@@ -6,12 +6,12 @@ A mixin of ElasticStore (fraudwatch.store.elastic), which owns the client (`es`)
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 
 from fraudwatch.store.base import StoreError, StoreUnavailable
+from fraudwatch.store.es_counts import TIMELINE, Counts, estimate, pages_of_sites_request
 from fraudwatch.store.es_mappings import DATE_FIELDS, SITE_KEY_SINCE
+from fraudwatch.store.es_query import page_query
 from fraudwatch.store.es_transport import RETRY_STATUSES
 from fraudwatch.store.models import Page
 from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
@@ -19,12 +19,6 @@ from fraudwatch.store.textindex import SNIPPET_WIDTH
 
 log = logging.getLogger(__name__)
 
-# Each word is looked up in the exact words of the title (counted twice) and the text, and in
-# their stemmed forms (es_mappings) in the languages whose script it is written in: the
-# Russian stemmer leaves a word without Cyrillic letters as the exact words have it, and the
-# English one a word without Latin letters, so those fields would only be scored again.
-TEXT_BOOSTS = {"title": "^2", "text": ""}
-STEMMED = {"ru": re.compile("[\u0400-\u052f]"), "en": re.compile("[A-Za-z\u00c0-\u024f]")}
 _SORTS = {
     "last_seen": [{"last_seen": "asc"}, {"url": "asc"}],
     "-last_seen": [{"last_seen": "desc"}, {"url": "asc"}],
@@ -32,12 +26,6 @@ _SORTS = {
     "domain": [{"domain": "asc"}, {"url": "asc"}],
     "relevance": [{"_score": "desc"}, {"last_seen": "desc"}, {"url": "asc"}],
 }
-_FILTER_FIELDS = {"sign": "sign_ids"}
-# The total of sites is counted exactly below this many sites (a regulator's register holds
-# 8,000-12,000), within about 1% above. Elasticsearch's largest, 40,000, costs four times as
-# much over a million pages of 130,000 sites (130 against 32 ms) for exact counts no one
-# reads; each facet value's sites keep its default, 3,000.
-SITES_PRECISION = 20_000
 # One fragment of the text around the matches (of the exact or the stemmed words), escaped,
 # matches in <mark>; without a match, the text's beginning.
 HIGHLIGHT = {
@@ -59,23 +47,50 @@ class ElasticSearch:
     request_cache = True
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """One `_msearch`: the hits (by site, one per domain, by `collapse`) and the counts,
-        which are requests of their own, so that the node runs them side by side and the hits
-        need not score every match. See _count_requests for the counts."""
-        counts, where = _count_requests(query, self._site_field() if query.by_site else "")
-        found, *counted = self._msearch([_hits_request(query), *counts])
-
-        def answer(name: str) -> dict:
-            return counted[where[name]]["aggregations"][name]
-
-        hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query, _pages_of(h),
-                       snippet=_snippet(h)) for h in found["hits"]["hits"]]
-        facets = {f: {b["key"]: b["sites"]["value"] if query.by_site else b["doc_count"]
-                      for b in answer(f)["buckets"] if b["key"]} for f in query.facets}
-        total = answer("sites")["value"] if query.by_site else counted[0]["hits"]["total"]["value"]
-        timeline = {name: _days(answer(f"timeline_{name}")["buckets"], query)
+        """The hits (by site, one per domain, by `collapse`) and the counts (es_counts), in
+        one `_msearch` whose requests the node runs side by side, so that the hits need not
+        score every match; by site, a second one counts the sites (_count_sites)."""
+        counts = Counts.of(query)
+        sites_by = self._site_field() if query.by_site else ""
+        found, *counted = self._msearch([_hits_request(query), *counts.page_requests(sites_by)])
+        raw_hits = found["hits"]["hits"]
+        values = _values(counts, counted, "doc_count")
+        estimated: list[str] = []
+        pages_of: dict[str, int] = {}
+        if sites_by:
+            values, estimated, pages_of = self._count_sites(counts, sites_by, counted, values,
+                                                            [h["_source"]["domain"]
+                                                             for h in raw_hits])
+            total = counted[0]["aggregations"]["sites"]["value"]
+        else:
+            total = counted[0]["hits"]["total"]["value"]
+        hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query,
+                       pages_of.get(h["_source"]["domain"], 1), snippet=_snippet(h))
+                for h in raw_hits]
+        timeline = {name: dict(sorted(values[f"{TIMELINE}_{name}"].items()))
                     for name in TIMELINE_FIELDS} if query.timeline else {}
-        return SearchResult(total=total, hits=hits, facets=facets, timeline=timeline)
+        return SearchResult(total=total, hits=hits, timeline=timeline, estimated=estimated,
+                            facets={f: _ordered(values[f]) for f in query.facets})
+
+    def _count_sites(self, counts: Counts, sites_by: str, counted: list[dict],
+                     pages: dict[str, dict[str, int]], domains: list[str],
+                     ) -> tuple[dict[str, dict[str, int]], list[str], dict[str, int]]:
+        """(each count's sites, the names of the facets, or TIMELINE, whose counts are
+        estimates, the matching pages of each of `domains`), in a second `_msearch` after the
+        first one `counted` each group's pages and each value's `pages`."""
+        bodies, shifts = counts.site_requests(sites_by,
+                                              [c["hits"]["total"]["value"] for c in counted])
+        extra = [pages_of_sites_request(counts.query, domains)] if domains else []
+        answers = self._msearch([*bodies, *extra])
+        sites = _values(counts, answers[:len(bodies)], "sites")
+        estimated: dict[str, None] = {}
+        for name, shift in _shifts(counts, shifts).items():
+            if shift:
+                sites[name] = estimate(pages[name], sites[name], shift)
+                estimated[TIMELINE if name.startswith(TIMELINE) else name] = None
+        pages_of = {b["key"]: b["doc_count"]
+                    for b in answers[-1]["aggregations"]["pages"]["buckets"]} if extra else {}
+        return sites, list(estimated), pages_of
 
     def _msearch(self, bodies: list[dict]) -> list[dict]:
         """The answer to each search body over the pages, asked in one `_msearch`; a body the
@@ -110,69 +125,20 @@ class ElasticSearch:
         return self._sites_by
 
 
-def _query(query: SearchQuery, facet_filters: dict[str, list[str]]) -> dict:
-    """The query's words and phrases (scored), its other filters and dates, and
-    `facet_filters` (any of each field's values, every field)."""
-    must = [{"multi_match": {"query": w, "fields": text_fields(w)}}
-            for w in query.text.split() if w.strip()]
-    must += [{"multi_match": {"query": p, "fields": ["title", "text"], "type": "phrase"}}
-             for p in query.phrases]
-    filters = [{"terms": {_FILTER_FIELDS.get(f, f): v}}
-               for f, v in (query.other_filters() | facet_filters).items()]
-    if query.last_seen_from or query.last_seen_to:
-        bounds = {"gte": query.last_seen_from or None, "lte": query.last_seen_to or None}
-        filters.append({"range": {"last_seen": {k: v for k, v in bounds.items() if v}}})
-    return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
-
-
-def text_fields(word: str) -> list[str]:
-    """The fields `word` is looked up in: the exact words, and the stemmed ones of the
-    languages whose letters it has."""
-    kinds = [""] + [f".{lang}" for lang, letters in STEMMED.items() if letters.search(word)]
-    return [f"{field}{kind}{boost}" for field, boost in TEXT_BOOSTS.items() for kind in kinds]
-
-
 def _hits_request(query: SearchQuery) -> dict:
     """The page of hits: the query under every facet filter, sorted; by site, the best page of
-    each domain. The hits are not counted here (see _count_requests), so that Elasticsearch
+    each domain. The hits are not counted here (see es_counts), so that Elasticsearch
     may skip matches that cannot reach this page."""
     sort = "-last_seen" if query.sort == "relevance" and not query.has_text else query.sort
     body = {
-        "query": _query(query, query.facet_filters()), "sort": _SORTS[sort],
+        "query": page_query(query, query.facet_filters()), "sort": _SORTS[sort],
         "from": query.offset, "size": query.size, "track_total_hits": False,
         # the snippet is Elasticsearch's own highlight; a page's whole text stays there
         "_source": {"excludes": ["text"]}, "highlight": HIGHLIGHT,
     }
     if query.by_site:
-        body["collapse"] = {"field": "domain",
-                            "inner_hits": {"name": "pages", "size": 0, "_source": False}}
+        body["collapse"] = {"field": "domain"}
     return body
-
-
-def _count_requests(query: SearchQuery, sites_by: str) -> tuple[list[dict], dict[str, int]]:
-    """(the requests that count, the request answering each aggregation by name). By site,
-    sites are counted as distinct values of the field `sites_by`. Each count is made under
-    its filter: a facet under every facet filter but its own, the total, the sites and the
-    timelines under all of them. One request per filter, the first one under all of them,
-    which also counts the matching pages."""
-    sites = {"sites": {"cardinality": {"field": sites_by}}} if query.by_site else {}
-    every = query.facet_filters()
-    wanted = {f: (query.facet_filters(skip=f), _facet_agg(f, sites)) for f in query.facets}
-    if query.by_site:
-        wanted["sites"] = (every, {"cardinality": {"field": sites_by,
-                                                   "precision_threshold": SITES_PRECISION}})
-    if query.timeline:
-        wanted |= {f"timeline_{name}": (every, _timeline_agg(name, sites))
-                   for name in TIMELINE_FIELDS}
-    groups: dict[str, tuple[dict, dict]] = {_key(every): (every, {})}
-    for name, (filters, agg) in wanted.items():
-        groups.setdefault(_key(filters), (filters, {}))[1][name] = agg
-    bodies, where = [], {}
-    for i, (filters, aggs) in enumerate(groups.values()):
-        bodies.append({"size": 0, "query": _query(query, filters), "track_total_hits": i == 0,
-                       **({"aggs": aggs} if aggs else {})})
-        where |= dict.fromkeys(aggs, i)
-    return bodies, where
 
 
 def _reason(error: dict | str) -> str:
@@ -184,46 +150,32 @@ def _reason(error: dict | str) -> str:
     return "; ".join(dict.fromkeys(c for c in causes if c)) or str(error.get("reason", error))
 
 
-def _key(filters: dict[str, list[str]]) -> str:
-    return json.dumps(filters, sort_keys=True)
+def _values(counts: Counts, answers: list[dict], key: str) -> dict[str, dict[str, int]]:
+    """Each count's values (facet values, days) and their `key` ("doc_count" for pages,
+    "sites"), from the answers to one request per group of `counts`, empty values left out."""
+    out = {}
+    for (_, names), answer in zip(counts.groups, answers, strict=True):
+        for name in names:
+            buckets = answer["aggregations"][name]["buckets"]
+            out[name] = {b.get("key_as_string", b["key"]): b[key] if key == "doc_count"
+                         else b[key]["value"] for b in buckets if b["key"] != ""}
+    return out
 
 
-def _facet_agg(name: str, sites: dict) -> dict:
-    """One facet's values and their pages; by site (`sites` being the count of sites),
-    their sites, most first. By site, pages without a value (a site whose registrar is not
-    known yet) are left out before their sites are counted, as no facet shows them; by page,
-    their count is dropped after, since `exclude` would make Elasticsearch read every page's
-    value rather than count each value's pages from the index."""
-    values: dict = {"terms": {"field": name, "size": 100}}
-    if sites:
-        values["aggs"] = sites
-        values["terms"] |= {"order": [{"sites": "desc"}, {"_key": "asc"}], "exclude": [""]}
-    return values
+def _shifts(counts: Counts, shifts: list[int]) -> dict[str, int]:
+    """Each count's sample shift, from its group's."""
+    return {name: shift for (_, names), shift in zip(counts.groups, shifts, strict=True)
+            for name in names}
 
 
-def _timeline_agg(name: str, sites: dict) -> dict:
-    """Results per UTC day of the date field `name`; by site, with their sites."""
-    days: dict = {"date_histogram": {"field": name, "calendar_interval": "day",
-                                     "format": "yyyy-MM-dd", "min_doc_count": 1}}
-    if sites:
-        days["aggs"] = sites
-    return days
-
-
-def _days(buckets: list[dict], query: SearchQuery) -> dict[str, int]:
-    return {b["key_as_string"]: b["sites"]["value"] if query.by_site else b["doc_count"]
-            for b in buckets}
+def _ordered(counts: dict[str, int]) -> dict[str, int]:
+    """Facet values, most results first, then by value."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _snippet(raw: dict) -> str:
     """The highlighted fragment of a hit's text ("" when it has no text)."""
     return "".join(raw.get("highlight", {}).get("text", [])[:1])
-
-
-def _pages_of(raw: dict) -> int:
-    """The matching pages of a collapsed hit's site."""
-    inner = raw.get("inner_hits", {}).get("pages")
-    return inner["hits"]["total"]["value"] if inner else 1
 
 
 def restore_source(source: dict) -> dict:

@@ -157,6 +157,9 @@ class SearchResult:
     # With SearchQuery.timeline: per TIMELINE_FIELDS field, {ISO day (UTC): results}, in
     # day order; sites by site (a site counts on each day one of its matching pages does).
     timeline: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The facets (names), and "timeline" for the timelines, whose counts are estimated from a
+    # sample of the sites (Elasticsearch, by site, over many pages: see store.es_counts).
+    estimated: list[str] = field(default_factory=list)
 
 
 def parse_query(raw: str) -> tuple[str, list[str], dict[str, list[str]]]:

@@ -54,7 +54,7 @@ def api_search(request: Request, user: Viewer,
         raise HTTPException(400, str(exc)) from exc
     result = request.app.state.store.search(query)
     return {"total": result.total, "page": page, "size": size,
-            "hits": result.hits, "facets": result.facets}
+            "hits": result.hits, "facets": result.facets, "estimated": result.estimated}
 
 
 @router.get("/sites/{domain}", response_model=SiteOut)

@@ -18,6 +18,9 @@ class SearchOut(BaseModel):
     size: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]]
+    estimated: list[str] = Field(default_factory=list, description=(
+        "the facets whose counts are estimated from a sample of the sites (by site, over "
+        "many pages, on Elasticsearch); the others are exact"))
 
 
 class SiteOut(BaseModel):

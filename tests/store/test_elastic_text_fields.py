@@ -10,7 +10,7 @@ import pytest
 
 from fraudwatch.store import Page, SearchQuery
 from fraudwatch.store.elastic import ElasticStore
-from fraudwatch.store.es_search import text_fields
+from fraudwatch.store.es_query import text_fields
 
 pytestmark = pytest.mark.elasticsearch
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from fraudwatch.store import SearchQuery, es_counts
+from fraudwatch.store.elastic import ElasticStore
 from tests.calls import recorded
 from tests.web.support import XSS
 
@@ -128,3 +130,18 @@ def test_the_csv_export_reads_each_result_page_of_sites_at_once(viewer, sample_s
     rows = viewer.get("/search.csv").text.strip().splitlines()
     assert len(rows) == 4  # the header and three sites, each with its site's own verdict
     assert (len(one_by_one), len(at_once)) == (0, 1)
+
+
+def test_facet_counts_estimated_from_a_sample_of_sites_are_marked(viewer, sample_store,
+                                                                    monkeypatch):
+    # every count of the sites of more than one page is made on a sample (Elasticsearch)
+    monkeypatch.setattr(es_counts, "EXACT_PAGES", 1)
+    result = sample_store.search(SearchQuery(group="site"))
+    assert bool(result.estimated) == isinstance(sample_store, ElasticStore)
+    page = viewer.get("/search").text
+    for name, values in ((n, v) for n, v in result.facets.items() if v):
+        facet = page.split(f'data-facet="{name}"', 1)[1].split("</section>", 1)[0]
+        assert facet.count("≈") == (len(values) if name in result.estimated else 0)
+        assert ("estimated from a sample of the sites" in facet) == (name in result.estimated)
+    api = viewer.get("/api/search", params={"group": "site"}).json()
+    assert (api["facets"], api["estimated"]) == (result.facets, result.estimated)
