@@ -69,7 +69,9 @@ def _print_table(result, facets: bool, by_site: bool) -> None:
     from rich.table import Table
 
     console = Console(highlight=False)
-    table = Table(title=f"{result.total} {'sites' if by_site else 'pages'}", show_lines=False)
+    about = "≈" if result.total_estimated else ""
+    table = Table(title=f"{about}{result.total} {'sites' if by_site else 'pages'}",
+                  show_lines=False)
     for column in ("verdict", "category", "score", "domain", "title", "last seen", "signs"):
         table.add_column(column)
     for h in result.hits:
@@ -78,11 +80,11 @@ def _print_table(result, facets: bool, by_site: bool) -> None:
     console.print(table)
     if facets:
         for name in FACET_FIELDS:
-            about = "≈" if name in result.estimated else ""
-            counts = ", ".join(f"{k} {about}{v}" for k, v in result.facets.get(name, {}).items())
+            near = "≈" if name in result.estimated else ""
+            counts = ", ".join(f"{k} {near}{v}" for k, v in result.facets.get(name, {}).items())
             console.print(f"[bold]{name}[/]: {counts}")
-        if result.estimated:
-            console.print("≈ estimated from a sample of the sites")
+    if result.estimated:
+        console.print("≈ estimated from a sample of the sites")
 
 
 def register(main: click.Group) -> None:

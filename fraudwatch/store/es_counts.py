@@ -8,15 +8,14 @@ By page, a count is of pages, and one round of requests makes them all. By site,
 distinct sites, which Elasticsearch counts at some 30 ms per facet over a million pages, so
 a search by site takes two rounds:
 
-1. pages: the pages under each set of filters and each value's pages, and the total of
-   sites;
-2. sites: each value's sites, counted exactly under a set of filters that matches at most
-   EXACT_PAGES pages, and above it, on a sample of the sites: those whose `site_key` (a
-   uniform hash of the domain) lies in the first 1/2^k of its range, k the least that leaves
-   at most EXACT_PAGES pages, each count then scaled by 2^k. Such counts are estimates
-   (SearchResult.estimated): a value with c sites is off by about sqrt(2^k c), 1-2% for the
-   values that fill a facet, and never shows more sites than it has pages, nor fewer than
-   one when it has a page.
+1. pages: the pages under each set of filters, and each value's pages;
+2. sites: the total of sites and each value's, counted exactly under a set of filters that
+   matches at most EXACT_PAGES pages, and above it, on a sample of the sites: those whose
+   `site_key` (a uniform hash of the domain) lies in the first 1/2^k of its range, k the
+   least that leaves at most EXACT_PAGES pages, each count then scaled by 2^k. Such counts
+   are estimates (SearchResult.estimated): a count of c sites is off by about
+   sqrt(c (2^k - 1)), 1-2% for the total and the values that fill a facet, and never
+   shows more sites than there are pages, nor fewer than one when there is a page.
 """
 
 from __future__ import annotations
@@ -25,7 +24,12 @@ import json
 from dataclasses import dataclass
 
 from fraudwatch.store.es_query import page_query
-from fraudwatch.store.query import TIMELINE_FIELDS, SearchQuery
+from fraudwatch.store.query import (
+    ESTIMATED_TIMELINE,
+    ESTIMATED_TOTAL,
+    TIMELINE_FIELDS,
+    SearchQuery,
+)
 
 # A set of facet filters matching more pages than this has its sites counted on a sample.
 EXACT_PAGES = 50_000
@@ -35,7 +39,9 @@ EXACT_PAGES = 50_000
 # reads; each facet value's sites keep its default, 3,000.
 SITES_PRECISION = 20_000
 _KEY_MIN, _KEY_BITS = -(2**63), 64  # site_key is a signed 64-bit number
-TIMELINE = "timeline"  # SearchResult.estimated's name for the timelines
+SITES = "sites"  # the aggregation counting sites
+PAGES = "doc_count"  # where a bucket holds its pages
+TIMELINE = ESTIMATED_TIMELINE  # the timelines' aggregations are named TIMELINE_<field>
 
 
 @dataclass
@@ -57,28 +63,25 @@ class Counts:
             groups.setdefault(_key(filters), (filters, []))[1].append(name)
         return cls(query, list(groups.values()))
 
-    def page_requests(self, sites_by: str) -> list[dict]:
-        """Round 1: per group, its pages and each value's pages; by site (`sites_by` the
-        field sites are told apart by), also the total of sites, in the first."""
-        bodies = []
-        for i, (filters, names) in enumerate(self.groups):
-            aggs = {name: _agg(name, {}) for name in names}
-            if i == 0 and sites_by:
-                aggs["sites"] = {"cardinality": {"field": sites_by,
-                                                 "precision_threshold": SITES_PRECISION}}
-            bodies.append(_body(self.query, filters, aggs, count=i == 0 or bool(sites_by)))
-        return bodies
+    def page_requests(self, by_site: bool) -> list[dict]:
+        """Per group, its pages (in the first only, by page) and each value's pages."""
+        return [_body(self.query, filters, {name: _agg(name, {}) for name in names},
+                      count=i == 0 or by_site)
+                for i, (filters, names) in enumerate(self.groups)]
 
     def site_requests(self, sites_by: str, pages: list[int]) -> tuple[list[dict], list[int]]:
-        """Round 2, by site: per group matching `pages` pages, the request counting each
-        value's sites, and the sample's shift k (0: every site), which needs `site_key`."""
-        sites = {"sites": {"cardinality": {"field": sites_by}}}
+        """By site, per group matching `pages` pages, the request counting each value's
+        sites (SITES in the first: all of them), and the sample's shift k (0: every site),
+        which needs `site_key`."""
+        sites = {SITES: {"cardinality": {"field": sites_by}}}
+        total = {SITES: {"cardinality": {"field": sites_by,
+                                         "precision_threshold": SITES_PRECISION}}}
         bodies, shifts = [], []
-        for (filters, names), n in zip(self.groups, pages, strict=True):
+        for i, ((filters, names), n) in enumerate(zip(self.groups, pages, strict=True)):
             shift = sample_shift(n) if sites_by == "site_key" else 0
-            extra = [sample_filter(shift)] if shift else []
-            bodies.append(_body(self.query, filters, {name: _agg(name, sites) for name in names},
-                                count=False, extra=extra))
+            aggs = {name: _agg(name, sites) for name in names} | (total if i == 0 else {})
+            bodies.append(_body(self.query, filters, aggs, count=False,
+                                extra=[sample_filter(shift)] if shift else []))
             shifts.append(shift)
         return bodies, shifts
 
@@ -103,6 +106,35 @@ def estimate(pages: dict[str, int], sampled: dict[str, int], shift: int) -> dict
     values = pages.keys() | sampled.keys()
     sites = {v: max(1, sampled.get(v, 0) << shift) for v in values}
     return {v: min(n, pages[v]) if v in pages else n for v, n in sites.items()}
+
+
+def values(counts: Counts, answers: list[dict], key: str) -> dict[str, dict[str, int]]:
+    """Each count's values (facet values, days) and their PAGES or SITES, from the answers to
+    one request per group of `counts`, empty values left out."""
+    out = {}
+    for (_, names), answer in zip(counts.groups, answers, strict=True):
+        for name in names:
+            buckets = answer["aggregations"][name]["buckets"]
+            out[name] = {b.get("key_as_string", b["key"]): b[key] if key == PAGES
+                         else b[key]["value"] for b in buckets if b["key"] != ""}
+    return out
+
+
+def scaled(counts: Counts, shifts: list[int], pages: dict[str, dict[str, int]],
+           sites: dict[str, dict[str, int]], total_pages: int, total: int,
+           ) -> tuple[dict[str, dict[str, int]], int, list[str]]:
+    """(each count's sites, the total of sites, SearchResult.estimated) from each group's
+    `shifts` and `sites` (counted on its sample), and the `pages` of each value and of the
+    first group, all of them."""
+    estimated: dict[str, None] = {}
+    for (_, names), shift in zip(counts.groups, shifts, strict=True):
+        for name in names if shift else []:
+            sites[name] = estimate(pages[name], sites[name], shift)
+            estimated[ESTIMATED_TIMELINE if name.startswith(TIMELINE) else name] = None
+    if shifts[0]:
+        total = estimate({"": total_pages}, {"": total}, shifts[0])[""]
+        estimated[ESTIMATED_TOTAL] = None
+    return sites, total, list(estimated)
 
 
 def pages_of_sites_request(query: SearchQuery, domains: list[str]) -> dict:
@@ -138,7 +170,7 @@ def _facet_agg(name: str, sites: dict) -> dict:
     values: dict = {"terms": {"field": name, "size": 100}}
     if sites:
         values["aggs"] = sites
-        values["terms"] |= {"order": [{"sites": "desc"}, {"_key": "asc"}], "exclude": [""]}
+        values["terms"] |= {"order": [{SITES: "desc"}, {"_key": "asc"}], "exclude": [""]}
     return values
 
 

@@ -7,14 +7,28 @@ A mixin of ElasticStore (fraudwatch.store.elastic), which owns the client (`es`)
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from fraudwatch.store.base import StoreError, StoreUnavailable
-from fraudwatch.store.es_counts import TIMELINE, Counts, estimate, pages_of_sites_request
+from fraudwatch.store.es_counts import (
+    PAGES,
+    SITES,
+    TIMELINE,
+    Counts,
+    pages_of_sites_request,
+    scaled,
+    values,
+)
 from fraudwatch.store.es_mappings import DATE_FIELDS, SITE_KEY_SINCE
 from fraudwatch.store.es_query import page_query
 from fraudwatch.store.es_transport import RETRY_STATUSES
 from fraudwatch.store.models import Page
-from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
+from fraudwatch.store.query import (
+    TIMELINE_FIELDS,
+    Hit,
+    SearchQuery,
+    SearchResult,
+)
 from fraudwatch.store.textindex import SNIPPET_WIDTH
 
 log = logging.getLogger(__name__)
@@ -47,50 +61,41 @@ class ElasticSearch:
     request_cache = True
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """The hits (by site, one per domain, by `collapse`) and the counts (es_counts), in
-        one `_msearch` whose requests the node runs side by side, so that the hits need not
-        score every match; by site, a second one counts the sites (_count_sites)."""
+        """The hits (by site, one per domain, by `collapse`) and the counts (es_counts)."""
         counts = Counts.of(query)
-        sites_by = self._site_field() if query.by_site else ""
-        found, *counted = self._msearch([_hits_request(query), *counts.page_requests(sites_by)])
-        raw_hits = found["hits"]["hits"]
-        values = _values(counts, counted, "doc_count")
-        estimated: list[str] = []
-        pages_of: dict[str, int] = {}
-        if sites_by:
-            values, estimated, pages_of = self._count_sites(counts, sites_by, counted, values,
-                                                            [h["_source"]["domain"]
-                                                             for h in raw_hits])
-            total = counted[0]["aggregations"]["sites"]["value"]
-        else:
-            total = counted[0]["hits"]["total"]["value"]
-        hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query,
-                       pages_of.get(h["_source"]["domain"], 1), snippet=_snippet(h))
-                for h in raw_hits]
-        timeline = {name: dict(sorted(values[f"{TIMELINE}_{name}"].items()))
-                    for name in TIMELINE_FIELDS} if query.timeline else {}
-        return SearchResult(total=total, hits=hits, timeline=timeline, estimated=estimated,
-                            facets={f: _ordered(values[f]) for f in query.facets})
+        if query.by_site:
+            return self._search_sites(counts)
+        found, *counted = self._msearch([_hits_request(query), *counts.page_requests(False)])
+        return _result(counts, counted[0]["hits"]["total"]["value"], found["hits"]["hits"], {},
+                       values(counts, counted, PAGES), [])
 
-    def _count_sites(self, counts: Counts, sites_by: str, counted: list[dict],
-                     pages: dict[str, dict[str, int]], domains: list[str],
-                     ) -> tuple[dict[str, dict[str, int]], list[str], dict[str, int]]:
-        """(each count's sites, the names of the facets, or TIMELINE, whose counts are
-        estimates, the matching pages of each of `domains`), in a second `_msearch` after the
-        first one `counted` each group's pages and each value's `pages`."""
-        bodies, shifts = counts.site_requests(sites_by,
-                                              [c["hits"]["total"]["value"] for c in counted])
-        extra = [pages_of_sites_request(counts.query, domains)] if domains else []
-        answers = self._msearch([*bodies, *extra])
-        sites = _values(counts, answers[:len(bodies)], "sites")
-        estimated: dict[str, None] = {}
-        for name, shift in _shifts(counts, shifts).items():
-            if shift:
-                sites[name] = estimate(pages[name], sites[name], shift)
-                estimated[TIMELINE if name.startswith(TIMELINE) else name] = None
-        pages_of = {b["key"]: b["doc_count"]
-                    for b in answers[-1]["aggregations"]["pages"]["buckets"]} if extra else {}
-        return sites, list(estimated), pages_of
+    def _search_sites(self, counts: Counts) -> SearchResult:
+        """By site: the hits, then their sites' matching pages, asked alongside the counts:
+        each group's pages and each value's, then the sites (es_counts), in two `_msearch`.
+        The node runs the requests side by side, and the hits need not score every match."""
+        sites_by = self._site_field()
+        with ThreadPoolExecutor(1) as pool:
+            hits = pool.submit(self._site_hits, counts.query)
+            counted = self._msearch(counts.page_requests(True))
+            pages = values(counts, counted, PAGES)
+            bodies, shifts = counts.site_requests(sites_by,
+                                                  [c["hits"]["total"]["value"] for c in counted])
+            answers = self._msearch(bodies)
+            raw_hits, pages_of = hits.result()
+        sites, total, estimated = scaled(
+            counts, shifts, pages, values(counts, answers, SITES),
+            counted[0]["hits"]["total"]["value"], answers[0]["aggregations"][SITES]["value"])
+        return _result(counts, total, raw_hits, pages_of, sites, estimated)
+
+    def _site_hits(self, query: SearchQuery) -> tuple[list[dict], dict[str, int]]:
+        """(a page of hits by site, the matching pages of each of their sites)."""
+        [found] = self._msearch([_hits_request(query)])
+        domains = [h["_source"]["domain"] for h in found["hits"]["hits"]]
+        if not domains:
+            return [], {}
+        [pages] = self._msearch([pages_of_sites_request(query, domains)])
+        return found["hits"]["hits"], {b["key"]: b["doc_count"]
+                                       for b in pages["aggregations"]["pages"]["buckets"]}
 
     def _msearch(self, bodies: list[dict]) -> list[dict]:
         """The answer to each search body over the pages, asked in one `_msearch`; a body the
@@ -150,22 +155,18 @@ def _reason(error: dict | str) -> str:
     return "; ".join(dict.fromkeys(c for c in causes if c)) or str(error.get("reason", error))
 
 
-def _values(counts: Counts, answers: list[dict], key: str) -> dict[str, dict[str, int]]:
-    """Each count's values (facet values, days) and their `key` ("doc_count" for pages,
-    "sites"), from the answers to one request per group of `counts`, empty values left out."""
-    out = {}
-    for (_, names), answer in zip(counts.groups, answers, strict=True):
-        for name in names:
-            buckets = answer["aggregations"][name]["buckets"]
-            out[name] = {b.get("key_as_string", b["key"]): b[key] if key == "doc_count"
-                         else b[key]["value"] for b in buckets if b["key"] != ""}
-    return out
-
-
-def _shifts(counts: Counts, shifts: list[int]) -> dict[str, int]:
-    """Each count's sample shift, from its group's."""
-    return {name: shift for (_, names), shift in zip(counts.groups, shifts, strict=True)
-            for name in names}
+def _result(counts: Counts, total: int, raw_hits: list[dict], pages_of: dict[str, int],
+            values: dict[str, dict[str, int]], estimated: list[str]) -> SearchResult:
+    """The search's result from its hits (`pages_of` their sites' pages, by site) and each
+    count's values."""
+    query = counts.query
+    hits = [Hit.of(Page.from_doc(restore_source(h["_source"])), query,
+                   pages_of.get(h["_source"]["domain"], 1), snippet=_snippet(h))
+            for h in raw_hits]
+    timeline = {name: dict(sorted(values[f"{TIMELINE}_{name}"].items()))
+                for name in TIMELINE_FIELDS} if query.timeline else {}
+    return SearchResult(total=total, hits=hits, timeline=timeline, estimated=estimated,
+                        facets={f: _ordered(values[f]) for f in query.facets})
 
 
 def _ordered(counts: dict[str, int]) -> dict[str, int]:

@@ -23,6 +23,8 @@ FACET_FIELDS = ("category", "verdict", "review_state", "tld", "lang", "status", 
 SORTS = ("relevance", "last_seen", "-last_seen", "score", "-score", "domain")
 GROUPS = ("site", "page")  # one hit per site (its best page), or one per page
 TIMELINE_FIELDS = ("first_seen", "last_seen")  # counted per day when a query asks
+# SearchResult.estimated's names for the total and the timelines; facets go by their own
+ESTIMATED_TOTAL, ESTIMATED_TIMELINE = "total", "timeline"
 MAX_SIZE = 500
 _WORDLIKE = re.compile(r"\w")
 _NOT_IN_THE_LANGUAGE = re.compile(r"^[(\[{]|[)\]}]$")  # brackets around words
@@ -157,9 +159,18 @@ class SearchResult:
     # With SearchQuery.timeline: per TIMELINE_FIELDS field, {ISO day (UTC): results}, in
     # day order; sites by site (a site counts on each day one of its matching pages does).
     timeline: dict[str, dict[str, int]] = field(default_factory=dict)
-    # The facets (names), and "timeline" for the timelines, whose counts are estimated from a
-    # sample of the sites (Elasticsearch, by site, over many pages: see store.es_counts).
+    # The facets (names), "timeline" for the timelines and "total" for the total, whose
+    # counts are estimated from a sample of the sites (Elasticsearch, by site, over many
+    # pages: see store.es_counts).
     estimated: list[str] = field(default_factory=list)
+
+    @property
+    def total_estimated(self) -> bool:
+        return ESTIMATED_TOTAL in self.estimated
+
+    @property
+    def timeline_estimated(self) -> bool:
+        return ESTIMATED_TIMELINE in self.estimated
 
 
 def parse_query(raw: str) -> tuple[str, list[str], dict[str, list[str]]]:

@@ -19,8 +19,8 @@ class SearchOut(BaseModel):
     hits: list[Hit]
     facets: dict[str, dict[str, int]]
     estimated: list[str] = Field(default_factory=list, description=(
-        "the facets whose counts are estimated from a sample of the sites (by site, over "
-        "many pages, on Elasticsearch); the others are exact"))
+        "the facets, and \"total\" for the total, whose counts are estimated from a sample "
+        "of the sites (by site, over many pages, on Elasticsearch); the others are exact"))
 
 
 class SiteOut(BaseModel):

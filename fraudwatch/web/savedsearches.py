@@ -37,6 +37,7 @@ class SavedSearch:
     query: str  # the search page's query string, without paging
     viewed: str  # when the owner last opened it (ISO, UTC)
     new: int = 0  # hits a crawl saw since then
+    estimated: bool = False  # `new` is estimated from a sample of the sites
 
 
 class SavedSearches:
@@ -96,9 +97,9 @@ def with_news(store, searches: list[SavedSearch]) -> list[SavedSearch]:
     for saved in searches:
         try:
             query = SearchForm(parse_qsl(saved.query)).query()
-            saved.new = store.search(replace(
-                query, size=1, facets=(),
-                last_seen_from=max(query.last_seen_from, saved.viewed))).total
+            news = store.search(replace(query, size=1, facets=(),
+                                        last_seen_from=max(query.last_seen_from, saved.viewed)))
+            saved.new, saved.estimated = news.total, news.total_estimated
         except QueryError:
             saved.new = 0
     return searches

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from fraudwatch.store import es_counts
+from fraudwatch.store.elastic import ElasticStore
 from tests.web.support import csrf_of, sample_page
 
 
@@ -58,3 +60,18 @@ def test_saving_under_a_name_replaces_and_delete_removes(as_role):
     boss.post(f"/searches/{search_id}/delete", data={"csrf_token": csrf_of(boss, "/search")})
     assert 'href="/searches/' not in _saved(boss.get("/search").text)
     assert _save(boss, "  ", "q=x").status_code == 400
+
+
+def test_new_hits_estimated_from_a_sample_of_sites_are_marked(as_role, sample_store,
+                                                               monkeypatch):
+    aigerim = as_role("analyst")
+    _save(aigerim, "all", "")
+    sample_store.put_pages([sample_page(f"new-casino-{n}.kz", "Slots", "Фриспины", "casino",
+                                        "illegal", 0.9, [], datetime.now(UTC).isoformat())
+                            for n in range(2)])
+    sample_store.refresh()
+    assert "≈" not in _saved(aigerim.get("/search").text)
+    # every count of the sites of more than one page is made on a sample (Elasticsearch)
+    monkeypatch.setattr(es_counts, "EXACT_PAGES", 1)
+    sampled = isinstance(sample_store, ElasticStore)
+    assert ("≈" in _saved(aigerim.get("/search").text)) == sampled

@@ -139,6 +139,8 @@ def test_facet_counts_estimated_from_a_sample_of_sites_are_marked(viewer, sample
     result = sample_store.search(SearchQuery(group="site"))
     assert bool(result.estimated) == isinstance(sample_store, ElasticStore)
     page = viewer.get("/search").text
+    total = page.split('<p class="total">', 1)[1].split("</strong>", 1)[0]
+    assert ("≈" in total) == result.total_estimated
     for name, values in ((n, v) for n, v in result.facets.items() if v):
         facet = page.split(f'data-facet="{name}"', 1)[1].split("</section>", 1)[0]
         assert facet.count("≈") == (len(values) if name in result.estimated else 0)
