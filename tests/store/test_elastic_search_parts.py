@@ -34,9 +34,10 @@ def test_cached_counts_follow_the_pages_written_since(es_store, group):
     assert sorted(h.domain for h in after.hits) == ["a.kz", "c.kz"]
 
 
-def test_a_part_the_node_refuses_fails_the_search_with_its_reason(es_store):
+@pytest.mark.parametrize("group", ["site", "page"])
+def test_a_part_the_node_refuses_fails_the_search_with_its_reason(es_store, group):
     es_store.put_pages([page("a.kz", 1, "casino", "illegal")])
     es_store.refresh()
     # Elasticsearch pages no deeper than its result window (10,000 hits); the counts are fine
     with pytest.raises(StoreError, match="Result window is too large"):
-        es_store.search(SearchQuery(text="бонус", page=600, size=20))
+        es_store.search(SearchQuery(text="бонус", page=600, size=20, group=group))
