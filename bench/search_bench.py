@@ -63,7 +63,8 @@ QUERIES = {
     "dates + sort": SearchQuery(last_seen_from="2026-10-01", last_seen_to="2026-10-31T23:59:59",
                                 sort="-last_seen"),
     "word + score sort, page 5": SearchQuery(text="казино", sort="-score", page=5),
-    # the web UI's search: by site, facets disjunctive
+    # the web UI's search: by site, facets disjunctive (the UI also asks for the timelines of
+    # first and last seen, which the target leaves out; README gives their cost)
     "by site: all + facets": SearchQuery(group="site"),
     "by site: word": SearchQuery(text="бонус", group="site"),
     "by site: facet filters": SearchQuery(filters={"category": ["casino", "loan"],
