@@ -125,6 +125,24 @@ def _seed_store(store) -> None:
     store.refresh()
 
 
+@pytest.mark.parametrize(("args", "found"), [
+    (["фриспины category:casino"], ["zoloto-slots.kz"]),  # one argument, the whole query
+    (["category:legit verdict:licensed"], ["kredit-bank.kz"]),
+    (['депозиты "по лицензии"'], ["kredit-bank.kz"]),
+    (["рабочее зеркало"], ["zoloto-slots.kz"]),  # one argument with a space: a phrase
+    (["зеркало рабочее"], []),
+    (["зеркало", "рабочее"], ["zoloto-slots.kz"]),  # words
+])
+def test_search_takes_a_quoted_argument_as_a_query_or_a_phrase(tmp_path, args, found):
+    store_url = f"sqlite:///{tmp_path}/fw.db"
+    with open_store(store_url) as sqlite:
+        sqlite.setup()
+        _seed_store(sqlite)
+    result = CliRunner().invoke(main, ["--store", store_url, "search", "--json", *args])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["domain"] for line in result.output.splitlines()] == found
+
+
 def test_search_rejects_unbalanced_quotes(tmp_path):
     result = CliRunner().invoke(main, ["--store", f"sqlite:///{tmp_path}/fw.db", "search",
                                        '"unclosed'])

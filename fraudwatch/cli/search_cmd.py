@@ -7,7 +7,7 @@ import json
 import click
 
 from fraudwatch.store import QueryError, SearchQuery, StoreError, parse_query
-from fraudwatch.store.query import FACET_FIELDS, SORTS
+from fraudwatch.store.query import FACET_FIELDS, FILTER_FIELDS, SORTS
 
 
 def _filter_option(name: str, help_text: str):
@@ -38,11 +38,12 @@ def search(obj, query, since, until, sort, page, size, as_json, facets, by_site,
     """Full-text search over crawled pages.
 
     QUERY takes words, "quoted phrases" and field filters such as domain:example.kz,
-    sign:casino.free_spins, category:loan, verdict:illegal, ip:203.0.113.5.
+    sign:casino.free_spins, category:loan, verdict:illegal, ip:203.0.113.5. One argument
+    with spaces is a phrase ('рабочее зеркало'), or the whole query when it has quotes or
+    a filter ('займ category:loan', as in the web search box).
     """
     try:
-        text, phrases, inline = parse_query(" ".join(
-            f'"{q}"' if " " in q else q for q in query))
+        text, phrases, inline = parse_query(query_string(query))
         for name, values in filters.items():
             if values:
                 inline.setdefault(name, []).extend(values)
@@ -62,6 +63,18 @@ def search(obj, query, since, until, sort, page, size, as_json, facets, by_site,
                                    "estimated": result.estimated}, ensure_ascii=False))
         return
     _print_table(result, facets, by_site)
+
+
+def query_string(args: tuple[str, ...]) -> str:
+    """The search box string of QUERY's arguments. An argument with a space is one phrase
+    ("каждый день"), unless it is a query of its own: it has quotes or a field filter
+    ('category:loan verdict:illegal')."""
+    return " ".join(arg if " " not in arg or _is_query(arg) else f'"{arg}"' for arg in args)
+
+
+def _is_query(arg: str) -> bool:
+    return '"' in arg or any(sep and name.lower() in FILTER_FIELDS
+                             for name, sep, _ in (w.partition(":") for w in arg.split()))
 
 
 def _print_table(result, facets: bool, by_site: bool) -> None:
