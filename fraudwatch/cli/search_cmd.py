@@ -7,7 +7,7 @@ import json
 import click
 
 from fraudwatch.store import QueryError, SearchQuery, StoreError, parse_query
-from fraudwatch.store.query import FACET_FIELDS, FILTER_FIELDS, SORTS
+from fraudwatch.store.query import FACET_FIELDS, SORTS
 
 
 def _filter_option(name: str, help_text: str):
@@ -73,8 +73,12 @@ def query_string(args: tuple[str, ...]) -> str:
 
 
 def _is_query(arg: str) -> bool:
-    return '"' in arg or any(sep and name.lower() in FILTER_FIELDS
-                             for name, sep, _ in (w.partition(":") for w in arg.split()))
+    if '"' in arg:
+        return True
+    try:
+        return bool(parse_query(arg)[2])  # field filters, by the search box's own rule
+    except QueryError:
+        return False  # not a query of its own: brackets and such stay words of the phrase
 
 
 def _print_table(result, facets: bool, by_site: bool) -> None:

@@ -23,12 +23,7 @@ from fraudwatch.store.es_mappings import DATE_FIELDS, SITE_KEY_SINCE
 from fraudwatch.store.es_query import page_query
 from fraudwatch.store.es_transport import RETRY_STATUSES
 from fraudwatch.store.models import Page
-from fraudwatch.store.query import (
-    TIMELINE_FIELDS,
-    Hit,
-    SearchQuery,
-    SearchResult,
-)
+from fraudwatch.store.query import TIMELINE_FIELDS, Hit, SearchQuery, SearchResult
 from fraudwatch.store.textindex import SNIPPET_WIDTH
 
 log = logging.getLogger(__name__)
